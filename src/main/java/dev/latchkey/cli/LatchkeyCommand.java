@@ -1,0 +1,22 @@
+package dev.latchkey.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code latchkey} command line: headless access to what the wallet can do. */
+@Command(
+        name = "latchkey",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Latchkey: a desktop wallet for ERC-7579 smart accounts with Smart Sessions.",
+        subcommands = {ContractsCommand.class},
+        usageHelpAutoWidth = true)
+public final class LatchkeyCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

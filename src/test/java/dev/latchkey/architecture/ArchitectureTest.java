@@ -1,0 +1,56 @@
+package dev.latchkey.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of docs/architecture.md, checked on every build. */
+@AnalyzeClasses(packages = "dev.latchkey", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule javafxOnlyInUiAndApp = noClasses()
+            .that().resideOutsideOfPackages("dev.latchkey.ui..", "dev.latchkey.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
+            .allowEmptyShould(true)
+            .because("services are plain Java, testable without a toolkit");
+
+    @ArchTest
+    static final ArchRule viewModelsNeverTouchSceneNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+            .allowEmptyShould(true)
+            .because("a view model holds state and commands; the view owns the nodes");
+
+    @ArchTest
+    static final ArchRule sessionDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("dev.latchkey.session..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.latchkey.aa..", "dev.latchkey.chain..", "dev.latchkey.devnet..", "dev.latchkey.keystore..",
+                    "dev.latchkey.signer..", "dev.latchkey.trade..", "dev.latchkey.automation..",
+                    "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyAppWiresTheUiAndCli = noClasses()
+            .that().resideOutsideOfPackages("dev.latchkey.app..", "dev.latchkey.cli..", "dev.latchkey.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("app is the composition root; services never reach up into front ends");
+
+    @ArchTest
+    static final ArchRule sqlOnlyInKeystore = noClasses()
+            .that().resideOutsideOfPackages("dev.latchkey.keystore..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule web3jProtocolOnlyInChain = noClasses()
+            .that().resideOutsideOfPackages("dev.latchkey.chain..", "dev.latchkey.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.web3j.protocol..", "okhttp3..")
+            .allowEmptyShould(true)
+            .because("the chain package is the one adapter to RPC");
+}
