@@ -158,7 +158,10 @@ contract LatchkeyAccountTest is TestBase {
             "target/gas/owner-op.txt",
             string.concat(
                 "# LatchkeyAccount + OwnableValidator (1-of-1), EntryPoint v0.7, single ERC-20 transfer via ERC-7579 execute\n",
-                "# actualGasUsed = EntryPoint UserOperationEvent (incl. preVerificationGas 50000); handleOps = gas of the handleOps call\n",
+                "# actualGasUsed = EntryPoint UserOperationEvent: what the account is charged (incl. preVerificationGas 50000 and\n",
+                "#   EntryPoint v0.7's 10% penalty on unused callGasLimit 300000)\n",
+                "# handleOps = gasleft() delta around handleOps inside one forge test tx (storage already warm from the first op,\n",
+                "#   no intrinsic/calldata cost): a lower bound, not a bundler figure\n",
                 "first_op_with_initCode.actualGasUsed=", vm.toString(deployActual), "\n",
                 "first_op_with_initCode.handleOps=", vm.toString(deployCallGas), "\n",
                 "owner_single_transfer.actualGasUsed=", vm.toString(actual), "\n",
