@@ -112,8 +112,8 @@ contract LatchkeyAccountTest is TestBase {
 
     function test_nonceKeyLayout() public view {
         uint256 nonce = _ownerNonce();
-        vm.assertEq(address(uint160(nonce >> 96)), address(ownable), "validator in top 20 bytes");
-        vm.assertEq(uint64(nonce), 0, "sequence 0");
+        vm.assertEq(address(bytes20(bytes32(nonce))), address(ownable), "validator in top 20 bytes");
+        vm.assertEq(nonce & type(uint64).max, 0, "sequence 0");
     }
 
     function test_firstOp_initCode_singleTransfer() public {

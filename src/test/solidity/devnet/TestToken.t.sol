@@ -21,7 +21,7 @@ contract TestTokenTest is TestBase {
         vm.assertEq(t.balanceOf(address(0xA)), 100, "minted");
         vm.assertEq(t.totalSupply(), 100, "supply");
         vm.prank(address(0xA));
-        t.transfer(address(0xB), 40);
+        vm.assertTrue(t.transfer(address(0xB), 40), "transfer");
         vm.assertEq(t.balanceOf(address(0xB)), 40, "transferred");
     }
 

@@ -181,6 +181,17 @@ contract OwnableValidatorTest is TestBase {
         vm.assertFalse(validator.validateSignatureWithData(HASH, sig, _config(1, list)), "duplicate");
     }
 
+    /// @dev module-sdk `getOwnableValidatorMockSignature` (spec §4.1) repeated `threshold` times: used for gas
+    ///      estimation, so it must be rejected without reverting.
+    function test_session_mockSignatureFalseNoRevert() public view {
+        bytes memory mock =
+            hex"e8b94748580ca0b4993c9a1b86b5be851bfc076ff5ce3a1ff65bf16392acfcb800f9b4f1aef1555c7fce5599fffb17e7c635502154a0333ba21f3ae491839af51c";
+        vm.assertFalse(validator.validateSignatureWithData(HASH, mock, _config(1, owners)), "1x mock");
+        vm.assertFalse(
+            validator.validateSignatureWithData(HASH, abi.encodePacked(mock, mock), _config(2, owners)), "2x mock"
+        );
+    }
+
     function test_session_thresholdZeroFalse() public view {
         vm.assertFalse(validator.validateSignatureWithData(HASH, "", _config(0, owners)), "threshold 0");
     }
@@ -235,8 +246,9 @@ contract OwnableValidatorTest is TestBase {
         validator.onInstall(_config(0, owners));
 
         address[] memory many = new address[](33);
-        for (uint256 i; i < 33; ++i) many[i] = address(uint160(0x1000 + i));
+        for (uint256 i; i < 33; ++i) many[i] = address(bytes20(keccak256(abi.encode(i))));
         vm.prank(account);
+        LibSort.sort(many);
         vm.expectRevert(abi.encodeWithSelector(OwnableValidator.MaxOwnersReached.selector, 33));
         validator.onInstall(_config(1, many));
 
