@@ -47,6 +47,8 @@ interface Vm {
     // files and processes
     function ffi(string[] calldata commandInput) external returns (bytes memory result);
     function readFile(string calldata path) external view returns (string memory data);
+    function writeFile(string calldata path, string calldata data) external;
+    function createDir(string calldata path, bool recursive) external;
     function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
     function parseJsonBytes32(string calldata json, string calldata key) external pure returns (bytes32);
     function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);
