@@ -117,6 +117,8 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy {
         TokenBudget memory b = $budget[id][multiplexer][token][account];
         if (b.limit == 0) return (0, 0, 0, 0);
         (uint256 start, bool rolled) = FixedWindow.current(b.periodStart, b.period, block.timestamp);
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
         return (rolled ? 0 : b.used, b.limit, uint48(start), b.period);
     }
 
@@ -149,6 +151,8 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy {
         uint256 used = rolled ? 0 : $.used;
         if (amount > limit - used) return (false, 0); // used <= limit always holds
         $.used = used + amount;
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
         if (rolled) $.periodStart = uint48(start);
         return (true, limit - used - amount);
     }

@@ -85,6 +85,8 @@ contract RateLimitPolicy is IUserOpPolicy, IActionPolicy {
         RateData memory d = $rate[id][multiplexer][account];
         if (d.interval == 0) return (0, 0, 0, 0);
         (uint256 start, bool rolled) = FixedWindow.current(d.windowStart, d.interval, block.timestamp);
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
         return (rolled ? 0 : d.used, d.maxUses, uint48(start), d.interval);
     }
 
@@ -102,6 +104,8 @@ contract RateLimitPolicy is IUserOpPolicy, IActionPolicy {
         uint32 used = rolled ? 0 : d.used;
         if (used >= d.maxUses) return PolicyResult.FAILED; // used + 1 > maxUses
         $.used = used + 1;
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
         if (rolled) $.windowStart = uint48(start);
         return PolicyResult.SUCCESS;
     }

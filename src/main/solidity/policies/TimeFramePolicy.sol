@@ -26,8 +26,7 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
     function initializeWithMultiplexer(address account, ConfigId configId, bytes calldata initData) external {
         if (initData.length < 12) revert InvalidInitDataLength();
         uint96 packed = uint96(bytes12(initData[0:12]));
-        uint48 validUntil = uint48(packed >> 48);
-        uint48 validAfter = uint48(packed);
+        (uint48 validUntil, uint48 validAfter) = _unpack(packed);
         if (validUntil != 0 && validAfter > validUntil) revert PolicyNotInitialized(configId, msg.sender, account);
         $config[configId][msg.sender][account] = packed;
         emit IPolicy.PolicySet(configId, msg.sender, account);
@@ -71,6 +70,8 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
     ) external view returns (bool) {
         (requestSender, hash, signature);
         (uint48 validUntil, uint48 validAfter) = _load(id, msg.sender, account);
+        // The canonical 1271 semantics compare against block.timestamp by design.
+        // forge-lint: disable-next-line(block-timestamp)
         return (block.timestamp < validUntil || validUntil == 0) && block.timestamp >= validAfter;
     }
 
@@ -83,8 +84,7 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
         view
         returns (uint48 validUntil, uint48 validAfter)
     {
-        uint96 packed = $config[id][multiplexer][account];
-        return (uint48(packed >> 48), uint48(packed));
+        return _unpack($config[id][multiplexer][account]);
     }
 
     /// @notice ERC-165: IERC165, IPolicy, IUserOpPolicy, IActionPolicy and I1271Policy.
@@ -100,7 +100,15 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
     {
         uint96 packed = $config[id][multiplexer][account];
         if (packed == 0) revert PolicyNotInitialized(id, multiplexer, account);
-        return (uint48(packed >> 48), uint48(packed));
+        return _unpack(packed);
+    }
+
+    /// @dev until = bits 48..95, after = bits 0..47 (truncation to 48 bits is the unpacking itself).
+    function _unpack(uint96 packed) internal pure returns (uint48 validUntil, uint48 validAfter) {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        validUntil = uint48(packed >> 48);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        validAfter = uint48(packed);
     }
 
     function _validationData(ConfigId id, address account) internal view returns (uint256) {

@@ -41,6 +41,7 @@ abstract contract PolicyTestBase is TestBase {
     }
 
     function _packHiLo(uint256 hi, uint256 lo) internal pure returns (bytes32) {
+        // forge-lint: disable-next-line(unsafe-typecast)
         return bytes32((hi << 128) | uint128(lo));
     }
 }

@@ -121,7 +121,9 @@ contract TimeFramePolicyTest is PolicyTestBase {
         uint256 vd = policy.checkUserOpPolicy(CID, _userOp(ACCOUNT, hex""));
         vm.assertEq(vd, _expected(until, afterTs), "userOp vd");
         vm.assertEq(vd & type(uint160).max, 0, "no aggregator bits");
+        // forge-lint: disable-next-line(unsafe-typecast)
         vm.assertEq(uint48(vd >> 160), until, "validUntil bits");
+        // forge-lint: disable-next-line(unsafe-typecast)
         vm.assertEq(uint48(vd >> 208), afterTs, "validAfter bits");
         vm.assertEq(policy.checkAction(CID, ACCOUNT, address(0), 0, hex""), vd, "action vd");
         vm.stopPrank();

@@ -30,6 +30,7 @@ contract ValueLimitPolicyTest is PolicyTestBase {
     function _batch(uint256[] memory values) internal pure returns (bytes memory) {
         Execution[] memory ex = new Execution[](values.length);
         for (uint256 i; i < values.length; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
             ex[i] = Execution({target: address(uint160(0x1000 + i)), value: values[i], callData: hex"abcd"});
         }
         return abi.encodeWithSelector(EXECUTE, MODE_BATCH, abi.encode(ex));

@@ -33,6 +33,8 @@ library CalldataReader {
     function argAddress(bytes calldata data, uint256 index) internal pure returns (address) {
         uint256 w = uint256(argWord(data, index * 32));
         if (w >> 160 != 0) revert DirtyAddressArgument(index * 32);
+        // casting to uint160 is safe: the upper 96 bits were checked to be zero above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         return address(uint160(w));
     }
 

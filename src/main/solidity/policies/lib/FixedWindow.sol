@@ -13,6 +13,8 @@ library FixedWindow {
     /// @return rolled Whether at least one window boundary was crossed.
     function current(uint256 start, uint256 length, uint256 nowTs) internal pure returns (uint256, bool) {
         if (nowTs < start + length) return (start, false);
+        // Flooring to a whole number of windows is the point here.
+        // forge-lint: disable-next-line(divide-before-multiply)
         return (start + ((nowTs - start) / length) * length, true);
     }
 }
