@@ -8,7 +8,6 @@ import {IPolicy, IUserOpPolicy, IActionPolicy} from "../smartsession/interfaces/
 import {ExecutionLib} from "../smartsession/lib/ExecutionLib.sol";
 import {PolicyResult} from "./lib/PolicyResult.sol";
 import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
-import {ExecuteCallParser} from "./lib/ExecuteCallParser.sol";
 
 /// @title ValueLimitPolicy
 /// @notice Canonical Smart Sessions value limit (userOp and action): cumulative cap on native value sent.
@@ -28,6 +27,8 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
         uint256 used;
     }
 
+    /// @dev ERC-7579 execute(bytes32,bytes).
+    bytes4 internal constant EXECUTE_SELECTOR = 0xe9ae5c53;
     bytes1 internal constant CALLTYPE_SINGLE = 0x00;
     bytes1 internal constant CALLTYPE_BATCH = 0x01;
 
@@ -51,8 +52,10 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
     /// @param id The config id.
     /// @param userOp The user operation.
     function checkUserOpPolicy(ConfigId id, PackedUserOperation calldata userOp) external returns (uint256) {
-        if (!ExecuteCallParser.isExecute(userOp.callData)) return PolicyResult.SUCCESS;
-        (bytes32 mode, bytes calldata executionCalldata) = ExecuteCallParser.decode(userOp.callData);
+        bytes calldata callData = userOp.callData;
+        if (callData.length < 4 || bytes4(callData[0:4]) != EXECUTE_SELECTOR) return PolicyResult.SUCCESS;
+        // The same strict decoder SmartSession uses, so policy and engine agree on what an execute call is.
+        (bytes32 mode, bytes calldata executionCalldata) = ExecutionLib.decodeUserOpCallData(callData);
         bytes1 callType = mode[0];
         uint256 total;
         if (callType == CALLTYPE_SINGLE) {

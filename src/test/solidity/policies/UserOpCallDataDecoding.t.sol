@@ -2,12 +2,12 @@
 pragma solidity ^0.8.28;
 
 import {TestBase} from "../utils/TestBase.sol";
-import {ExecuteCallParser} from "../../../main/solidity/policies/lib/ExecuteCallParser.sol";
+import {ExecutionLib} from "../../../main/solidity/smartsession/lib/ExecutionLib.sol";
 
-/// @dev Exposes the library and a solc-decoded twin with the same calldata shape.
-contract ExecuteCallParserHarness {
+/// @dev Exposes ExecutionLib.decodeUserOpCallData (used by ValueLimitPolicy) and a solc-decoded twin with the same calldata shape.
+contract UserOpCallDataHarness {
     function viaLib(bytes calldata callData) external pure returns (bytes32 mode, bytes memory exec) {
-        return ExecuteCallParser.decode(callData);
+        return ExecutionLib.decodeUserOpCallData(callData);
     }
 
     /// @dev Selector-agnostic solc reference: called with `selector ‖ args`, solc decodes the args.
@@ -16,15 +16,15 @@ contract ExecuteCallParserHarness {
     }
 }
 
-contract ExecuteCallParserTest is TestBase {
-    ExecuteCallParserHarness internal h;
+contract UserOpCallDataDecodingTest is TestBase {
+    UserOpCallDataHarness internal h;
 
     function setUp() public {
-        h = new ExecuteCallParserHarness();
+        h = new UserOpCallDataHarness();
     }
 
     function test_selectorIsExecute() public pure {
-        vm.assertEq(ExecuteCallParserHarness.execute.selector, bytes4(0xe9ae5c53), "execute(bytes32,bytes)");
+        vm.assertEq(UserOpCallDataHarness.execute.selector, bytes4(0xe9ae5c53), "execute(bytes32,bytes)");
     }
 
     /// The library accepts exactly what solc's calldata decoder accepts, and yields the same values.
