@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+import {ConfigId} from "../smartsession/DataTypes.sol";
+import {IPolicy, IActionPolicy} from "../smartsession/interfaces/IPolicy.sol";
+import {PolicyResult} from "./lib/PolicyResult.sol";
+import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
+import {ERC20CallParser} from "./lib/ERC20CallParser.sol";
+import {FixedWindow} from "./lib/FixedWindow.sol";
+
+/// @title PeriodicSpendingLimitPolicy (Latchkey)
+/// @notice Per-token ERC-20 allowance that refills every `period` seconds (IActionPolicy).
+/// @dev Init data: `abi.encode(address[] tokens, uint256[] limits, uint48 period)`. All tokens share the period;
+///      periods are fixed and aligned to the init timestamp t0: [t0 + k·period, t0 + (k+1)·period). transfer,
+///      transferFrom (0 when `to == account`), approve and increaseAllowance all add to one `used` counter.
+///      Unlike ERC20SpendingLimitPolicy, an unconfigured token always fails. State keyed
+///      (configId, multiplexer = msg.sender, token, account) / (configId, multiplexer, index, account); checks
+///      only consume the caller's own budget. Reads block.timestamp during validation (see docs/policies.md).
+contract PeriodicSpendingLimitPolicy is IActionPolicy {
+    /// @notice Emitted on every successful check.
+    event PeriodicTokenSpent(
+        ConfigId id, address multiplexer, address token, address account, uint256 amount, uint256 remaining
+    );
+
+    /// @notice `tokens.length != limits.length`.
+    error InvalidInitDataLength();
+    /// @notice A token is the zero address.
+    error InvalidTokenAddress(address token);
+    /// @notice A limit is zero.
+    error InvalidLimit(uint256 limit);
+    /// @notice The period is zero.
+    error InvalidPeriod();
+
+    struct TokenBudget {
+        uint256 limit;
+        uint256 used;
+        uint48 periodStart;
+        uint48 period;
+    }
+
+    mapping(ConfigId => mapping(address multiplexer => mapping(address token => mapping(address account => TokenBudget))))
+        internal $budget;
+    mapping(ConfigId => mapping(address multiplexer => mapping(uint256 index => mapping(address account => address))))
+        internal $tokenAt;
+    mapping(ConfigId => mapping(address multiplexer => mapping(address account => uint256))) internal $tokenCount;
+
+    /// @notice Clears every previously configured token, then sets the new budgets with `used = 0` and the first
+    ///         period starting now. A token listed twice keeps the last limit.
+    /// @param account The smart account.
+    /// @param configId The config id.
+    /// @param initData `abi.encode(address[] tokens, uint256[] limits, uint48 period)`.
+    function initializeWithMultiplexer(address account, ConfigId configId, bytes calldata initData) external {
+        (address[] memory tokens, uint256[] memory limits, uint48 period) =
+            abi.decode(initData, (address[], uint256[], uint48));
+        if (tokens.length != limits.length) revert InvalidInitDataLength();
+        if (period == 0) revert InvalidPeriod();
+
+        uint256 oldCount = $tokenCount[configId][msg.sender][account];
+        for (uint256 i; i < oldCount; ++i) {
+            address old = $tokenAt[configId][msg.sender][i][account];
+            delete $budget[configId][msg.sender][old][account];
+            delete $tokenAt[configId][msg.sender][i][account];
+        }
+
+        uint256 count;
+        for (uint256 i; i < tokens.length; ++i) {
+            address token = tokens[i];
+            uint256 limit = limits[i];
+            if (token == address(0)) revert InvalidTokenAddress(token);
+            if (limit == 0) revert InvalidLimit(limit);
+            TokenBudget storage $ = $budget[configId][msg.sender][token][account];
+            if ($.limit == 0) $tokenAt[configId][msg.sender][count++][account] = token;
+            $.limit = limit;
+            $.periodStart = uint48(block.timestamp);
+            $.period = period;
+        }
+        $tokenCount[configId][msg.sender][account] = count;
+        emit IPolicy.PolicySet(configId, msg.sender, account);
+    }
+
+    /// @notice Accounts an ERC-20 call on token `target` against the current period's budget.
+    /// @dev `value != 0`, unsupported selectors and unconfigured tokens → 1. When the period has elapsed, `used`
+    ///      resets and `periodStart` advances to the start of the current period. Fails (1) when
+    ///      `used + amount > limit`.
+    /// @param id The config id.
+    /// @param account The smart account.
+    /// @param target The token.
+    /// @param value Native value (must be 0).
+    /// @param data The ERC-20 calldata.
+    function checkAction(ConfigId id, address account, address target, uint256 value, bytes calldata data)
+        external
+        returns (uint256)
+    {
+        if (value != 0) return PolicyResult.FAILED;
+        (ERC20CallParser.Kind kind, uint256 amount) = ERC20CallParser.parse(account, data);
+        if (kind == ERC20CallParser.Kind.UNSUPPORTED) return PolicyResult.FAILED;
+        (bool ok, uint256 remaining) = _spend($budget[id][msg.sender][target][account], amount);
+        if (!ok) return PolicyResult.FAILED;
+        emit PeriodicTokenSpent(id, msg.sender, target, account, amount, remaining);
+        return PolicyResult.SUCCESS;
+    }
+
+    /// @notice Live budget of one token: an elapsed period reads as a fresh one (used 0, current periodStart).
+    /// @param id The config id.
+    /// @param multiplexer The multiplexer.
+    /// @param token The token.
+    /// @param account The smart account.
+    /// @return used Spent + approved in the current period.
+    /// @return limit Allowance per period (0 = not configured).
+    /// @return periodStart Start of the current period.
+    /// @return period Period length in seconds.
+    function getBudget(ConfigId id, address multiplexer, address token, address account)
+        external
+        view
+        returns (uint256 used, uint256 limit, uint48 periodStart, uint48 period)
+    {
+        TokenBudget memory b = $budget[id][multiplexer][token][account];
+        if (b.limit == 0) return (0, 0, 0, 0);
+        (uint256 start, bool rolled) = FixedWindow.current(b.periodStart, b.period, block.timestamp);
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return (rolled ? 0 : b.used, b.limit, uint48(start), b.period);
+    }
+
+    /// @notice The tokens currently configured for (id, multiplexer, account).
+    /// @param id The config id.
+    /// @param multiplexer The multiplexer.
+    /// @param account The smart account.
+    function getTokens(ConfigId id, address multiplexer, address account)
+        external
+        view
+        returns (address[] memory tokens)
+    {
+        uint256 n = $tokenCount[id][multiplexer][account];
+        tokens = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            tokens[i] = $tokenAt[id][multiplexer][i][account];
+        }
+    }
+
+    /// @notice ERC-165: IERC165, IPolicy and IActionPolicy.
+    /// @param interfaceId The queried interface id.
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return PolicyInterfaces.isSupported(interfaceId, false, true, false);
+    }
+
+    function _spend(TokenBudget storage $, uint256 amount) internal returns (bool, uint256) {
+        uint256 limit = $.limit;
+        if (limit == 0) return (false, 0);
+        (uint256 start, bool rolled) = FixedWindow.current($.periodStart, $.period, block.timestamp);
+        uint256 used = rolled ? 0 : $.used;
+        if (amount > limit - used) return (false, 0); // used <= limit always holds
+        $.used = used + amount;
+        // casting to uint48 is safe: start <= block.timestamp < 2^48.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (rolled) $.periodStart = uint48(start);
+        return (true, limit - used - amount);
+    }
+}
