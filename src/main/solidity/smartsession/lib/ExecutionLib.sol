@@ -73,6 +73,35 @@ library ExecutionLib {
         }
     }
 
+    /// @notice Strictly decodes `execute(bytes32 mode, bytes executionCalldata)` calldata (selector included).
+    /// @dev Requires the 4-byte selector and the two head words (>= 68 bytes) and an in-bounds bytes argument.
+    /// @param callData The full call data, starting with the selector (not checked here).
+    /// @return mode The ERC-7579 execution mode.
+    /// @return executionCalldata The `bytes` argument, as a calldata slice.
+    function decodeUserOpCallData(bytes calldata callData)
+        internal
+        pure
+        returns (bytes32 mode, bytes calldata executionCalldata)
+    {
+        unchecked {
+            if (callData.length < 68) revert DecodingError();
+            uint256 base;
+            assembly ("memory-safe") {
+                base := add(callData.offset, 4)
+            }
+            uint256 end = callData.length - 4;
+            mode = bytes32(_word(base, 0));
+            uint256 offset = _word(base, 0x20);
+            if (offset > end - 0x20) revert DecodingError();
+            uint256 length = _word(base, offset);
+            if (length > end - offset - 0x20) revert DecodingError();
+            assembly ("memory-safe") {
+                executionCalldata.offset := add(base, add(offset, 0x20))
+                executionCalldata.length := length
+            }
+        }
+    }
+
     /// @dev Reads the calldata word at `base + pos` (the caller guarantees it is in bounds).
     function _word(uint256 base, uint256 pos) private pure returns (uint256 w) {
         assembly ("memory-safe") {
