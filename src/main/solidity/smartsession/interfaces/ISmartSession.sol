@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IERC7579Validator} from "@openzeppelin/contracts/interfaces/draft-IERC7579.sol";
+import {PackedUserOperation} from "@openzeppelin/contracts/interfaces/IERC4337.sol";
 import {
     Session,
     PolicyData,
@@ -55,6 +56,30 @@ interface ISmartSession is IERC7579Validator {
     event SessionCreated(PermissionId permissionId, address account);
     event SessionRemoved(PermissionId permissionId, address smartAccount);
     event PermissionIdPermit4337Paymaster(PermissionId permissionId, address smartAccount, bool enabled);
+
+    // ---- ERC-7579 validator (redeclared so that ISmartSession.f.selector works for every function) ------------
+
+    /// @notice ERC-4337 validation of a session user operation; msg.sender must be userOp.sender.
+    function validateUserOp(PackedUserOperation calldata userOp, bytes32 userOpHash)
+        external
+        override
+        returns (uint256);
+
+    /// @notice ERC-1271 for sessions via ERC-7739 nested TypedDataSign; msg.sender is the account.
+    function isValidSignatureWithSender(address sender, bytes32 hash, bytes calldata signature)
+        external
+        view
+        override
+        returns (bytes4);
+
+    /// @notice Installs the module: data is empty or `uint8 mode (1|2) ‖ abi.encode(Session[])`.
+    function onInstall(bytes calldata data) external override;
+
+    /// @notice Uninstalls the module: removes every permission of msg.sender.
+    function onUninstall(bytes calldata data) external override;
+
+    /// @notice True for module type 1 (validator).
+    function isModuleType(uint256 moduleTypeId) external view override returns (bool);
 
     /// @notice True if the account has at least one enabled permission.
     function isInitialized(address smartAccount) external view returns (bool);
