@@ -4,9 +4,7 @@ pragma solidity ^0.8.28;
 import {PackedUserOperation} from "@openzeppelin/contracts/interfaces/IERC4337.sol";
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 import {IERC7579Execution} from "@openzeppelin/contracts/interfaces/draft-IERC7579.sol";
-import {
-    EnableSession, ChainDigest, PermissionId, ActionId, SmartSessionMode
-} from "./DataTypes.sol";
+import {EnableSession, ChainDigest, PermissionId, ActionId, SmartSessionMode} from "./DataTypes.sol";
 import {ISessionValidator} from "./interfaces/ISessionValidator.sol";
 import {AssociatedSetLib} from "./utils/AssociatedSetLib.sol";
 import {AssociatedBytesLib} from "./utils/AssociatedBytesLib.sol";
@@ -73,8 +71,7 @@ contract SmartSession is SmartSessionERC7739 {
 
     /// @dev account.isValidSignature(digest, sig) == 0x1626ba7e; a revert or malformed return is "invalid".
     function _isValidERC1271(address account, bytes32 digest, bytes memory sig) internal view returns (bool) {
-        (bool success, bytes memory ret) =
-            account.staticcall(abi.encodeCall(IERC1271.isValidSignature, (digest, sig)));
+        (bool success, bytes memory ret) = account.staticcall(abi.encodeCall(IERC1271.isValidSignature, (digest, sig)));
         return success && ret.length >= 32 && bytes4(abi.decode(ret, (bytes32))) == IERC1271.isValidSignature.selector;
     }
 

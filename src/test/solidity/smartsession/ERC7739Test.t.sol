@@ -3,7 +3,15 @@ pragma solidity ^0.8.28;
 
 import {SmartSessionTestBase} from "./SmartSessionTestBase.sol";
 import {ISmartSession} from "../../../main/solidity/smartsession/interfaces/ISmartSession.sol";
+import {SmartSession} from "../../../main/solidity/smartsession/SmartSession.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
+
+/// @dev Exposes the ERC-7739 description split.
+contract ERC7739Harness is SmartSession {
+    function split(bytes memory desc) external pure returns (bool, bytes memory, bytes memory) {
+        return _splitDescription(desc);
+    }
+}
 
 /// @dev ERC-1271 session signatures via ERC-7739 nested TypedDataSign (spec §2.7).
 contract ERC7739Test is SmartSessionTestBase {
@@ -112,7 +120,8 @@ contract ERC7739Test is SmartSessionTestBase {
     }
 
     function test_unknownPermissionFails() public {
-        bytes memory sig = _wrap(PermissionId.wrap(keccak256("x")), _sign(sessionKeyPk, _finalHash("Mail", MAIL_TYPE)), MAIL_TYPE);
+        bytes memory sig =
+            _wrap(PermissionId.wrap(keccak256("x")), _sign(sessionKeyPk, _finalHash("Mail", MAIL_TYPE)), MAIL_TYPE);
         vm.prank(address(account));
         vm.assertEq(uint32(_check(_appHash(), sig)), uint32(INVALID), "unknown pid");
     }
@@ -137,6 +146,31 @@ contract ERC7739Test is SmartSessionTestBase {
         vm.assertEq(uint32(_check(_appHash(), sig)), uint32(INVALID), "invalid contents name");
     }
 
+    function test_descriptionParsing() public {
+        ERC7739Harness h = new ERC7739Harness();
+        _assertSplit(h, "Mail(address to)", true, "Mail", "Mail(address to)");
+        _assertSplit(h, "Mail(address to)Mail", true, "Mail", "Mail(address to)");
+        _assertSplit(h, "A(B b)B(uint256 x)A", true, "A", "A(B b)B(uint256 x)");
+        _assertSplit(h, "Mail", true, "Mail", ""); // explicit mode with an empty contents type
+        _assertSplit(h, "mail(address to)", false, "mail", "mail(address to)");
+        _assertSplit(h, "(address to)", false, "", "(address to)");
+        _assertSplit(h, "Mail(address to)Ma il", false, "Ma il", "Mail(address to)");
+        _assertSplit(h, "Mail)", false, "Mail)", "Mail)");
+        _assertSplit(h, "", false, "", "");
+    }
+
+    function _assertSplit(ERC7739Harness h, string memory desc, bool valid, string memory name, string memory typ)
+        internal
+        pure
+    {
+        (bool v, bytes memory n, bytes memory t) = h.split(bytes(desc));
+        vm.assertEq(v, valid, desc);
+        if (valid) {
+            vm.assertEq(string(n), name, "name");
+            vm.assertEq(string(t), typ, "type");
+        }
+    }
+
     function _contents(string memory desc) internal pure returns (ERC7739Data memory d) {
         d.allowedERC7739Content = new ERC7739Context[](1);
         d.allowedERC7739Content[0].appDomainSeparator = APP_DOMAIN;
@@ -147,7 +181,11 @@ contract ERC7739Test is SmartSessionTestBase {
     function test_detectionAndSelfSender() public {
         vm.prank(address(account));
         vm.assertEq(
-            uint32(smartSession.isValidSignatureWithSender(REQUESTER, 0x7739773977397739773977397739773977397739773977397739773977397739, "")),
+            uint32(
+                smartSession.isValidSignatureWithSender(
+                    REQUESTER, 0x7739773977397739773977397739773977397739773977397739773977397739, ""
+                )
+            ),
             0x77390001,
             "ERC-7739 detection"
         );

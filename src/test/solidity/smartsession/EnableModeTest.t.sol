@@ -34,7 +34,11 @@ contract EnableModeTest is SmartSessionTestBase {
         es.permissionEnableSig = _sign(ownerKey, HashLib.multichainDigest(es.hashesAndChainIds));
     }
 
-    function _enableOp(SmartSessionMode mode, EnableSession memory es) internal view returns (PackedUserOperation memory) {
+    function _enableOp(SmartSessionMode mode, EnableSession memory es)
+        internal
+        view
+        returns (PackedUserOperation memory)
+    {
         return _userOp(_transferCall(), EncodeLib.encodeEnable(mode, es, _sign(sessionKeyPk, USER_OP_HASH)));
     }
 
@@ -137,7 +141,8 @@ contract EnableModeTest is SmartSessionTestBase {
     }
 
     function test_unsafeEnableDigestDiffers() public {
-        bytes32 enableDigest = smartSession.getSessionDigest(pid, address(account), _theSession(), SmartSessionMode.ENABLE);
+        bytes32 enableDigest =
+            smartSession.getSessionDigest(pid, address(account), _theSession(), SmartSessionMode.ENABLE);
         bytes32 unsafeDigest =
             smartSession.getSessionDigest(pid, address(account), _theSession(), SmartSessionMode.UNSAFE_ENABLE);
         vm.assertNotEq(enableDigest, unsafeDigest, "digests differ");

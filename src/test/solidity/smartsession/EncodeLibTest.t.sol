@@ -52,9 +52,7 @@ contract EncodeLibTest is SmartSessionTestBase {
         for (uint256 i; i < packed.length; ++i) {
             packed[i] = sig[i + 1];
         }
-        vm.assertEq(
-            harness.decompress(packed), abi.encode(es, hex"c0ffee"), "payload is FastLZ(abi.encode(es, sig))"
-        );
+        vm.assertEq(harness.decompress(packed), abi.encode(es, hex"c0ffee"), "payload is FastLZ(abi.encode(es, sig))");
         (EnableSession memory out, bytes memory sessionSig) = harness.decodeEnable(packed);
         vm.assertEq(keccak256(abi.encode(out)), keccak256(abi.encode(es)), "EnableSession");
         vm.assertEq(sessionSig, hex"c0ffee", "session signature");

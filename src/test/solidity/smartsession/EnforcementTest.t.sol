@@ -50,8 +50,7 @@ contract EnforcementTest is SmartSessionTestBase {
 
     function test_badSessionSignatureReturnsOne() public {
         (, uint256 otherPk) = makeKey("intruder");
-        PackedUserOperation memory op =
-            _userOp(_transferCall(), EncodeLib.encodeUse(pid, _sign(otherPk, USER_OP_HASH)));
+        PackedUserOperation memory op = _userOp(_transferCall(), EncodeLib.encodeUse(pid, _sign(otherPk, USER_OP_HASH)));
         vm.assertEq(_validate(op), 1, "SIG_VALIDATION_FAILED");
     }
 
@@ -118,21 +117,19 @@ contract EnforcementTest is SmartSessionTestBase {
         policyA.setRevert(true, hex"deadbeef");
         _validateReverts(
             _op(_transferCall()),
-            abi.encodeWithSelector(ISmartSession.PolicyCheckReverted.selector, bytes32(hex"deadbeef"))
+            abi.encodeWithSelector(ISmartSession.PolicyCheckReverted.selector, bytes32(bytes4(0xdeadbeef)))
         );
     }
 
     function test_revert_policyViolation() public {
         policyA.setResult(1);
         _validateReverts(
-            _op(_transferCall()),
-            abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyA))
+            _op(_transferCall()), abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyA))
         );
         // an aggregator address is a violation as well
         policyA.setResult(uint256(uint160(address(0xA66))));
         _validateReverts(
-            _op(_transferCall()),
-            abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyA))
+            _op(_transferCall()), abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyA))
         );
     }
 
@@ -141,15 +138,13 @@ contract EnforcementTest is SmartSessionTestBase {
         smartSession.enableUserOpPolicies(pid, _policies(address(policyB)));
         policyB.setResult(1);
         _validateReverts(
-            _op(_transferCall()),
-            abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyB))
+            _op(_transferCall()), abi.encodeWithSelector(ISmartSession.PolicyViolation.selector, pid, address(policyB))
         );
     }
 
     function test_revert_execTypeTry() public {
-        bytes memory callData = _execMode(
-            bytes32(uint256(1) << 240), abi.encodePacked(TARGET, uint256(0), TRANSFER_SELECTOR)
-        );
+        bytes memory callData =
+            _execMode(bytes32(uint256(1) << 240), abi.encodePacked(TARGET, uint256(0), TRANSFER_SELECTOR));
         _validateReverts(_op(callData), abi.encodeWithSelector(ISmartSession.UnsupportedExecutionType.selector));
     }
 
@@ -222,8 +217,7 @@ contract EnforcementTest is SmartSessionTestBase {
         vm.assertEq(address(uint160(uint256(vm.load(address(smartSession), slot)))), address(validator), "slot");
         vm.store(address(smartSession), slot, bytes32(0));
         _validateReverts(
-            _op(_transferCall()),
-            abi.encodeWithSelector(ISmartSession.SignerNotFound.selector, pid, address(account))
+            _op(_transferCall()), abi.encodeWithSelector(ISmartSession.SignerNotFound.selector, pid, address(account))
         );
     }
 
@@ -276,8 +270,7 @@ contract EnforcementTest is SmartSessionTestBase {
         actions[1] = _action(FALLBACK_TARGET_FLAG, FALLBACK_TARGET_SELECTOR_FLAG, address(policyB));
         PermissionId p = _enableWith(actions, bytes32(uint256(3)));
         vm.assertTrue(
-            smartSession.isActionIdEnabled(address(account), p, IdLib.toActionId(TARGET, TRANSFER_SELECTOR)),
-            "recorded"
+            smartSession.isActionIdEnabled(address(account), p, IdLib.toActionId(TARGET, TRANSFER_SELECTOR)), "recorded"
         );
         _validate(_userOp(_transferCall(), _useSig(p)));
         vm.assertEq(policyB.actionChecks(), 1, "fallback used for an action with 0 policies");
@@ -292,14 +285,15 @@ contract EnforcementTest is SmartSessionTestBase {
     }
 
     function test_smartSessionTargetNeedsAdminAccess() public {
-        bytes memory adminCall = _execSingle(
-            address(smartSession), 0, abi.encodeCall(ISmartSession.revokeEnableSignature, (pid))
-        );
+        bytes memory adminCall =
+            _execSingle(address(smartSession), 0, abi.encodeCall(ISmartSession.revokeEnableSignature, (pid)));
         // the generic fallback does not cover SmartSession itself
         ActionData[] memory actions = new ActionData[](1);
         actions[0] = _action(FALLBACK_TARGET_FLAG, FALLBACK_TARGET_SELECTOR_FLAG, address(policyB));
         PermissionId p = _enableWith(actions, bytes32(uint256(5)));
-        _validateReverts(_userOp(adminCall, _useSig(p)), abi.encodeWithSelector(ISmartSession.NoPoliciesSet.selector, p));
+        _validateReverts(
+            _userOp(adminCall, _useSig(p)), abi.encodeWithSelector(ISmartSession.NoPoliciesSet.selector, p)
+        );
 
         // an action targeting SmartSession directly cannot be created
         actions[0] = _action(address(smartSession), ISmartSession.revokeEnableSignature.selector, address(policyB));

@@ -55,7 +55,10 @@ contract ExecutionLibTest is TestBase {
 
     /// @dev Valid encodings with one word overwritten (often with a small value, i.e. a plausible offset/length)
     ///      and/or truncated: exercises every bounds check.
-    function testFuzz_batchMutated(uint8 n, bytes32 seed, uint256 wordIndex, uint256 newValue, uint256 cut) public view {
+    function testFuzz_batchMutated(uint8 n, bytes32 seed, uint256 wordIndex, uint256 newValue, uint256 cut)
+        public
+        view
+    {
         bytes memory enc = abi.encode(_executions(bound(n, 0, 4), seed));
         uint256 words = enc.length / 32;
         uint256 idx = wordIndex % words;
@@ -101,7 +104,9 @@ contract ExecutionLibTest is TestBase {
         // callData length runs past the end
         vm.expectRevert(ExecutionLib.DecodingError.selector);
         harness.decodeBatch(
-            abi.encode(uint256(0x20), uint256(1), uint256(0x20), uint256(0xBEEF), uint256(0), uint256(0x60), uint256(33))
+            abi.encode(
+                uint256(0x20), uint256(1), uint256(0x20), uint256(0xBEEF), uint256(0), uint256(0x60), uint256(33)
+            )
         );
     }
 
@@ -148,13 +153,9 @@ contract ExecutionLibTest is TestBase {
         harness.decodeUserOpCallData(abi.encodePacked(bytes4(0xe9ae5c53), bytes32(0), uint256(0x40)));
         // length past the end
         vm.expectRevert(ExecutionLib.DecodingError.selector);
-        harness.decodeUserOpCallData(
-            abi.encodePacked(bytes4(0xe9ae5c53), bytes32(0), uint256(0x40), uint256(1))
-        );
+        harness.decodeUserOpCallData(abi.encodePacked(bytes4(0xe9ae5c53), bytes32(0), uint256(0x40), uint256(1)));
         // huge length
         vm.expectRevert(ExecutionLib.DecodingError.selector);
-        harness.decodeUserOpCallData(
-            abi.encodePacked(bytes4(0xe9ae5c53), bytes32(0), uint256(0x40), type(uint256).max)
-        );
+        harness.decodeUserOpCallData(abi.encodePacked(bytes4(0xe9ae5c53), bytes32(0), uint256(0x40), type(uint256).max));
     }
 }

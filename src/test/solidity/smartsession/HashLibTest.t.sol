@@ -116,7 +116,12 @@ contract HashLibTest is SmartSessionTestBase {
             keccak256(abi.encode(HashLib.ERC7739_DATA_TYPEHASH, keccak256(abi.encodePacked(ctx)), keccak256("")));
         return keccak256(
             bytes.concat(
-                abi.encode(HashLib.SIGNED_PERMISSIONS_TYPEHASH, false, false, true /* UNSAFE_ENABLE */ ),
+                abi.encode(
+                    HashLib.SIGNED_PERMISSIONS_TYPEHASH,
+                    false,
+                    false,
+                    true /* UNSAFE_ENABLE */
+                ),
                 abi.encode(true, keccak256(abi.encodePacked(polB)), data7739, keccak256(abi.encodePacked(action)))
             )
         );

@@ -6,9 +6,7 @@ import {Vm} from "../utils/Vm.sol";
 import {ISmartSession} from "../../../main/solidity/smartsession/interfaces/ISmartSession.sol";
 import {ISessionValidator} from "../../../main/solidity/smartsession/interfaces/ISessionValidator.sol";
 import {IdLib} from "../../../main/solidity/smartsession/lib/IdLib.sol";
-import {
-    NoERC165PolicyFixture, UserOpOnlyPolicyFixture, ConfigurablePolicyFixture
-} from "./fixtures/PolicyFixtures.sol";
+import {NoERC165PolicyFixture, UserOpOnlyPolicyFixture, ConfigurablePolicyFixture} from "./fixtures/PolicyFixtures.sol";
 import {NotStatelessValidatorFixture} from "./fixtures/EcdsaSessionValidatorFixture.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
 
@@ -362,6 +360,7 @@ contract ManagementTest is SmartSessionTestBase {
         Session memory s = _session(0);
         bytes memory cfg = new bytes(1000);
         for (uint256 i; i < cfg.length; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
             cfg[i] = bytes1(uint8(i * 7));
         }
         s.sessionValidatorInitData = cfg;

@@ -3,7 +3,12 @@ pragma solidity ^0.8.28;
 
 import {TestBase} from "../utils/TestBase.sol";
 import {ISmartSession} from "../../../main/solidity/smartsession/interfaces/ISmartSession.sol";
-import {IUserOpPolicy, IActionPolicy, I1271Policy, IPolicy} from "../../../main/solidity/smartsession/interfaces/IPolicy.sol";
+import {
+    IUserOpPolicy,
+    IActionPolicy,
+    I1271Policy,
+    IPolicy
+} from "../../../main/solidity/smartsession/interfaces/IPolicy.sol";
 import {ExecutionLib} from "../../../main/solidity/smartsession/lib/ExecutionLib.sol";
 import {IdLib} from "../../../main/solidity/smartsession/lib/IdLib.sol";
 import {SmartSession} from "../../../main/solidity/smartsession/SmartSession.sol";
@@ -107,7 +112,9 @@ contract SelectorsTest is TestBase {
         ActionId aid = IdLib.toActionId(address(0xBEEF), 0xa9059cbb);
         vm.assertEq(
             ConfigId.unwrap(IdLib.actionConfigId(acct, pid, aid)),
-            keccak256(abi.encodePacked(acct, keccak256(abi.encodePacked(PermissionId.unwrap(pid), ActionId.unwrap(aid))))),
+            keccak256(
+                abi.encodePacked(acct, keccak256(abi.encodePacked(PermissionId.unwrap(pid), ActionId.unwrap(aid))))
+            ),
             "action configId"
         );
     }

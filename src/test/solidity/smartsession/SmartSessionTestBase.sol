@@ -89,7 +89,11 @@ abstract contract SmartSessionTestBase is TestBase {
         return _execSingle(TARGET, 0, abi.encodeWithSelector(TRANSFER_SELECTOR, address(0xCAFE), 1 ether));
     }
 
-    function _userOp(bytes memory callData, bytes memory signature) internal view returns (PackedUserOperation memory op) {
+    function _userOp(bytes memory callData, bytes memory signature)
+        internal
+        view
+        returns (PackedUserOperation memory op)
+    {
         op.sender = address(account);
         op.callData = callData;
         op.signature = signature;

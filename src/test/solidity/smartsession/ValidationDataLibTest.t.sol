@@ -16,16 +16,16 @@ contract ValidationDataLibTest is TestBase {
             aggOk := or(iszero(and(xor(a, b), m)), or(eq(shl(96, s), shl(96, a)), eq(shl(96, s), shl(96, b))))
         }
         if (!aggOk) return 1;
-        address agg = address(uint160(a) | uint160(b));
-        uint48 afterA = uint48(a >> 208);
-        uint48 afterB = uint48(b >> 208);
-        uint48 untilA = uint48(a >> 160);
-        uint48 untilB = uint48(b >> 160);
+        uint256 agg = (a | b) % (1 << 160);
+        uint256 afterA = a / (1 << 208);
+        uint256 afterB = b / (1 << 208);
+        uint256 untilA = (a / (1 << 160)) % (1 << 48);
+        uint256 untilB = (b / (1 << 160)) % (1 << 48);
         if (untilA == 0) untilA = type(uint48).max;
         if (untilB == 0) untilB = type(uint48).max;
-        uint48 validAfter = afterA > afterB ? afterA : afterB;
-        uint48 validUntil = untilA < untilB ? untilA : untilB;
-        return uint256(uint160(agg)) | (uint256(validUntil) << 160) | (uint256(validAfter) << 208);
+        uint256 validAfter = afterA > afterB ? afterA : afterB;
+        uint256 validUntil = untilA < untilB ? untilA : untilB;
+        return agg + validUntil * (1 << 160) + validAfter * (1 << 208);
     }
 
     function testFuzz_intersectMatchesReference(uint256 a, uint256 b, uint8 shape) public pure {

@@ -158,7 +158,10 @@ abstract contract SmartSessionBase is NonceManager {
     }
 
     /// @inheritdoc ISmartSession
-    function disableActionId(PermissionId permissionId, ActionId actionId) external onlyEnabledPermission(permissionId) {
+    function disableActionId(PermissionId permissionId, ActionId actionId)
+        external
+        onlyEnabledPermission(permissionId)
+    {
         $actions.policies[actionId][permissionId].removeAll(msg.sender);
         $actions.enabledActionIds[permissionId].remove(msg.sender, ActionId.unwrap(actionId));
         emit ActionIdDisabled(permissionId, actionId, msg.sender);
@@ -232,7 +235,9 @@ abstract contract SmartSessionBase is NonceManager {
         $actions.enableActions(permissionId, session.actions, account);
         _setPermit4337Paymaster(permissionId, account, session.permitERC4337Paymaster);
         if ($sessionValidators[permissionId][account].validator == address(0)) {
-            _setSessionValidator(permissionId, account, address(session.sessionValidator), session.sessionValidatorInitData);
+            _setSessionValidator(
+                permissionId, account, address(session.sessionValidator), session.sessionValidatorInitData
+            );
         }
         $enabledSessions.add(account, PermissionId.unwrap(permissionId));
     }
@@ -250,9 +255,8 @@ abstract contract SmartSessionBase is NonceManager {
 
     /// @dev isModuleType(7) via a guarded staticcall: a revert, short return or false all count as "no".
     function _isStatelessValidator(address validator) internal view returns (bool) {
-        (bool success, bytes memory ret) = validator.staticcall(
-            abi.encodeCall(IERC7579Module.isModuleType, (MODULE_TYPE_STATELESS_VALIDATOR))
-        );
+        (bool success, bytes memory ret) =
+            validator.staticcall(abi.encodeCall(IERC7579Module.isModuleType, (MODULE_TYPE_STATELESS_VALIDATOR)));
         return success && ret.length >= 32 && abi.decode(ret, (uint256)) == 1;
     }
 

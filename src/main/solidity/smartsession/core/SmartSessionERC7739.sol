@@ -18,7 +18,8 @@ abstract contract SmartSessionERC7739 is SmartSessionViews {
     using AssociatedSetLib for AssociatedSetLib.Set;
     using AssociatedBytesLib for AssociatedBytesLib.Bytes;
 
-    bytes32 internal constant ERC7739_DETECTION_HASH = 0x7739773977397739773977397739773977397739773977397739773977397739;
+    bytes32 internal constant ERC7739_DETECTION_HASH =
+        0x7739773977397739773977397739773977397739773977397739773977397739;
     bytes4 internal constant ERC7739_SUPPORT = 0x77390001;
     bytes32 internal constant ERC6492_MAGIC = 0x6492649264926492649264926492649264926492649264926492649264926492;
     bytes4 internal constant ERC1271_MAGIC = 0x1626ba7e;
@@ -70,17 +71,18 @@ abstract contract SmartSessionERC7739 is SmartSessionViews {
         if (hash != keccak256(abi.encodePacked(hex"1901", s.appDomainSeparator, s.contentsHash))) return false;
         if (!$enabledSessions.contains(account, PermissionId.unwrap(s.permissionId))) return false;
         if (!$erc7739.contentNames[s.permissionId][s.appDomainSeparator].contains(
-            account, keccak256(s.contentsDescription)
-        )) return false;
+                account, keccak256(s.contentsDescription)
+            )) return false;
         bytes32 finalHash;
         (ok, finalHash) = _typedDataSignHash(account, s);
         if (!ok) return false;
         if (!PolicyLib.check1271(
-            $erc1271Policies[s.permissionId], account, s.permissionId, sender, finalHash, s.validatorSig
-        )) return false;
+                $erc1271Policies[s.permissionId], account, s.permissionId, sender, finalHash, s.validatorSig
+            )) return false;
         SessionValidatorConf storage conf = $sessionValidators[s.permissionId][account];
         if (conf.validator == address(0)) revert SignerNotFound(s.permissionId, account);
-        return ISessionValidator(conf.validator).validateSignatureWithData(finalHash, s.validatorSig, conf.config.load());
+        return
+            ISessionValidator(conf.validator).validateSignatureWithData(finalHash, s.validatorSig, conf.config.load());
     }
 
     /// @dev Splits the signature; false if it is too short for its own description length.
@@ -114,15 +116,22 @@ abstract contract SmartSessionERC7739 is SmartSessionViews {
         );
         bytes32 structHash = keccak256(
             abi.encode(
-                typeHash, s.contentsHash, keccak256(bytes(name)), keccak256(bytes(version)), chainId, verifyingContract, salt
+                typeHash,
+                s.contentsHash,
+                keccak256(bytes(name)),
+                keccak256(bytes(version)),
+                chainId,
+                verifyingContract,
+                salt
             )
         );
         return (true, keccak256(abi.encodePacked(hex"1901", s.appDomainSeparator, structHash)));
     }
 
-    /// @dev ERC-7739: implicit mode if the description ends with ')' (name = text before the first '('),
-    ///      explicit mode otherwise (type = text up to the last ')', name = the rest). The name must be nonempty,
-    ///      must not start with a-z and must not contain ", )(" or NUL.
+    /// @dev ERC-7739 (as solady's ERC1271): implicit mode if the description ends with ')' (type = description),
+    ///      explicit mode otherwise (type = text up to and including the last ')', possibly empty; name source = the
+    ///      rest). The name is the name source up to its first '('. It must be nonempty, must not start with a-z and
+    ///      must not contain ',', ' ', ')' or NUL; otherwise the signature is invalid.
     function _splitDescription(bytes memory desc)
         internal
         pure
@@ -130,24 +139,24 @@ abstract contract SmartSessionERC7739 is SmartSessionViews {
     {
         uint256 n = desc.length;
         if (n == 0) return (false, contentsName, contentsType);
+        uint256 nameStart;
         if (desc[n - 1] == ")") {
-            uint256 i;
-            while (i < n && desc[i] != "(") ++i;
-            contentsName = _slice(desc, 0, i);
             contentsType = desc;
         } else {
             uint256 i = n;
             while (i > 0 && desc[i - 1] != ")") --i;
-            if (i == 0) return (false, contentsName, contentsType);
             contentsType = _slice(desc, 0, i);
-            contentsName = _slice(desc, i, n);
+            nameStart = i;
         }
+        uint256 nameEnd = nameStart;
+        while (nameEnd < n && desc[nameEnd] != "(") ++nameEnd;
+        contentsName = _slice(desc, nameStart, nameEnd);
         if (contentsName.length == 0) return (false, contentsName, contentsType);
         bytes1 first = contentsName[0];
         if (first >= "a" && first <= "z") return (false, contentsName, contentsType);
         for (uint256 j; j < contentsName.length; ++j) {
             bytes1 c = contentsName[j];
-            if (c == "," || c == " " || c == "(" || c == ")" || c == 0x00) return (false, contentsName, contentsType);
+            if (c == "," || c == " " || c == ")" || c == 0x00) return (false, contentsName, contentsType);
         }
         valid = true;
     }

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.28;
 
-import {
-    Session, PermissionId, ActionId, SmartSessionMode, ERC7739ContextHashes
-} from "../DataTypes.sol";
+import {Session, PermissionId, ActionId, SmartSessionMode, ERC7739ContextHashes} from "../DataTypes.sol";
 import {AssociatedSetLib} from "../utils/AssociatedSetLib.sol";
 import {AssociatedBytesLib} from "../utils/AssociatedBytesLib.sol";
 import {IdLib} from "../lib/IdLib.sol";

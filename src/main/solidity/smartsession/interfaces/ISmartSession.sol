@@ -60,10 +60,7 @@ interface ISmartSession is IERC7579Validator {
     // ---- ERC-7579 validator (redeclared so that ISmartSession.f.selector works for every function) ------------
 
     /// @notice ERC-4337 validation of a session user operation; msg.sender must be userOp.sender.
-    function validateUserOp(PackedUserOperation calldata userOp, bytes32 userOpHash)
-        external
-        override
-        returns (uint256);
+    function validateUserOp(PackedUserOperation calldata userOp, bytes32 userOpHash) external override returns (uint256);
 
     /// @notice ERC-1271 for sessions via ERC-7739 nested TypedDataSign; msg.sender is the account.
     function isValidSignatureWithSender(address sender, bytes32 hash, bytes calldata signature)
@@ -115,8 +112,7 @@ interface ISmartSession is IERC7579Validator {
     /// @param permissionId The enabled permission.
     /// @param actionId The action.
     /// @param policies The policy addresses to remove.
-    function disableActionPolicies(PermissionId permissionId, ActionId actionId, address[] calldata policies)
-        external;
+    function disableActionPolicies(PermissionId permissionId, ActionId actionId, address[] calldata policies) external;
 
     /// @notice Removes an action id with all its policies.
     /// @param permissionId The enabled permission.

@@ -2,15 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ERC165Checker} from "@openzeppelin/contracts/utils/introspection/ERC165Checker.sol";
-import {
-    PolicyData,
-    ActionData,
-    ERC7739Context,
-    PermissionId,
-    ActionId,
-    ConfigId,
-    PolicyType
-} from "../DataTypes.sol";
+import {PolicyData, ActionData, ERC7739Context, PermissionId, ActionId, ConfigId, PolicyType} from "../DataTypes.sol";
 import {IPolicy, IUserOpPolicy, IActionPolicy, I1271Policy} from "../interfaces/IPolicy.sol";
 import {ISmartSession} from "../interfaces/ISmartSession.sol";
 import {AssociatedSetLib} from "../utils/AssociatedSetLib.sol";

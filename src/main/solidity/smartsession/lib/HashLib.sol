@@ -56,7 +56,9 @@ library HashLib {
     /// @notice hashStruct(ActionData); the selector is encoded left-aligned as bytes4.
     function hashActionData(ActionData memory a) internal pure returns (bytes32) {
         return keccak256(
-            abi.encode(ACTION_DATA_TYPEHASH, a.actionTargetSelector, a.actionTarget, hashPolicyDataArray(a.actionPolicies))
+            abi.encode(
+                ACTION_DATA_TYPEHASH, a.actionTargetSelector, a.actionTarget, hashPolicyDataArray(a.actionPolicies)
+            )
         );
     }
 

@@ -54,12 +54,10 @@ library PolicyLib {
     }
 
     /// @notice Runs the policies of one action id against a call.
-    function checkAction(
-        AssociatedSetLib.Set storage set,
-        ActionCall memory c,
-        ActionId actionId,
-        bytes calldata data
-    ) internal returns (uint256 vd) {
+    function checkAction(AssociatedSetLib.Set storage set, ActionCall memory c, ActionId actionId, bytes calldata data)
+        internal
+        returns (uint256 vd)
+    {
         bytes memory callData = abi.encodeCall(
             IActionPolicy.checkAction,
             (IdLib.actionConfigId(c.account, c.permissionId, actionId), c.account, c.target, c.value, data)
