@@ -333,4 +333,48 @@ contract EnforcementTest is SmartSessionTestBase {
         vm.assertEq(policyA.lastValue(), 0, "value 0");
         vm.assertEq(policyA.lastData(), callData, "whole userOp.callData");
     }
+
+    // ---- batch decoding through the module ---------------------------------------------------------------------
+
+    /// @dev Reference decoder for the fuzz test below.
+    function refDecode(bytes memory data) external pure returns (Execution[] memory) {
+        return abi.decode(data, (Execution[]));
+    }
+
+    /// @dev Mutated batches through validateUserOp (generic fallback allows every target): the module either
+    ///      accepts exactly what abi.decode decodes (non-empty) or reverts with one of the documented errors.
+    function testFuzz_batchThroughModule(uint8 n, uint256 wordIndex, uint256 newValue, bool mutate) public {
+        ActionData[] memory actions = new ActionData[](1);
+        actions[0] = _action(FALLBACK_TARGET_FLAG, FALLBACK_TARGET_SELECTOR_FLAG, address(policyB));
+        PermissionId p = _enableWith(actions, bytes32(uint256(7)));
+
+        Execution[] memory es = new Execution[](bound(n, 0, 3));
+        for (uint256 i; i < es.length; ++i) {
+            es[i] = Execution(address(uint160(0x1000 + i)), i, abi.encodePacked(bytes4(0x12345678), i));
+        }
+        bytes memory enc = abi.encode(es);
+        if (mutate) {
+            uint256 idx = wordIndex % (enc.length / 32);
+            if (newValue & 1 == 0) newValue %= 0x200;
+            assembly ("memory-safe") {
+                mstore(add(add(enc, 0x20), shl(5, idx)), newValue)
+            }
+        }
+        PackedUserOperation memory op = _userOp(_execMode(bytes32(uint256(1) << 248), enc), _useSig(p));
+        vm.prank(address(account));
+        try smartSession.validateUserOp(op, USER_OP_HASH) returns (uint256 vd) {
+            vm.assertEq(vd, VALID_NO_BOUNDS, "valid");
+            Execution[] memory decoded = this.refDecode(enc);
+            vm.assertGt(decoded.length, 0, "non-empty");
+            vm.assertEq(policyB.lastTarget(), decoded[decoded.length - 1].target, "last target checked");
+        } catch (bytes memory err) {
+            bytes4 sel = bytes4(err);
+            vm.assertTrue(
+                sel == ExecutionLib.DecodingError.selector || sel == ISmartSession.NoExecutionsInBatch.selector
+                    || sel == ISmartSession.InvalidTarget.selector || sel == ISmartSession.InvalidSelfCall.selector
+                    || sel == ISmartSession.NoPoliciesSet.selector,
+                "unexpected revert"
+            );
+        }
+    }
 }

@@ -12,6 +12,7 @@ import {
 import {ExecutionLib} from "../../../main/solidity/smartsession/lib/ExecutionLib.sol";
 import {IdLib} from "../../../main/solidity/smartsession/lib/IdLib.sol";
 import {SmartSession} from "../../../main/solidity/smartsession/SmartSession.sol";
+import {ISessionValidator} from "../../../main/solidity/smartsession/interfaces/ISessionValidator.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
 
 /// @dev The external interface must match the canonical selectors of spec §1.5.
@@ -117,6 +118,23 @@ contract SelectorsTest is TestBase {
             ),
             "action configId"
         );
+    }
+
+    function test_permissionIdFormula() public pure {
+        Session memory s;
+        s.sessionValidator = ISessionValidator(address(0x5E55));
+        s.sessionValidatorInitData = hex"c0ffee";
+        s.salt = keccak256("salt");
+        vm.assertEq(
+            PermissionId.unwrap(IdLib.toPermissionId(s)),
+            keccak256(abi.encode(address(0x5E55), hex"c0ffee", keccak256("salt"))),
+            "permissionId"
+        );
+    }
+
+    function test_fitsEip170() public {
+        SmartSession ss = new SmartSession();
+        vm.assertLe(address(ss).code.length, 24576, "SmartSession runtime code exceeds EIP-170");
     }
 
     function test_isModuleType() public {
