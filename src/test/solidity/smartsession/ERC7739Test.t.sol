@@ -4,12 +4,17 @@ pragma solidity ^0.8.28;
 import {SmartSessionTestBase} from "./SmartSessionTestBase.sol";
 import {ISmartSession} from "../../../main/solidity/smartsession/interfaces/ISmartSession.sol";
 import {SmartSession} from "../../../main/solidity/smartsession/SmartSession.sol";
+import {SmartSessionERC7739} from "../../../main/solidity/smartsession/core/SmartSessionERC7739.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
 
 /// @dev Exposes the ERC-7739 description split.
 contract ERC7739Harness is SmartSession {
     function split(bytes memory desc) external pure returns (bool, bytes memory, bytes memory) {
         return _splitDescription(desc);
+    }
+
+    function parse(bytes memory sig) external pure returns (bool, NestedSig memory) {
+        return _parseNested(sig);
     }
 }
 
@@ -157,6 +162,29 @@ contract ERC7739Test is SmartSessionTestBase {
         _assertSplit(h, "Mail(address to)Ma il", false, "Ma il", "Mail(address to)");
         _assertSplit(h, "Mail)", false, "Mail)", "Mail)");
         _assertSplit(h, "", false, "", "");
+    }
+
+    function test_signatureParsing() public {
+        ERC7739Harness h = new ERC7739Harness();
+        // empty validator signature: shortest well-formed layout
+        bytes memory sig = _wrap(pid, "", MAIL_TYPE);
+        (bool ok, SmartSessionERC7739.NestedSig memory s) = h.parse(sig);
+        vm.assertTrue(ok, "parses");
+        vm.assertEq(PermissionId.unwrap(s.permissionId), PermissionId.unwrap(pid), "pid");
+        vm.assertEq(s.validatorSig.length, 0, "empty validator sig");
+        vm.assertEq(s.appDomainSeparator, APP_DOMAIN, "separator");
+        vm.assertEq(s.contentsHash, CONTENTS, "contents");
+        vm.assertEq(string(s.contentsDescription), MAIL_TYPE, "description");
+        // a 3-byte validator signature
+        (ok, s) = h.parse(_wrap(pid, hex"aabbcc", MAIL_TYPE));
+        vm.assertTrue(ok, "parses");
+        vm.assertEq(s.validatorSig, hex"aabbcc", "validator sig");
+        // description length larger than the signature
+        bytes memory bad = abi.encodePacked(PermissionId.unwrap(pid), APP_DOMAIN, CONTENTS, uint16(1));
+        (ok,) = h.parse(bad);
+        vm.assertFalse(ok, "too short for its description");
+        (ok,) = h.parse(new bytes(97));
+        vm.assertFalse(ok, "too short");
     }
 
     function _assertSplit(ERC7739Harness h, string memory desc, bool valid, string memory name, string memory typ)

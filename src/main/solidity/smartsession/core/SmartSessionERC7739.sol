@@ -88,9 +88,11 @@ abstract contract SmartSessionERC7739 is SmartSessionViews {
     /// @dev Splits the signature; false if it is too short for its own description length.
     function _parseNested(bytes memory sig) internal pure returns (bool ok, NestedSig memory s) {
         uint256 n = sig.length;
-        if (n < 130) return (false, s);
+        // 32 (permissionId) + 32 (app domain separator) + 32 (contents hash) + 2 (length); the validator signature
+        // and the description may be empty here (an empty description fails later)
+        if (n < 98) return (false, s);
         uint256 descLen = uint16(bytes2(_word(sig, n - 2)));
-        if (n < 130 + descLen) return (false, s);
+        if (n < 98 + descLen) return (false, s);
         uint256 descStart = n - 2 - descLen;
         s.permissionId = PermissionId.wrap(_word(sig, 0));
         s.appDomainSeparator = _word(sig, descStart - 64);
