@@ -98,3 +98,12 @@ bytes4 constant VALUE_SELECTOR = 0xFFFFFFFF;
 
 /// @dev ERC-7780 module type of a stateless validator; session validators must report it.
 uint256 constant MODULE_TYPE_STATELESS_VALIDATOR = 7;
+
+/// @dev View-only: the enabled ERC-7739 content-name hashes of one app domain separator.
+struct ERC7739ContextHashes {
+    bytes32 appDomainSeparator;
+    bytes32[] contentNameHashes;
+}
+
+/// @dev ERC-7579 module type of a validator.
+uint256 constant MODULE_TYPE_VALIDATOR = 1;
