@@ -1,0 +1,186 @@
+package dev.latchkey.devnet;
+
+import dev.latchkey.chain.EvmClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A complete local network: anvil with EntryPoint v0.7, our modules, test tokens, Uniswap V3 and Aave V3, plus the
+ * Alto bundler when Node is available. {@link #start} is idempotent over a directory: a saved chain state whose
+ * contracts match the saved manifest is reused, anything else is deployed afresh. {@link #close} (or JVM exit)
+ * stops every process it started.
+ */
+public final class Devnet implements AutoCloseable {
+
+    static final String STATE_FILE = "anvil-state.json";
+
+    private final DevnetConfig config;
+    private final AnvilNode anvil;
+    private final AltoBundler alto;
+    private final EvmClient client;
+    private final Manifest manifest;
+    private final DevnetKeys keys;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private Devnet(DevnetConfig config, AnvilNode anvil, AltoBundler alto, EvmClient client, Manifest manifest,
+                   DevnetKeys keys) {
+        this.config = config;
+        this.anvil = anvil;
+        this.alto = alto;
+        this.client = client;
+        this.manifest = manifest;
+        this.keys = keys;
+        this.shutdownHook = new Thread(this::close, "devnet-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts (or restarts from saved state) the devnet described by {@code config}. */
+    public static Devnet start(DevnetConfig config, DevnetProgress progress) {
+        long started = System.nanoTime();
+        Path dir = config.dir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DevnetException("cannot create the devnet directory " + dir + ": " + e.getMessage(), e);
+        }
+        Path state = dir.resolve(STATE_FILE);
+        Optional<Manifest> saved = savedManifest(config, progress);
+        if (saved.isEmpty()) {
+            deleteQuietly(state);
+        }
+        DevnetKeys keys = DevnetKeys.standard();
+        progress.step("starting anvil (chain id " + config.chainId() + ")");
+        AnvilNode anvil = AnvilNode.start(config, state, dir.resolve("anvil.log"));
+        EvmClient client = new EvmClient(anvil.rpcUrl());
+        AltoBundler alto = null;
+        try {
+            Map<String, String> addresses;
+            if (saved.isPresent() && DevnetBootstrap.matches(client, saved.get())) {
+                progress.step("reusing the saved chain state and manifest");
+                addresses = saved.get().addresses();
+            } else {
+                if (saved.isPresent()) {
+                    progress.step("the saved state does not hold the manifest's contracts; deploying afresh");
+                }
+                addresses = DevnetBootstrap.run(client, config, keys, progress);
+            }
+            alto = startBundler(config, anvil.rpcUrl(), addresses.get("EntryPoint"), keys, progress).orElse(null);
+            Map<String, String> accounts = new LinkedHashMap<>();
+            accounts.put("deployer", keys.deployer());
+            accounts.put("bundlerExecutor", DevnetKeys.addressOf(keys.bundlerExecutorKey()));
+            accounts.put("bundlerUtility", DevnetKeys.addressOf(keys.bundlerUtilityKey()));
+            accounts.put("directSubmitter", DevnetKeys.addressOf(keys.directSubmitterKey()));
+            Manifest manifest = new Manifest(Manifest.CURRENT_VERSION, config.chainId(), anvil.rpcUrl(),
+                    alto == null ? null : alto.url(), addresses, accounts, keys.directSubmitterKey());
+            manifest.write(dir);
+            progress.step(String.format("devnet ready in %.1f s: %s%s", (System.nanoTime() - started) / 1e9,
+                    anvil.rpcUrl(), alto == null ? " (no bundler)" : ", bundler " + alto.url()));
+            return new Devnet(config, anvil, alto, client, manifest, keys);
+        } catch (RuntimeException e) {
+            if (alto != null) {
+                alto.close();
+            }
+            client.close();
+            anvil.close();
+            throw e;
+        }
+    }
+
+    private static Optional<Manifest> savedManifest(DevnetConfig config, DevnetProgress progress) {
+        if (!Files.isRegularFile(config.dir().resolve("manifest.json"))
+                || !Files.isRegularFile(config.dir().resolve(STATE_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            Manifest manifest = Manifest.read(config.dir());
+            if (manifest.version() == Manifest.CURRENT_VERSION && manifest.chainId() == config.chainId()) {
+                return Optional.of(manifest);
+            }
+            progress.step("the saved devnet is of another layout or chain id; deploying afresh");
+        } catch (DevnetException e) {
+            progress.step("ignoring the saved manifest: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AltoBundler> startBundler(DevnetConfig config, String rpcUrl, String entryPoint,
+                                                      DevnetKeys keys, DevnetProgress progress) {
+        if (!config.bundler()) {
+            progress.step("no bundler (--no-bundler); the wallet will use direct submission");
+            return Optional.empty();
+        }
+        Optional<String> nodeProblem = AltoBundler.nodeProblem(config.node());
+        if (nodeProblem.isPresent()) {
+            progress.step("no bundler: " + nodeProblem.get() + ". Install Node 20+ or set LATCHKEY_NODE; the"
+                    + " wallet will use direct submission");
+            return Optional.empty();
+        }
+        progress.step("starting the Alto bundler");
+        return AltoBundler.start(config, rpcUrl, entryPoint, keys, config.dir().resolve("alto.log"), progress);
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public DevnetConfig config() {
+        return config;
+    }
+
+    public DevnetKeys keys() {
+        return keys;
+    }
+
+    /** A client of the devnet's RPC, owned by the devnet (closed with it). */
+    public EvmClient client() {
+        return client;
+    }
+
+    public DevnetFaucet faucet() {
+        return new DevnetFaucet(client, manifest, config.nodeModules());
+    }
+
+    /** Process ids of anvil and (when running) Alto, e.g. to check that nothing outlives {@link #close}. */
+    public List<Long> processIds() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(anvil.pid());
+        if (alto != null) {
+            pids.add(alto.pid());
+        }
+        return pids;
+    }
+
+    /** Stops Alto, then anvil (which saves its state); idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (alto != null) {
+            alto.close();
+        }
+        client.close();
+        anvil.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook itself
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new DevnetException("cannot delete the stale chain state " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.latchkey.devnet;
+
+import dev.latchkey.chain.ContractArtifacts;
+import dev.latchkey.chain.EvmClient;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Deploys everything onto an empty chain, in a fixed order (so addresses are the same on every chain id). */
+final class DevnetBootstrap {
+
+    private static final BigInteger DEPLOYER_ETH = BigInteger.TEN.pow(18 + 7);
+    private static final BigInteger SERVICE_ETH = BigInteger.TEN.pow(18 + 4);
+
+    private DevnetBootstrap() {
+    }
+
+    static Map<String, String> run(EvmClient client, DevnetConfig config, DevnetKeys keys, DevnetProgress progress) {
+        long started = System.nanoTime();
+        Deployer deployer = new Deployer(client, keys.deployer(), progress);
+        Funds.addEth(deployer, keys.deployer(), DEPLOYER_ETH);
+        for (String key : new String[] {keys.bundlerExecutorKey(), keys.bundlerUtilityKey(), keys.directSubmitterKey()}) {
+            Funds.addEth(deployer, DevnetKeys.addressOf(key), SERVICE_ETH);
+        }
+        Map<String, String> addresses = new LinkedHashMap<>();
+        CoreContracts.deploy(deployer, ContractArtifacts.loadFromClasspath(), addresses);
+        NpmArtifacts npm = new NpmArtifacts(config.nodeModules());
+        UniswapMarket.deploy(deployer, npm, addresses);
+        AaveMarket.deploy(deployer, npm, addresses);
+        progress.step(String.format("deployed %d contracts in %.1f s", addresses.size(),
+                (System.nanoTime() - started) / 1e9));
+        return addresses;
+    }
+
+    /** Whether every address of a saved manifest has code on the (restored) chain. */
+    static boolean matches(EvmClient client, Manifest manifest) {
+        return client.chainId() == manifest.chainId()
+                && manifest.addresses().values().stream().allMatch(client::hasCode);
+    }
+}
