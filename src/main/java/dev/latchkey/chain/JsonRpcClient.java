@@ -27,7 +27,9 @@ public final class JsonRpcClient implements AutoCloseable {
     public JsonRpcClient(URI uri, Duration timeout) {
         this.uri = uri;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: an h2c upgrade header makes Node servers (Alto) drop the request.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public JsonRpcClient(String url) {

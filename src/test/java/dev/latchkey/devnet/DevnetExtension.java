@@ -47,7 +47,9 @@ public final class DevnetExtension implements ParameterResolver {
         @Override
         public void close() {
             devnet.close();
-            deleteRecursively(dir);
+            if (!Boolean.getBoolean("latchkey.devnet.keep")) {
+                deleteRecursively(dir);
+            }
         }
     }
 
