@@ -1,0 +1,72 @@
+package dev.latchkey.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code latchkey devnet up} as a real process: manifest on stdout, and SIGTERM / SIGINT leave no child behind. */
+class DevnetUpProcessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stopsAnvilAndAltoOnSigtermAndOnCtrlC() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
+            runUntilSignal(null, true);
+            runUntilSignal("INT", false); // second start reuses the saved state
+        });
+    }
+
+    private void runUntilSignal(String signal, boolean expectFresh) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process cli = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Dlatchkey.projectDir=" + DevnetConfig.defaults(dir).projectDir(),
+                "dev.latchkey.app.Launcher", "devnet", "up", "--dir", dir.toString(), "--chain-id", "31339")
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("cli.err").toFile())).start();
+        try {
+            Manifest manifest = Manifest.fromJson(readJson(cli));
+            assertThat(manifest.chainId()).isEqualTo(31339);
+            assertThat(manifest.bundlerUrl()).isNotNull();
+            List<ProcessHandle> children = cli.descendants().toList();
+            assertThat(children).hasSizeGreaterThanOrEqualTo(2); // anvil and Node (Alto)
+
+            if (signal == null) {
+                cli.destroy(); // SIGTERM
+            } else {
+                new ProcessBuilder("kill", "-" + signal, Long.toString(cli.pid())).start().waitFor();
+            }
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI exits after the signal").isTrue();
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(child.isAlive()).as("child " + child.pid() + " stopped").isFalse();
+            }
+            String log = java.nio.file.Files.readString(dir.resolve("cli.err"));
+            assertThat(log.contains("reusing the saved chain state")).isEqualTo(!expectFresh);
+        } finally {
+            cli.descendants().forEach(ProcessHandle::destroyForcibly);
+            cli.destroyForcibly();
+        }
+    }
+
+    private static String readJson(Process cli) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder json = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            json.append(line).append('\n');
+            if (line.equals("}")) {
+                return json.toString();
+            }
+        }
+        throw new AssertionError("devnet up printed no manifest");
+    }
+}
