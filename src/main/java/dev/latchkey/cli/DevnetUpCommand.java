@@ -53,9 +53,10 @@ public final class DevnetUpCommand implements Callable<Integer> {
             config = config.withNode(node);
         }
         Devnet devnet;
+        long started = System.nanoTime();
         try {
             devnet = Devnet.start(config, message -> {
-                err.println("[devnet] " + message);
+                err.printf("[devnet %5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
                 err.flush();
             });
         } catch (DevnetException e) {

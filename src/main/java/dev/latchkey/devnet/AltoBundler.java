@@ -66,7 +66,7 @@ final class AltoBundler implements AutoCloseable {
                     "--utility-private-key", keys.bundlerUtilityKey(),
                     "--safe-mode", "false", "--min-entity-stake", "1", "--min-entity-unstake-delay", "1",
                     "--deploy-simulations-contract", "true", "--utility-wallet-monitor", "false",
-                    "--log-level", "info");
+                    "--log-level", "warn");
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-/** Deploys EntryPoint v0.7, our contracts (issue 01) and the test tokens. */
+/** Deploys EntryPoint v0.7 (first, separately), our contracts (issue 01) and the test tokens. */
 final class CoreContracts {
 
     static final String CANONICAL_ENTRY_POINT = "0x0000000071727de22e5e9d8baf0edac6f37da032";
@@ -27,8 +27,6 @@ final class CoreContracts {
     }
 
     static void deploy(Deployer deployer, ContractArtifacts artifacts, Map<String, String> addresses) {
-        deployer.progress("deploying EntryPoint v0.7");
-        addresses.put("EntryPoint", entryPoint(deployer, artifacts.get("EntryPoint").bytecode()));
         deployer.progress("deploying SmartSession, policies and validators");
         for (String name : MODULES) {
             addresses.put(name, deployer.deploy(name, artifacts.get(name).bytecode()));

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A complete local network: anvil with EntryPoint v0.7, our modules, test tokens, Uniswap V3 and Aave V3, plus the
@@ -59,19 +61,26 @@ public final class Devnet implements AutoCloseable {
         progress.step("starting anvil (chain id " + config.chainId() + ")");
         AnvilNode anvil = AnvilNode.start(config, state, dir.resolve("anvil.log"));
         EvmClient client = new EvmClient(anvil.rpcUrl());
+        // Alto starts in parallel with the deployment as soon as the EntryPoint exists: its Node start-up is the
+        // slowest step. It only sends transactions from its own accounts, so deployment addresses (deployer nonces,
+        // CREATE2) do not change.
+        List<CompletableFuture<Optional<AltoBundler>>> bundlers = new ArrayList<>();
         AltoBundler alto = null;
         try {
             Map<String, String> addresses;
+            Consumer<String> startAlto = entryPoint -> bundlers.add(CompletableFuture.supplyAsync(() ->
+                    startBundler(config, anvil.rpcUrl(), entryPoint, keys, progress)));
             if (saved.isPresent() && DevnetBootstrap.matches(client, saved.get())) {
                 progress.step("reusing the saved chain state and manifest");
                 addresses = saved.get().addresses();
+                startAlto.accept(addresses.get("EntryPoint"));
             } else {
                 if (saved.isPresent()) {
                     progress.step("the saved state does not hold the manifest's contracts; deploying afresh");
                 }
-                addresses = DevnetBootstrap.run(client, config, keys, progress);
+                addresses = DevnetBootstrap.run(client, config, keys, progress, startAlto);
             }
-            alto = startBundler(config, anvil.rpcUrl(), addresses.get("EntryPoint"), keys, progress).orElse(null);
+            alto = bundlers.get(0).join().orElse(null);
             Map<String, String> accounts = new LinkedHashMap<>();
             accounts.put("deployer", keys.deployer());
             accounts.put("bundlerExecutor", DevnetKeys.addressOf(keys.bundlerExecutorKey()));
@@ -84,9 +93,8 @@ public final class Devnet implements AutoCloseable {
                     anvil.rpcUrl(), alto == null ? " (no bundler)" : ", bundler " + alto.url()));
             return new Devnet(config, anvil, alto, client, manifest, keys);
         } catch (RuntimeException e) {
-            if (alto != null) {
-                alto.close();
-            }
+            bundlers.forEach(future -> future.handle((bundler, error) -> bundler == null
+                    ? Optional.<AltoBundler>empty() : bundler).join().ifPresent(AltoBundler::close));
             client.close();
             anvil.close();
             throw e;

@@ -15,7 +15,9 @@ final class DevnetBootstrap {
     private DevnetBootstrap() {
     }
 
-    static Map<String, String> run(EvmClient client, DevnetConfig config, DevnetKeys keys, DevnetProgress progress) {
+    /** Deploys everything; {@code onEntryPoint} hears the EntryPoint address as soon as it exists (to start Alto early). */
+    static Map<String, String> run(EvmClient client, DevnetConfig config, DevnetKeys keys, DevnetProgress progress,
+                                   java.util.function.Consumer<String> onEntryPoint) {
         long started = System.nanoTime();
         Deployer deployer = new Deployer(client, keys.deployer(), progress);
         Funds.addEth(deployer, keys.deployer(), DEPLOYER_ETH);
@@ -23,7 +25,11 @@ final class DevnetBootstrap {
             Funds.addEth(deployer, DevnetKeys.addressOf(key), SERVICE_ETH);
         }
         Map<String, String> addresses = new LinkedHashMap<>();
-        CoreContracts.deploy(deployer, ContractArtifacts.loadFromClasspath(), addresses);
+        ContractArtifacts artifacts = ContractArtifacts.loadFromClasspath();
+        progress.step("deploying EntryPoint v0.7");
+        addresses.put("EntryPoint", CoreContracts.entryPoint(deployer, artifacts.get("EntryPoint").bytecode()));
+        onEntryPoint.accept(addresses.get("EntryPoint"));
+        CoreContracts.deploy(deployer, artifacts, addresses);
         NpmArtifacts npm = new NpmArtifacts(config.nodeModules());
         UniswapMarket.deploy(deployer, npm, addresses);
         AaveMarket.deploy(deployer, npm, addresses);
