@@ -19,13 +19,18 @@ final class AnvilNode implements AutoCloseable {
 
     private final Process process;
     private final String rpcUrl;
+    private final int port;
+    private final Path log;
 
-    private AnvilNode(Process process, String rpcUrl) {
+    private AnvilNode(Process process, String rpcUrl, int port, Path log) {
         this.process = process;
         this.rpcUrl = rpcUrl;
+        this.port = port;
+        this.log = log;
     }
 
-    static AnvilNode start(DevnetConfig config, Path stateFile, Path log) {
+    /** Spawns anvil; call {@link #awaitReady()} before using it. */
+    static AnvilNode spawn(DevnetConfig config, Path stateFile, Path log) {
         Path binary = config.anvilBinary();
         if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
             throw new DevnetException("anvil not found at " + binary + ". Run 'npm ci' in " + config.projectDir()
@@ -43,12 +48,11 @@ final class AnvilNode implements AutoCloseable {
             throw new DevnetException("cannot run anvil at " + binary + ": " + e.getMessage()
                     + ". Check that it is an anvil binary for this platform, or set LATCHKEY_ANVIL.", e);
         }
-        AnvilNode node = new AnvilNode(process, "http://127.0.0.1:" + port);
-        node.awaitReady(port, log);
-        return node;
+        return new AnvilNode(process, "http://127.0.0.1:" + port, port, log);
     }
 
-    private void awaitReady(int port, Path log) {
+    /** Waits until anvil answers JSON-RPC (it may first load a saved state); stops it and throws when it fails. */
+    void awaitReady() {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         try (EvmClient client = new EvmClient(new JsonRpcClient(URI.create(rpcUrl), Duration.ofSeconds(2)))) {
             while (true) {

@@ -59,25 +59,36 @@ public final class Devnet implements AutoCloseable {
         }
         DevnetKeys keys = DevnetKeys.standard();
         progress.step("starting anvil (chain id " + config.chainId() + ")");
-        AnvilNode anvil = AnvilNode.start(config, state, dir.resolve("anvil.log"));
+        AnvilNode anvil = AnvilNode.spawn(config, state, dir.resolve("anvil.log"));
         EvmClient client = new EvmClient(anvil.rpcUrl());
-        // Alto starts in parallel with the deployment as soon as the EntryPoint exists: its Node start-up is the
-        // slowest step. It only sends transactions from its own accounts, so deployment addresses (deployer nonces,
-        // CREATE2) do not change.
+        // Alto's Node start-up is the slowest step, so it overlaps with the rest: on a restart it starts while
+        // anvil loads the saved state (silently; if it loses the race with anvil it is started again below), on a
+        // fresh chain as soon as the EntryPoint exists. Alto sends transactions only from its own accounts, so
+        // deployment addresses (deployer nonces, CREATE2) do not change.
         List<CompletableFuture<Optional<AltoBundler>>> bundlers = new ArrayList<>();
         AltoBundler alto = null;
         try {
             Map<String, String> addresses;
             Consumer<String> startAlto = entryPoint -> bundlers.add(CompletableFuture.supplyAsync(() ->
                     startBundler(config, anvil.rpcUrl(), entryPoint, keys, progress)));
+            if (saved.isPresent() && config.bundler()) {
+                progress.step("starting the Alto bundler while anvil loads the saved state");
+                bundlers.add(CompletableFuture.supplyAsync(() -> startBundler(config, anvil.rpcUrl(),
+                        saved.get().address("EntryPoint"), keys, DevnetProgress.silent())));
+            }
+            anvil.awaitReady();
             if (saved.isPresent() && DevnetBootstrap.matches(client, saved.get())) {
                 progress.step("reusing the saved chain state and manifest");
                 addresses = saved.get().addresses();
-                startAlto.accept(addresses.get("EntryPoint"));
+                if (bundlers.isEmpty() || bundlers.get(0).join().isEmpty()) {
+                    bundlers.clear();
+                    startAlto.accept(addresses.get("EntryPoint"));
+                }
             } else {
                 if (saved.isPresent()) {
                     progress.step("the saved state does not hold the manifest's contracts; deploying afresh");
                 }
+                closeAll(bundlers);
                 addresses = DevnetBootstrap.run(client, config, keys, progress, startAlto);
             }
             alto = bundlers.get(0).join().orElse(null);
@@ -93,12 +104,18 @@ public final class Devnet implements AutoCloseable {
                     anvil.rpcUrl(), alto == null ? " (no bundler)" : ", bundler " + alto.url()));
             return new Devnet(config, anvil, alto, client, manifest, keys);
         } catch (RuntimeException e) {
-            bundlers.forEach(future -> future.handle((bundler, error) -> bundler == null
-                    ? Optional.<AltoBundler>empty() : bundler).join().ifPresent(AltoBundler::close));
+            closeAll(bundlers);
             client.close();
             anvil.close();
             throw e;
         }
+    }
+
+    /** Waits for bundler start-ups in flight and stops those that came up; empties the list. */
+    private static void closeAll(List<CompletableFuture<Optional<AltoBundler>>> bundlers) {
+        bundlers.forEach(future -> future.handle((bundler, error) -> bundler == null
+                ? Optional.<AltoBundler>empty() : bundler).join().ifPresent(AltoBundler::close));
+        bundlers.clear();
     }
 
     private static Optional<Manifest> savedManifest(DevnetConfig config, DevnetProgress progress) {
