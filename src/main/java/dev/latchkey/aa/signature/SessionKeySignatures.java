@@ -18,15 +18,10 @@ public final class SessionKeySignatures {
     public enum Form { RAW, PERSONAL_SIGN }
 
     public static HexBytes sign(ECKeyPair key, HexBytes hash, Form form) {
-        Sign.SignatureData sd = form == Form.RAW
-                ? Sign.signMessage(hash.unsafeBytes(), key, false)
-                : Sign.signPrefixedMessage(hash.unsafeBytes(), key);
-        byte v = sd.getV()[0];
-        if (form == Form.PERSONAL_SIGN) v += 4;
-        byte[] out = new byte[65];
-        System.arraycopy(sd.getR(), 0, out, 0, 32);
-        System.arraycopy(sd.getS(), 0, out, 32, 32);
-        out[64] = v;
+        if (hash.length() != 32) throw new dev.latchkey.session.model.FieldException("hash", "expected 32 bytes");
+        byte[] digest = form == Form.RAW ? hash.unsafeBytes() : Sign.getEthereumMessageHash(hash.unsafeBytes());
+        byte[] out = Secp256k1Signer.sign(key.getPrivateKey(), digest);
+        if (form == Form.PERSONAL_SIGN) out[64] += 4;
         return HexBytes.of(out);
     }
 

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 /** The rule of each policy type, mirroring the contracts (spec §3 and Latchkey's policies). One per check. */
 final class PolicyChecks {
 
+    private static final String[] RULE_NAMES = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "rules[" + i + "]").toArray(String[]::new);
     private static final BigInteger MASK128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
     private final PolicyState state;
@@ -133,7 +134,7 @@ final class PolicyChecks {
         byte[] d = call.data().unsafeBytes();
         for (int i = 0; i < u.rules().size(); i++) {
             ParamRule r = u.rules().get(i);
-            String rule = "rules[" + i + "]";
+            String rule = RULE_NAMES[i];
             BigInteger from = r.calldataOffset().add(BigInteger.valueOf(4));
             if (from.add(BigInteger.valueOf(32)).compareTo(BigInteger.valueOf(d.length)) > 0) {
                 return c.refuse(rule, null, null, rule + ": calldata has no 32-byte word at argument offset " + r.calldataOffset());
@@ -166,7 +167,7 @@ final class PolicyChecks {
             ParamRule r = u.rules().get(i);
             if (r.usageLimit().isPresent()) {
                 int f = r.calldataOffset().intValueExact() + 4;
-                used.add(c.at, cfg, "rules[" + i + "]", new BigInteger(1, Arrays.copyOfRange(d, f, f + 32)));
+                used.add(c.at, cfg, RULE_NAMES[i], new BigInteger(1, Arrays.copyOfRange(d, f, f + 32)));
             }
         }
         return Optional.empty();

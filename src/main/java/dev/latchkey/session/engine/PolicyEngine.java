@@ -3,20 +3,11 @@ package dev.latchkey.session.engine;
 import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.engine.Refusal.Scope;
 import dev.latchkey.session.model.ActionData;
-import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
-import dev.latchkey.session.model.PolicyData;
 import dev.latchkey.session.model.Selector;
-import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.policy.PolicyAddresses;
-import dev.latchkey.session.policy.PolicyCodec;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -39,12 +30,20 @@ public final class PolicyEngine {
         this.history = history;
     }
 
+    /** Decodes the session once; reuse the result for every operation of that session. */
+    public PreparedSession prepare(OnchainSession session) {
+        return PreparedSession.of(session, addresses);
+    }
+
     public Decision check(OnchainSession session, OperationContext op, PolicyState state) {
-        HexBytes pid = Ids.permissionId(session);
+        return check(prepare(session), op, state);
+    }
+
+    public Decision check(PreparedSession session, OperationContext op, PolicyState state) {
         PolicyChecks checks = new PolicyChecks(state, op, soft);
-        Optional<Refusal> r = shapeAndPaymaster(session, op);
-        if (r.isEmpty()) r = userOpPolicies(session, op, pid, checks);
-        for (int i = 0; r.isEmpty() && i < op.calls().size(); i++) r = call(session, op, pid, checks, i);
+        Optional<Refusal> r = shapeAndPaymaster(session.session(), op);
+        if (r.isEmpty()) r = userOpPolicies(session, op, checks);
+        for (int i = 0; r.isEmpty() && i < op.calls().size(); i++) r = call(session, op, checks, i);
         if (r.isEmpty()) r = new SoftLimitChecks(soft, history).check(op);
         return r.<Decision>map(Decision.Refused::new).orElseGet(() -> new Decision.Allowed(checks.validAfter, checks.validUntil));
     }
@@ -61,25 +60,23 @@ public final class PolicyEngine {
         return Optional.empty();
     }
 
-    private Optional<Refusal> userOpPolicies(OnchainSession s, OperationContext op, HexBytes pid, PolicyChecks checks) {
-        HexBytes cfg = Ids.configId(op.account(), pid);
-        int i = 0;
-        for (PolicyData pd : dedupe(s.userOpPolicies())) {
-            Policy p = PolicyCodec.fromPolicyData("userOpPolicies[" + i++ + "]", pd, addresses);
-            Optional<Refusal> r = checks.userOp(pd.policy(), p, cfg);
+    private Optional<Refusal> userOpPolicies(PreparedSession s, OperationContext op, PolicyChecks checks) {
+        HexBytes cfg = Ids.configId(op.account(), s.permissionId());
+        for (PreparedSession.Entry e : s.userOpPolicies()) {
+            Optional<Refusal> r = checks.userOp(e.address(), e.policy(), cfg);
             if (r.isPresent()) return r;
         }
         return Optional.empty();
     }
 
-    private Optional<Refusal> call(OnchainSession s, OperationContext op, HexBytes pid, PolicyChecks checks, int i) {
+    private Optional<Refusal> call(PreparedSession s, OperationContext op, PolicyChecks checks, int i) {
         Call call = op.calls().get(i);
         Selector sel = call.selector();
         HexBytes actionId;
-        Collection<PolicyData> policies;
+        List<PreparedSession.Entry> policies;
         if (op.shape() == OperationContext.Shape.ACCOUNT_CALL) {
             actionId = Ids.actionId(op.account(), sel);
-            policies = actionPolicies(s, op.account(), sel);
+            policies = s.policiesFor(op.account(), sel);
             if (policies.isEmpty()) return match(i, "noPolicies", "no action policies for account function " + sel + " (there is no fallback here)");
         } else if (sel.equals(EXECUTE) && call.target().equals(op.account())) {
             return match(i, "selfCall", "nested execute on the account itself is not allowed");
@@ -87,42 +84,25 @@ public final class PolicyEngine {
             return match(i, "target", "target 0x…01 is reserved");
         } else if (call.target().equals(op.smartSession())) {
             actionId = Ids.FALLBACK_ACTION_ID_SMART_SESSION;
-            policies = actionPolicies(s, ActionData.FALLBACK_TARGET, Selector.FALLBACK_SMART_SESSION);
+            policies = s.policiesFor(ActionData.FALLBACK_TARGET, Selector.FALLBACK_SMART_SESSION);
             if (policies.isEmpty()) return match(i, "adminAccess", "calls to SmartSession need the admin fallback action");
         } else {
             actionId = Ids.actionId(call.target(), sel);
-            policies = actionPolicies(s, call.target(), sel);
+            policies = s.policiesFor(call.target(), sel);
             if (policies.isEmpty()) {
                 actionId = Ids.FALLBACK_ACTION_ID;
-                policies = actionPolicies(s, ActionData.FALLBACK_TARGET, Selector.FALLBACK);
+                policies = s.policiesFor(ActionData.FALLBACK_TARGET, Selector.FALLBACK);
                 if (policies.isEmpty()) {
                     return match(i, "noAction", "no action allows " + sel + " on " + call.target() + " and there is no fallback action");
                 }
             }
         }
-        HexBytes cfg = Ids.configId(op.account(), Ids.actionPolicyId(pid, actionId));
-        int k = 0;
-        for (PolicyData pd : policies) {
-            Policy p = PolicyCodec.fromPolicyData("actions.policies[" + k++ + "]", pd, addresses);
-            Optional<Refusal> r = checks.action(i, call, pd.policy(), p, cfg);
+        HexBytes cfg = Ids.configId(op.account(), Ids.actionPolicyId(s.permissionId(), actionId));
+        for (PreparedSession.Entry e : policies) {
+            Optional<Refusal> r = checks.action(i, call, e.address(), e.policy(), cfg);
             if (r.isPresent()) return r;
         }
         return Optional.empty();
-    }
-
-    /** Policies enabled for (target, selector): a set by address; re-enabling re-initialises, so the last init data wins. */
-    private static Collection<PolicyData> actionPolicies(OnchainSession s, Address target, Selector selector) {
-        List<PolicyData> all = new ArrayList<>();
-        for (ActionData a : s.actions()) {
-            if (a.actionTarget().equals(target) && a.actionTargetSelector().equals(selector)) all.addAll(a.actionPolicies());
-        }
-        return dedupe(all);
-    }
-
-    private static Collection<PolicyData> dedupe(List<PolicyData> ps) {
-        Map<Address, PolicyData> m = new LinkedHashMap<>();
-        ps.forEach(p -> m.put(p.policy(), p));
-        return m.values();
     }
 
     private static Optional<Refusal> operation(String rule, String message) {

@@ -20,6 +20,10 @@ final class SoftLimitChecks {
     }
 
     Optional<Refusal> check(OperationContext op) {
+        if (soft.maxCallsPerOperation().isEmpty() && soft.maxValuePerOperation().isEmpty() && soft.maxTokenPerOperation().isEmpty()
+                && soft.maxTokenPerDay().isEmpty()) {
+            return Optional.empty();
+        }
         if (soft.maxCallsPerOperation().isPresent() && op.calls().size() > soft.maxCallsPerOperation().getAsInt()) {
             return refuse(OptionalInt.empty(), "maxCallsPerOperation", BigInteger.valueOf(op.calls().size()),
                     BigInteger.valueOf(soft.maxCallsPerOperation().getAsInt()), op.calls().size() + " calls in one operation");
