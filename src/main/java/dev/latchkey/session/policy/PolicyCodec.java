@@ -57,6 +57,17 @@ public final class PolicyCodec {
 
     /** Decodes init data of a known kind; errors name {@code field}. */
     public static Policy decode(String field, PolicyKind kind, HexBytes initData) {
+        try {
+            return decodeUnchecked(field, kind, initData);
+        } catch (FieldException e) {
+            if (e.field().startsWith(field)) throw e;
+            throw new FieldException(field + "." + e.field(), e.getMessage().substring(e.field().length() + 2));
+        } catch (ArithmeticException e) {
+            throw new FieldException(field, "value out of range");
+        }
+    }
+
+    private static Policy decodeUnchecked(String field, PolicyKind kind, HexBytes initData) {
         byte[] d = initData.unsafeBytes();
         Policy p = switch (kind) {
             case SUDO -> {

@@ -59,6 +59,8 @@ class PolicyCodecTest {
         byte[] uni = PolicyCodec.encode(samples().get(1)).bytes();
         uni[64 + 31] = 9; // condition 9
         assertThatThrownBy(() -> PolicyCodec.decode("p", PolicyKind.UNIVERSAL_ACTION, HexBytes.of(uni))).hasMessageStartingWith("p.rules[0].condition");
+        assertThatThrownBy(() -> PolicyCodec.decode("policies[2]", PolicyKind.USAGE_LIMIT, HexBytes.zeros(16)))
+                .hasMessage("policies[2].limit: must not be 0");
         assertThatThrownBy(() -> PolicyKind.fromJson("policies[0].type", "mystery")).hasMessage("policies[0].type: unknown policy type: mystery");
     }
 
