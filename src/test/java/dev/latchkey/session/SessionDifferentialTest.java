@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.aa.signature.MockSignatures;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOpJson;
 import dev.latchkey.session.codec.FastLz;
@@ -13,6 +14,7 @@ import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.codec.PermissionEnableSig;
 import dev.latchkey.session.codec.SessionAbi;
 import dev.latchkey.session.codec.SmartSessionSignatures;
+import dev.latchkey.session.hash.EnablePlan;
 import dev.latchkey.session.hash.SessionDigests;
 import dev.latchkey.session.json.SessionDocument;
 import dev.latchkey.session.json.WalletSessionJson;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Java vs @rhinestone/module-sdk 0.4.0 + viem over generated sessions: permissionId, Session ABI, per-chain
  * digests, enable hash (flags derived on both sides), USE / ENABLE signatures (compressed bytes and payload),
- * userOpHash, and the init-data decoder on module-sdk's bytes. Any mismatch fails with its case and field.
+ * userOpHash, OwnableValidator mock signatures, and the init-data decoder on module-sdk's bytes. Any mismatch fails with its case and field.
  */
 class SessionDifferentialTest {
 
@@ -75,15 +77,23 @@ class SessionDifferentialTest {
                 check(mismatches, i, "chainDigests[" + k + "]", digests.get(k).sessionDigest().hex(), ref.get("chainDigests").get(k).get("sessionDigest"));
             }
             check(mismatches, i, "enableHash", SessionDigests.multichainDigest(digests).hex(), ref.get("enableHash"));
+            EnablePlan plan = EnablePlan.of(s, c.account(), c.smartSession(), c.mode(),
+                    c.chains().stream().map(ch -> new EnablePlan.ChainNonce(ch.chainId(), ch.nonce())).toList());
+            check(mismatches, i, "enablePlan.hashToSign", plan.hashToSign().hex(), ref.get("enableHash"));
             check(mismatches, i, "useSignature", SmartSessionSignatures.use(pid, c.sessionSignature()).hex(), ref.get("useSignature"));
             EnableSession es = new EnableSession(c.enableIndex(), digests, s,
                     PermissionEnableSig.format(c.kind(), c.ownerValidator(), c.ownerSignature()));
+            if (!es.equals(plan.enableSession(c.chains().get(c.enableIndex()).chainId(), es.permissionEnableSig()))
+                    && c.chains().stream().map(SessionGenerator.ChainNonce::chainId).distinct().count() == c.chains().size()) {
+                mismatches.add("case " + i + " EnablePlan.enableSession differs");
+            }
             HexBytes enable = SmartSessionSignatures.enable(c.mode(), es, c.sessionSignature());
             HexBytes payload = SessionAbi.encodeEnablePayload(es, c.sessionSignature());
             check(mismatches, i, "enableSignature", enable.hex(), ref.get("enableSignature"));
             check(mismatches, i, "enablePayload", payload.hex(), ref.get("enablePayload"));
             check(mismatches, i, "enablePayload(decompressed)",
                     HexBytes.of(FastLz.decompress(enable.slice(1, enable.length()).bytes())).hex(), ref.get("enablePayload"));
+            check(mismatches, i, "mockSignature", MockSignatures.sessionValidatorMock(c.session().owners()).hex(), ref.get("mockSignature"));
             check(mismatches, i, "userOpHash", UserOpHash.hash(c.userOp(), c.entryPoint(), c.userOpChainId()).hex(), ref.get("userOpHash"));
             List<Policy> typed = allPolicies(c);
             JsonNode refPolicies = ref.get("policyInitData");

@@ -10,6 +10,7 @@
 import {
   getPermissionId, hashChainSessions, encodeSmartSessionSignature, getSudoPolicy, getSpendingLimitsPolicy,
   getTimeFramePolicy, getUsageLimitPolicy, getValueLimitPolicy, getUniversalActionPolicy, getOwnableValidator,
+  getOwnableValidatorMockSignature,
 } from '@rhinestone/module-sdk';
 import { encodeAbiParameters, encodePacked, hashStruct, pad, toHex, concat } from 'viem';
 import { getUserOperationHash } from 'viem/account-abstraction';
@@ -150,6 +151,7 @@ function run(c) {
       ...session.actions.flatMap((a) => a.actionPolicies)].map((p) => ({ policy: p.policy.toLowerCase(), initData: p.initData })),
     chainDigests: chainDigests.map((d) => ({ chainId: d.chainId.toString(), sessionDigest: d.sessionDigest })),
     enableHash, useSignature, enableSignature,
+    mockSignature: getOwnableValidatorMockSignature({ threshold: c.session.owners.threshold }),
     enablePayload: LibZip.flzDecompress(`0x${enableSignature.slice(4)}`),
     userOpHash: getUserOperationHash({ userOperation: userOp(c.userOp), entryPointAddress: c.entryPoint,
       entryPointVersion: '0.7', chainId: Number(c.userOpChainId) }),
