@@ -35,6 +35,15 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule aaDependsOnlyOnSessionAndChain = noClasses()
+            .that().resideInAPackage("dev.latchkey.aa..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.latchkey.devnet..", "dev.latchkey.keystore..", "dev.latchkey.signer..", "dev.latchkey.trade..",
+                    "dev.latchkey.automation..", "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("aa builds on session (and later chain) only");
+
+    @ArchTest
     static final ArchRule onlyAppWiresTheUiAndCli = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.app..", "dev.latchkey.cli..", "dev.latchkey.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
