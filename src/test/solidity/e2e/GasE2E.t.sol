@@ -4,6 +4,8 @@ pragma solidity ^0.8.28;
 import {E2EBase} from "./E2EBase.sol";
 import {UserOpBuilder} from "../utils/UserOpBuilder.sol";
 import {PackedUserOperation} from "@openzeppelin/contracts/interfaces/IERC4337.sol";
+import {LibZip} from "solady/utils/LibZip.sol";
+import {HashLib} from "../../../main/solidity/smartsession/lib/HashLib.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
 
 /// @dev Gas baseline (docs/gas.md) for the SAME call — USDC.transfer(recipient, 1 USDC) through ERC-7579
@@ -147,5 +149,82 @@ contract GasE2E is E2EBase {
         vm.assertGt(enable_.actualGasUsed, use_.actualGasUsed, "enabling costs more than using");
         vm.assertGt(enable_.signatureBytes, use_.signatureBytes, "enable signature carries the session");
         _write("e2e-gas.json", string.concat(_json("ownerOp", owner_), ",", _json("enableOp", enable_), ",", _json("useOp", use_)));
+    }
+
+    /// @dev Rough split of the ENABLE path's pure work, measured with gasleft() in this contract (memory, warm):
+    ///      FastLZ decompression of the signature payload, ABI decoding of (EnableSession, bytes), and the EIP-712
+    ///      session digest + multichain digest. Written to target/gas/e2e-gas-enable-breakdown.json for docs/gas.md.
+    function test_gas_enableBreakdown() public {
+        string memory pure_ = _pureEnableWork();
+        // storage slots the real ENABLE op writes (distinct), per contract
+        vm.record();
+        _measureEnable();
+        uint256 ssSlots = _distinctWrites(address(smartSession));
+        uint256 policySlots =
+            _distinctWrites(address(timeFrame)) + _distinctWrites(address(erc20Limit)) + _distinctWrites(address(usageLimit));
+        // storage slots the USE op reads from SmartSession (each a cold SLOAD in a fresh transaction)
+        vm.record();
+        _measureUse();
+        uint256 useReads = _distinctReads(address(smartSession));
+
+        vm.createDir("target/gas", true);
+        vm.writeFile(
+            "target/gas/e2e-gas-enable-breakdown.json",
+            string.concat(
+                pure_,
+                ',"smartSessionSlotsWritten":', vm.toString(ssSlots), ',"policySlotsWritten":', vm.toString(policySlots),
+                ',"useOpSmartSessionSlotsRead":', vm.toString(useReads), "}\n"
+            )
+        );
+    }
+
+    function _pureEnableWork() internal returns (string memory) {
+        EnableSession memory es = _signEnableHere(_usdcSession("gas-enable"));
+        bytes memory raw = abi.encode(es, new bytes(65));
+        bytes memory compressed = LibZip.flzCompress(raw);
+
+        uint256 g = gasleft();
+        bytes memory out = LibZip.flzDecompress(compressed);
+        uint256 decompressGas = g - gasleft();
+        vm.assertEq(keccak256(out), keccak256(raw), "FastLZ round trip");
+
+        g = gasleft();
+        (EnableSession memory decoded,) = abi.decode(out, (EnableSession, bytes));
+        uint256 decodeGas = g - gasleft();
+
+        g = gasleft();
+        bytes32 d = HashLib.sessionDigest(decoded.sessionToEnable, account, address(smartSession), SmartSessionMode.ENABLE, 0);
+        HashLib.multichainDigest(decoded.hashesAndChainIds);
+        uint256 hashGas = g - gasleft();
+        vm.assertEq(d, es.hashesAndChainIds[0].sessionDigest, "digest of the decoded session");
+
+        return string.concat(
+            '{"rawBytes":', vm.toString(raw.length), ',"compressedBytes":', vm.toString(compressed.length),
+            ',"flzDecompressGas":', vm.toString(decompressGas), ',"abiDecodeGas":', vm.toString(decodeGas),
+            ',"eip712DigestsGas":', vm.toString(hashGas)
+        );
+    }
+
+    function _distinctReads(address target) internal returns (uint256) {
+        (bytes32[] memory reads,) = vm.accesses(target);
+        return _distinct(reads);
+    }
+
+    function _distinctWrites(address target) internal returns (uint256) {
+        (, bytes32[] memory writes) = vm.accesses(target);
+        return _distinct(writes);
+    }
+
+    function _distinct(bytes32[] memory writes) internal pure returns (uint256 n) {
+        for (uint256 i; i < writes.length; ++i) {
+            bool dup;
+            for (uint256 j; j < i; ++j) {
+                if (writes[j] == writes[i]) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) ++n;
+        }
     }
 }
