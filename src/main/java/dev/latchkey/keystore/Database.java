@@ -199,7 +199,10 @@ final class Database implements AutoCloseable {
             throw new KeystoreException.InvalidInputException("backup target already exists, refusing to overwrite: " + path);
         }
         try (Statement st = connection.createStatement()) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
             st.executeUpdate("backup to \"" + path + "\"");
+        } catch (IOException e) {
+            throw new KeystoreException.StorageException("cannot create the directory for backup " + path + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new KeystoreException.StorageException("backup to " + path + " failed: " + e.getMessage(), e);
         }
