@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,16 +157,7 @@ public final class Keystore implements AutoCloseable {
     /** Re-wraps {@code key} under a fresh salt; the whole header row changes in one transaction. */
     synchronized void writeWrapped(byte[] key, char[] password, KdfParams params, long kekVersion, long newDekVersion,
                                    String event) throws KeystoreException {
-        byte[] salt = aead.randomBytes(Argon2Kdf.SALT_BYTES);
-        Header draft = Header.sealed(Argon2Kdf.KDF_ID, params, salt, kekVersion, newDekVersion, new byte[12], new byte[48]);
-        byte[] kek = Argon2Kdf.deriveKek(password, params, salt);
-        Aead.Sealed wrapped;
-        try {
-            wrapped = aead.seal(kek, key, draft.wrapAad());
-        } finally {
-            Arrays.fill(kek, (byte) 0);
-        }
-        Header header = Header.sealed(Argon2Kdf.KDF_ID, params, salt, kekVersion, newDekVersion, wrapped.nonce(), wrapped.ciphertext());
+        Header header = KekWrap.wrap(aead, key, password, params, kekVersion, newDekVersion);
         db.transaction(c -> {
             header.write(c, clock.millis());
             ActivityLog.append(c, clock.instant(), event, db.file().getFileName().toString(), params.toString());
@@ -176,33 +166,11 @@ public final class Keystore implements AutoCloseable {
     }
 
     private Header checkedHeader() throws KeystoreException {
-        Header header = db.read(Header::read);
-        if (header == null) {
-            throw new KeystoreException.NotFoundException("wallet " + db.file() + " has no keystore header");
-        }
-        if (header.formatVersion() != Header.FORMAT_VERSION) {
-            throw new KeystoreException.UnsupportedFormatException("keystore format version", header.formatVersion(), Header.FORMAT_VERSION);
-        }
-        if (!Argon2Kdf.KDF_ID.equals(header.kdfId())) {
-            throw new KeystoreException.UnsupportedFormatException("KDF '" + header.kdfId() + "', format", header.formatVersion(), Header.FORMAT_VERSION);
-        }
-        // Bounds first: nothing is allocated for a file that demands 64 GiB.
-        policy.check(header.memoryKib(), header.iterations(), header.parallelism());
-        if (!header.checksumMatches()) {
-            throw new KeystoreException.TamperedHeaderException("checksum mismatch in keystore_meta");
-        }
-        return header;
+        return KekWrap.checkedHeader(db, policy);
     }
 
-    private byte[] unwrap(Header header, char[] password) throws KeystoreException {
-        byte[] kek = Argon2Kdf.deriveKek(password, header.kdfParams(), header.salt());
-        try {
-            return Aead.open(kek, header.wrapNonce(), header.wrappedDek(), header.wrapAad());
-        } catch (AEADBadTagException e) {
-            throw new KeystoreException.WrongPasswordException();
-        } finally {
-            Arrays.fill(kek, (byte) 0);
-        }
+    private static byte[] unwrap(Header header, char[] password) throws KeystoreException {
+        return KekWrap.unwrap(header, password);
     }
 
     /** The KDF cost this wallet re-wraps with: its calibrated target if one was stored, else the policy default. */
@@ -315,6 +283,13 @@ public final class Keystore implements AutoCloseable {
 
     Database database() {
         return db;
+    }
+
+    /** Locks on JVM exit too (a shutdown hook); returns the hook so a caller may remove it after {@link #close()}. */
+    public Thread lockOnExit() {
+        Thread hook = new Thread(this::lock, "latchkey-lock-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     /** Locks, then closes the file and releases the instance lock. */

@@ -212,6 +212,16 @@ class KeystoreLifecycleTest {
     }
 
     @Test
+    void lockOnExitRegistersAHookThatLocks() throws Exception {
+        try (Keystore ks = TestWallets.create(dir)) {
+            Thread hook = ks.lockOnExit();
+            assertThat(Runtime.getRuntime().removeShutdownHook(hook)).isTrue();
+            hook.run();
+            assertThat(ks.isUnlocked()).isFalse();
+        }
+    }
+
+    @Test
     void onlineBackupOpensWithTheSamePassword() throws Exception {
         String address;
         try (Keystore ks = TestWallets.create(dir)) {
