@@ -12,6 +12,7 @@ import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,7 +75,7 @@ public final class TradeBuilder {
             case AaveIntent.Repay r -> List.of(call(account, a, Catalog.encode(Catalog.APPROVE, pool, amount)),
                     call(account, pool, Catalog.encode(Catalog.REPAY, a, amount, Catalog.VARIABLE_RATE, account)));
         };
-        String verb = intent.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String verb = intent.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return new BuiltTrade(account, calls, Erc7579Execute.encode(calls), "aave " + verb + " " + Amounts.format(amount, asset),
                 Optional.empty(), Optional.empty());
     }

@@ -5,6 +5,8 @@ import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.Selector;
+import dev.latchkey.session.model.UInt;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,11 +54,11 @@ public final class CalldataDecoder {
         BigInteger v = AbiWords.word(f.name(), args, f.offset());
         if (v.bitLength() > f.bits()) throw new FieldException(f.name(), "value exceeds " + f.type() + ": " + v);
         if (f.type().equals("address")) {
-            Address a = Address.of(dev.latchkey.session.model.UInt.toBytes(v, 20));
+            Address a = Address.of(UInt.toBytes(v, 20));
             return new DecodedCall.Arg(f.name(), f.type(), a.hex(), addressLabel(a, account));
         }
         String display = v.toString();
-        if (f.name().equals("fee")) display = v + " (" + new java.math.BigDecimal(v, 4).stripTrailingZeros().toPlainString() + "%)";
+        if (f.name().equals("fee")) display = v + " (" + new BigDecimal(v, 4).stripTrailingZeros().toPlainString() + "%)";
         Optional<Token> unit = f.unitOf().flatMap(u -> unitToken(fn, u, args, target));
         if (unit.isPresent()) display = v + " (" + Amounts.format(v, unit.get()) + ")";
         return new DecodedCall.Arg(f.name(), f.type(), v.toString(), display);
@@ -65,7 +67,7 @@ public final class CalldataDecoder {
     private Optional<Token> unitToken(CatalogFunction fn, String unitOf, byte[] args, Address target) {
         if (unitOf.equals("target")) return network.tokenAt(target);
         BigInteger w = AbiWords.word(unitOf, args, fn.field(unitOf).offset());
-        return w.bitLength() > 160 ? Optional.empty() : network.tokenAt(Address.of(dev.latchkey.session.model.UInt.toBytes(w, 20)));
+        return w.bitLength() > 160 ? Optional.empty() : network.tokenAt(Address.of(UInt.toBytes(w, 20)));
     }
 
     private String addressLabel(Address a, Address account) {
@@ -104,7 +106,7 @@ public final class CalldataDecoder {
         StringBuilder s = new StringBuilder(tokenName(Arrays.copyOfRange(p, 0, 20)));
         for (int i = 20; i < p.length; i += 23) {
             int fee = ((p[i] & 0xff) << 16) | ((p[i + 1] & 0xff) << 8) | (p[i + 2] & 0xff);
-            s.append(" -").append(new java.math.BigDecimal(BigInteger.valueOf(fee), 4).stripTrailingZeros().toPlainString()).append("%→ ")
+            s.append(" -").append(new BigDecimal(BigInteger.valueOf(fee), 4).stripTrailingZeros().toPlainString()).append("%→ ")
                     .append(tokenName(Arrays.copyOfRange(p, i + 3, i + 23)));
         }
         return s.toString();

@@ -7,7 +7,9 @@ import static dev.latchkey.trade.template.Rules.eq;
 import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.codec.SessionAbi;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.OnchainSession;
+import dev.latchkey.session.policy.ParamRule;
 import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.wallet.Action;
 import dev.latchkey.session.wallet.Owners;
@@ -15,9 +17,11 @@ import dev.latchkey.session.wallet.SessionMapper;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.trade.catalog.CatalogFunction;
 import dev.latchkey.trade.catalog.Targets;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,7 +85,7 @@ public final class SessionTemplates {
                 eq(Catalog.EXACT_INPUT_SINGLE, "recipient", ctx.account()),
                 atMost(Catalog.EXACT_INPUT_SINGLE, "amountIn", s.maxPerTrade(), total),
                 above(Catalog.EXACT_INPUT_SINGLE, "amountOutMinimum", ZERO)))));
-        String pool = new java.math.BigDecimal(BigInteger.valueOf(s.fee()), 4).stripTrailingZeros().toPlainString() + "%";
+        String pool = new BigDecimal(BigInteger.valueOf(s.fee()), 4).stripTrailingZeros().toPlainString() + "%";
         return new Draft(List.of(approve, swap),
                 "Swap " + in.symbol() + " → " + out.symbol() + " on Uniswap V3 (SwapRouter02, " + pool + " pool), at most "
                         + Amounts.format(s.maxPerTrade(), in) + " per trade and " + Amounts.format(s.maxPerDay(), in)
@@ -131,7 +135,7 @@ public final class SessionTemplates {
         TradeNetwork n = ctx.network();
         Token usdc = n.token("token", "USDC");
         Targets.requireAllowed("recipient", u.recipient(), ctx.account(), n);
-        if (n.label(u.recipient()).isPresent()) throw new dev.latchkey.session.model.FieldException("recipient", "is a protocol contract, not a payee");
+        if (n.label(u.recipient()).isPresent()) throw new FieldException("recipient", "is a protocol contract, not a payee");
         Action transfer = new Action(usdc.address(), Catalog.TRANSFER.selector(), List.of(
                 new Policy.UniversalAction(ZERO, List.of(eq(Catalog.TRANSFER, "to", u.recipient()), atMost(Catalog.TRANSFER, "amount", u.maxPerTransfer()))),
                 new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc.address(), u.maxTotal())))));
@@ -154,7 +158,7 @@ public final class SessionTemplates {
                 eq(Catalog.REPAY, "interestRateMode", Catalog.VARIABLE_RATE), eq(Catalog.REPAY, "onBehalfOf", account));
     }
 
-    private static Action poolAction(Address pool, dev.latchkey.trade.catalog.CatalogFunction fn, dev.latchkey.session.policy.ParamRule... rules) {
+    private static Action poolAction(Address pool, CatalogFunction fn, ParamRule... rules) {
         return new Action(pool, fn.selector(), List.of(new Policy.UniversalAction(ZERO, List.of(rules))));
     }
 }
