@@ -31,20 +31,18 @@ final class Snapshots {
         });
     }
 
-    /** Empty when equal; otherwise the differing lines (first 20), numbered. */
+    /** Empty when equal; otherwise the differing middle (after the common first and last lines), numbered, at most 40 lines. */
     static Optional<String> diff(String expected, String actual) {
         if (expected.equals(actual)) return Optional.empty();
         String[] e = expected.split("\n", -1);
         String[] a = actual.split("\n", -1);
+        int head = 0;
+        while (head < e.length && head < a.length && e[head].equals(a[head])) head++;
+        int tail = 0;
+        while (tail < e.length - head && tail < a.length - head && e[e.length - 1 - tail].equals(a[a.length - 1 - tail])) tail++;
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.max(e.length, a.length) && out.size() < 40; i++) {
-            String x = i < e.length ? e[i] : "<none>";
-            String y = i < a.length ? a[i] : "<none>";
-            if (!x.equals(y)) {
-                out.add(String.format("%4d - %s", i + 1, x));
-                out.add(String.format("%4d + %s", i + 1, y));
-            }
-        }
+        for (int i = head; i < e.length - tail && out.size() < 20; i++) out.add(String.format("%4d - %s", i + 1, e[i]));
+        for (int i = head; i < a.length - tail && out.size() < 40; i++) out.add(String.format("%4d + %s", i + 1, a[i]));
         return Optional.of(String.join("\n", out));
     }
 }

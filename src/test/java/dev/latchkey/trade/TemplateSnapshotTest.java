@@ -16,6 +16,7 @@ import dev.latchkey.session.wallet.SessionMapper;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.template.LeastPrivilege;
 import dev.latchkey.trade.template.SessionBounds;
+import dev.latchkey.trade.template.SessionReview;
 import dev.latchkey.trade.template.SessionTemplate;
 import dev.latchkey.trade.template.SessionTemplates;
 import dev.latchkey.trade.template.TemplateContext;
@@ -36,11 +37,16 @@ class TemplateSnapshotTest {
     static final SessionTemplate TRANSFER = new SessionTemplate.UsdcTransfer(BOB, usdc(100), usdc(1000));
 
     static String render(TemplateSession t) {
+        return render(t, DEVNET);
+    }
+
+    static String render(TemplateSession t, dev.latchkey.trade.catalog.TradeNetwork network) {
         StringBuilder s = new StringBuilder()
                 .append("template: ").append(t.templateId()).append('\n')
                 .append("permissionId: ").append(t.permissionId()).append('\n')
                 .append("summary: ").append(t.summary()).append('\n')
                 .append("worstCase: ").append(t.worstCase()).append('\n')
+                .append("review:\n").append(String.join("\n", SessionReview.lines(t.wallet(), network, ACCOUNT))).append('\n')
                 .append("session (wallet format):\n")
                 .append(WalletSessionJson.write(new SessionDocument(t.wallet(), POLICIES)).toPrettyString()).append('\n')
                 .append("abi.encode(Session): ").append(t.abi().length()).append(" bytes\n");
@@ -61,6 +67,23 @@ class TemplateSnapshotTest {
         assertThat(t.worstCase()).isEqualTo("at most 2,000 USDC per day (500 USDC per trade, 14,000 USDC in total), only into WETH for this account,"
                 + " until 2027-01-22 08:00 UTC; ETH value 0; gas at most 0.14 ETH over at most 350 operations");
         assertConsistent(t);
+        assertThat(SessionReview.lines(t.wallet(), DEVNET, ACCOUNT)).containsExactly(
+                "operation: valid from 2027-01-15T08:00:00Z until 2027-01-22T08:00:00Z",
+                "operation: at most 350 uses",
+                "operation: gas cost at most 0.14 ETH in total",
+                "USDC.approve",
+                "  native value ≤ 0 ETH",
+                "  spender == SwapRouter02",
+                "  amount ≤ 500 USDC",
+                "  spending at most 2,000 USDC per day",
+                "SwapRouter02.exactInputSingle",
+                "  native value ≤ 0 ETH",
+                "  tokenIn == USDC",
+                "  tokenOut == WETH",
+                "  fee == 500",
+                "  recipient == this account",
+                "  amountIn ≤ 500 USDC (at most 14,000 USDC in total)",
+                "  amountOutMinimum > 0 WETH");
         Snapshots.assertMatches("uniswap-swap", render(t));
     }
 
@@ -69,7 +92,7 @@ class TemplateSnapshotTest {
         TemplateContext mainnet = new TemplateContext(dev.latchkey.trade.catalog.TradeNetwork.ethereum(), ACCOUNT, SESSION_KEY, SALT, POLICIES);
         TemplateSession t = SessionTemplates.build(SWAP, week(), mainnet);
         assertConsistent(t);
-        Snapshots.assertMatches("uniswap-swap-ethereum", render(t));
+        Snapshots.assertMatches("uniswap-swap-ethereum", render(t, mainnet.network()));
     }
 
     @Test
