@@ -14,6 +14,7 @@ import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.wallet.Action;
 import dev.latchkey.session.wallet.SessionMapper;
 import dev.latchkey.session.wallet.WalletSession;
+import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.trade.template.LeastPrivilege;
 import dev.latchkey.trade.template.SessionBounds;
 import dev.latchkey.trade.template.SessionReview;
@@ -40,7 +41,7 @@ class TemplateSnapshotTest {
         return render(t, DEVNET);
     }
 
-    static String render(TemplateSession t, dev.latchkey.trade.catalog.TradeNetwork network) {
+    static String render(TemplateSession t, TradeNetwork network) {
         StringBuilder s = new StringBuilder()
                 .append("template: ").append(t.templateId()).append('\n')
                 .append("permissionId: ").append(t.permissionId()).append('\n')
@@ -89,7 +90,7 @@ class TemplateSnapshotTest {
 
     @Test
     void uniswapSwapOnEthereumPreset() throws Exception {
-        TemplateContext mainnet = new TemplateContext(dev.latchkey.trade.catalog.TradeNetwork.ethereum(), ACCOUNT, SESSION_KEY, SALT, POLICIES);
+        TemplateContext mainnet = new TemplateContext(TradeNetwork.ethereum(), ACCOUNT, SESSION_KEY, SALT, POLICIES);
         TemplateSession t = SessionTemplates.build(SWAP, week(), mainnet);
         assertConsistent(t);
         Snapshots.assertMatches("uniswap-swap-ethereum", render(t, mainnet.network()));
@@ -117,6 +118,15 @@ class TemplateSnapshotTest {
         assertThat(t.worstCase()).startsWith("at most 1,000 USDC in total (100 USDC per transfer), only to 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,");
         assertConsistent(t);
         Snapshots.assertMatches("usdc-transfer", render(t));
+    }
+
+    /** Every rule of every template sits on a named, rule-safe catalog argument, and every amount is shown in its token. */
+    @Test
+    void everyRuleMapsToANamedArgument() {
+        for (SessionTemplate t : List.of(SWAP, REPAY, AAVE, TRANSFER)) {
+            List<String> review = SessionReview.lines(build(t).wallet(), DEVNET, ACCOUNT);
+            assertThat(review).as(t.id()).noneMatch(l -> l.contains("word at offset") || l.matches(".*amount\\w* ≤ \\d+$"));
+        }
     }
 
     /** The snapshot comparison notices a single changed byte and says where. */

@@ -19,6 +19,7 @@ import dev.latchkey.trade.build.QuoterV2Codec;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.build.TradeBuilder;
 import dev.latchkey.trade.catalog.Amounts;
+import dev.latchkey.trade.catalog.CalldataDecoder;
 import dev.latchkey.trade.catalog.Catalog;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -54,6 +55,16 @@ class TradeBuilderTest {
         assertThat(decoded.executions()).isEqualTo(t.calls());
         assertThat(t.quote().orElseThrow().amountOut()).isEqualTo(quoted);
         assertThat(t.description()).isEqualTo("swap 100 USDC → at least 0.0398 WETH (quote 0.04 WETH, slippage 50 bps)");
+    }
+
+    @Test
+    void builtCallsRenderForReview() {
+        BuiltTrade t = builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(100), 50));
+        CalldataDecoder dec = new CalldataDecoder(DEVNET);
+        List<String> shown = t.calls().stream().map(c -> dec.decode(c.target(), c.callData(), ACCOUNT).render()).toList();
+        assertThat(shown.get(0)).contains("USDC (0x2000000000000000000000000000000000000001).approve", "spender: 0x1000000000000000000000000000000000000001 (SwapRouter02)",
+                "amount: 100000000 (100 USDC)");
+        assertThat(shown.get(1)).contains("recipient: 0x3000000000000000000000000000000000000001 (this account)", "amountOutMinimum: 39800000000000000 (0.0398 WETH)");
     }
 
     @Test
