@@ -41,6 +41,8 @@ interface Vm {
     function expectEmit() external;
     function expectEmit(address emitter) external;
     function recordLogs() external;
+    function record() external;
+    function accesses(address target) external returns (bytes32[] memory readSlots, bytes32[] memory writeSlots);
     function getRecordedLogs() external returns (Log[] memory);
     function assume(bool condition) external pure;
 

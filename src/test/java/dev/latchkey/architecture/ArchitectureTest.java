@@ -35,6 +35,38 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule aaDependsOnlyOnSessionAndChain = noClasses()
+            .that().resideInAPackage("dev.latchkey.aa..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.latchkey.devnet..", "dev.latchkey.keystore..", "dev.latchkey.signer..", "dev.latchkey.trade..",
+                    "dev.latchkey.automation..", "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("aa builds on session (and later chain) only");
+
+    @ArchTest
+    static final ArchRule tradeDependsOnlyOnSessionAaAndChain = noClasses()
+            .that().resideInAPackage("dev.latchkey.trade..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.latchkey.devnet..", "dev.latchkey.keystore..", "dev.latchkey.signer..", "dev.latchkey.automation..",
+                    "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("trade is pure: catalog, templates and builders on top of session, aa and chain; quotes come through a port");
+
+    @ArchTest
+    static final ArchRule tradeSeamsPointOneWay = noClasses()
+            .that().resideInAPackage("dev.latchkey.trade.catalog..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.trade.template..", "dev.latchkey.trade.build..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("dev.latchkey.aa..")
+            .allowEmptyShould(true)
+            .because("catalog <- template, catalog <- build; the catalog knows only the session model");
+
+    @ArchTest
+    static final ArchRule tradeTemplatesDoNotBuildTrades = noClasses()
+            .that().resideInAPackage("dev.latchkey.trade.template..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.trade.build..")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule onlyAppWiresTheUiAndCli = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.app..", "dev.latchkey.cli..", "dev.latchkey.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")

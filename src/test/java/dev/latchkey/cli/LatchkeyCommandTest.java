@@ -25,7 +25,7 @@ class LatchkeyCommandTest {
     void withoutArgumentsPrintsHelpListingTheCommands() {
         Run run = run();
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: latchkey").contains("contracts");
+        assertThat(run.out()).contains("Usage: latchkey").contains("contracts").contains("session").contains("userop");
     }
 
     @Test
@@ -39,6 +39,11 @@ class LatchkeyCommandTest {
     void unknownCommandIsAClearErrorWithUsage() {
         Run run = run("frobnicate");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument").contains("frobnicate").contains("Usage:");
+        // picocli prints the usage, or instead a suggestion when some subcommand looks similar enough
+        assertThat(run.err()).contains("Unmatched argument").contains("frobnicate").containsAnyOf("Usage:", "Did you mean");
+        // picocli prints a suggestion instead of the usage when a subcommand looks similar
+        Run close = run("sesion");
+        assertThat(close.exit()).isEqualTo(2);
+        assertThat(close.err()).contains("Unmatched argument").contains("Did you mean").contains("session");
     }
 }

@@ -1,0 +1,69 @@
+package dev.latchkey.keystore;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Idle auto-lock: locks the keystore when no key was used for {@code timeout} (default 15 min).
+ * {@link #check()} is the whole decision; {@link #start} merely calls it periodically.
+ */
+public final class AutoLock implements AutoCloseable {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+    private final Keystore keystore;
+    private final Duration timeout;
+    private final InstantSource clock;
+    private ScheduledFuture<?> task;
+
+    public AutoLock(Keystore keystore, Duration timeout, InstantSource clock) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("auto-lock timeout must be positive, got " + timeout);
+        }
+        this.keystore = keystore;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    /** The timeout stored in the wallet's settings ({@value Settings#AUTO_LOCK_MINUTES}), else 15 minutes. */
+    public static Duration configuredTimeout(Keystore keystore) throws KeystoreException {
+        String minutes = keystore.settings().get(Settings.AUTO_LOCK_MINUTES);
+        try {
+            long value = minutes == null ? DEFAULT_TIMEOUT.toMinutes() : Long.parseLong(minutes.trim());
+            return value > 0 ? Duration.ofMinutes(value) : DEFAULT_TIMEOUT;
+        } catch (NumberFormatException e) {
+            return DEFAULT_TIMEOUT;
+        }
+    }
+
+    /** Locks if idle for longer than the timeout; returns true when it locked. */
+    public boolean check() {
+        if (keystore.isUnlocked() && Duration.between(keystore.lastActivity(), clock.instant()).compareTo(timeout) >= 0) {
+            keystore.lock();
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized void start(ScheduledExecutorService scheduler, Duration period) {
+        if (task == null) {
+            task = scheduler.scheduleAtFixedRate(this::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AutoLock[" + timeout + "]";
+    }
+}

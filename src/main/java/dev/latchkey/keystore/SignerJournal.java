@@ -1,0 +1,165 @@
+package dev.latchkey.keystore;
+
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The background signer's write-ahead journal. {@link #reserve} takes the nonce and the budget in one transaction;
+ * every later move is a compare-and-set on the state, checked against {@link JournalState#canMoveTo}.
+ */
+public final class SignerJournal {
+
+    /** What the signer intends to send, before anything is signed. */
+    public record Intent(byte[] intentId, byte[] permissionId, long chainId, String sender, byte[] nonceKey, long nonceSeq,
+                         byte[] callData, Map<String, BigInteger> amounts) {
+    }
+
+    private static final String COLUMNS = "intent_id, permission_id, chain_id, sender, nonce_key, nonce_seq, calldata,"
+            + " reservation, user_op_hash, state, bundler_error, included_block, included_block_hash, updated_at";
+
+    private final Database db;
+    private final InstantSource clock;
+
+    SignerJournal(Database db, InstantSource clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Inserts the intent as RESERVED and reserves its amounts plus one use; all or nothing. */
+    public JournalEntry reserve(Intent intent) throws KeystoreException {
+        if (intent.intentId().length != 16 || intent.nonceKey().length != 24 || intent.nonceSeq() < 0) {
+            throw new KeystoreException.InvalidInputException("intent id must be 16 bytes, nonce key 24 bytes, sequence >= 0");
+        }
+        String sender = Addresses.checksummed(intent.sender());
+        String reservation = Ledger.toJson(intent.amounts());
+        db.transaction(c -> {
+            Ledger.reserve(c, intent.permissionId(), intent.amounts());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO userop_journal (intent_id, permission_id, chain_id, sender,"
+                    + " nonce_key, nonce_seq, calldata, reservation, state, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', ?, ?)")) {
+                ps.setBytes(1, intent.intentId());
+                ps.setBytes(2, intent.permissionId());
+                ps.setLong(3, intent.chainId());
+                ps.setString(4, sender);
+                ps.setBytes(5, intent.nonceKey());
+                ps.setLong(6, intent.nonceSeq());
+                ps.setBytes(7, intent.callData());
+                ps.setString(8, reservation);
+                ps.setLong(9, clock.millis());
+                ps.setLong(10, clock.millis());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw Sessions.constraint(e, "intent " + SecretRows.hexRef(intent.intentId()) + " (nonce " + intent.nonceSeq() + ")");
+            }
+            return null;
+        });
+        return get(intent.intentId());
+    }
+
+    /** RESERVED -> SIGNED, recording the userOpHash. */
+    public JournalEntry markSigned(byte[] intentId, byte[] userOpHash) throws KeystoreException {
+        return move(intentId, JournalState.RESERVED, JournalState.SIGNED, userOpHash, null, null, null);
+    }
+
+    /** Any legal move; FINAL settles the reservation, FAILED/CANCELLED release it. */
+    public JournalEntry move(byte[] intentId, JournalState from, JournalState to, byte[] userOpHash, String bundlerError,
+                             Long includedBlock, byte[] includedBlockHash) throws KeystoreException {
+        if (!from.canMoveTo(to)) {
+            throw new KeystoreException.JournalConflictException("journal move " + from + " -> " + to + " is not allowed");
+        }
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE userop_journal SET state = ?,"
+                    + " user_op_hash = COALESCE(?, user_op_hash), bundler_error = COALESCE(?, bundler_error),"
+                    + " included_block = ?, included_block_hash = ?, updated_at = ? WHERE intent_id = ? AND state = ?")) {
+                ps.setString(1, to.name());
+                ps.setBytes(2, userOpHash);
+                ps.setString(3, bundlerError);
+                if (includedBlock == null) {
+                    ps.setNull(4, java.sql.Types.INTEGER);
+                } else {
+                    ps.setLong(4, includedBlock);
+                }
+                ps.setBytes(5, includedBlockHash);
+                ps.setLong(6, clock.millis());
+                ps.setBytes(7, intentId);
+                ps.setString(8, from.name());
+                if (ps.executeUpdate() != 1) {
+                    throw new KeystoreException.JournalConflictException("intent " + SecretRows.hexRef(intentId) + " is not in state " + from);
+                }
+            }
+            if (to == JournalState.FINAL || to == JournalState.FAILED || to == JournalState.CANCELLED) {
+                JournalEntry entry = readOne(c, intentId);
+                Ledger.settle(c, entry.permissionId(), Ledger.fromJson(entry.reservation()), to == JournalState.FINAL);
+            }
+            return null;
+        });
+        return get(intentId);
+    }
+
+    public JournalEntry get(byte[] intentId) throws KeystoreException {
+        JournalEntry entry = db.read(c -> readOne(c, intentId));
+        if (entry == null) {
+            throw new KeystoreException.NotFoundException("no journal entry " + SecretRows.hexRef(intentId));
+        }
+        return entry;
+    }
+
+    /** Non-terminal entries, oldest first: what the signer must drive forward after a restart. */
+    public List<JournalEntry> open() throws KeystoreException {
+        return db.read(c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal"
+                    + " WHERE state NOT IN ('FINAL','FAILED','CANCELLED','CONFLICT') ORDER BY created_at, nonce_seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Highest sequence journaled for (sender, nonce key), or -1. */
+    public long lastSequence(String sender, byte[] nonceKey) throws KeystoreException {
+        String checksummed = Addresses.checksummed(sender);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(nonce_seq), -1) FROM userop_journal"
+                    + " WHERE sender = ? AND nonce_key = ?")) {
+                ps.setString(1, checksummed);
+                ps.setBytes(2, nonceKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    private static JournalEntry readOne(java.sql.Connection c, byte[] intentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal WHERE intent_id = ?")) {
+            ps.setBytes(1, intentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? entry(rs) : null;
+            }
+        }
+    }
+
+    private static JournalEntry entry(ResultSet rs) throws SQLException {
+        long block = rs.getLong(12);
+        Long includedBlock = rs.wasNull() ? null : block;
+        return new JournalEntry(rs.getBytes(1), rs.getBytes(2), rs.getLong(3), rs.getString(4), rs.getBytes(5), rs.getLong(6),
+                rs.getBytes(7), rs.getString(8), rs.getBytes(9), JournalState.valueOf(rs.getString(10)), rs.getString(11),
+                includedBlock, rs.getBytes(13), Instant.ofEpochMilli(rs.getLong(14)));
+    }
+
+    @Override
+    public String toString() {
+        return "SignerJournal[" + db.file() + "]";
+    }
+}

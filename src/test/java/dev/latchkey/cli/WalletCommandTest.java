@@ -1,0 +1,105 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The wallet commands end to end, scripted with password files (KDF at the accepted floor to stay fast). */
+class WalletCommandTest {
+
+    static final String KEY = "7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d";
+    static final String KEY_ADDRESS = "0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) { }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String file(String name, String content) throws Exception {
+        Path path = tmp.resolve(name);
+        Files.writeString(path, content);
+        return path.toString();
+    }
+
+    @Test
+    void scriptedWalletLifecycle() throws Exception {
+        String dir = tmp.resolve("w").toString();
+        String pw = file("pw", "wallet pass\n");
+        Run init = run("wallet", "init", "--wallet-dir", dir, "--password-file", pw, "--kdf", "65536,3,1", "--json");
+        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.out()).contains("\"kdf\":\"argon2id(m=65536 KiB, t=3, p=1)\"");
+
+        Run imported = run("wallet", "import-key", "--wallet-dir", dir, "--password-file", pw, "--key-file", file("key", "0x" + KEY + "\n"),
+                "--label", "test");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("address: " + KEY_ADDRESS);
+
+        Run again = run("wallet", "import-key", "--wallet-dir", dir, "--password-file", pw, "--key-file", file("key2", KEY), "--json");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.out()).contains("\"error\":\"InvalidInput\"");
+        assertThat(again.err()).contains("already holds");
+
+        Run mnemonic = run("wallet", "import-mnemonic", "--wallet-dir", dir, "--password-file", pw, "--mnemonic-file",
+                file("words", "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n"));
+        assertThat(mnemonic.out()).as(mnemonic.err()).contains("0x9858EfFD232B4033E47d90003D41EC34EcaEda94");
+
+        String exported = tmp.resolve("export.json").toString();
+        Run export = run("wallet", "export-keystore", "--wallet-dir", dir, "--password-file", pw, "--address", KEY_ADDRESS,
+                "--out", exported, "--export-password-file", file("xpw", "export pass"), "--light");
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(Files.readString(Path.of(exported))).contains("\"version\":3").doesNotContain(KEY);
+
+        String newPw = file("pw2", "another pass");
+        Run change = run("wallet", "change-password", "--wallet-dir", dir, "--password-file", pw, "--new-password-file", newPw);
+        assertThat(change.exit()).as(change.err()).isZero();
+        Run wrong = run("wallet", "import-key", "--wallet-dir", dir, "--password-file", pw, "--key-file", file("k3", KEY));
+        assertThat(wrong.exit()).isEqualTo(WalletSubcommand.EXIT_WRONG_PASSWORD);
+        assertThat(wrong.err()).contains("wrong password");
+
+        String backupDir = tmp.resolve("backup").toString();
+        Run backup = run("wallet", "backup", "--wallet-dir", dir, tmp.resolve("backup").resolve("wallet.db").toString());
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        Run info = run("wallet", "info", "--wallet-dir", backupDir, "--json");
+        assertThat(info.exit()).as(info.err()).isZero();
+        assertThat(info.out()).contains("\"integrity\":\"ok\"").contains(KEY_ADDRESS).contains("0x9858EfFD232B4033E47d90003D41EC34EcaEda94");
+    }
+
+    @Test
+    void importKeystoreV3AndClearErrors() throws Exception {
+        String dir = tmp.resolve("w").toString();
+        String pw = file("pw", "wallet pass");
+        assertThat(run("wallet", "init", "--wallet-dir", dir, "--password-file", pw, "--kdf", "65536,3,1").exit()).isZero();
+        String v3 = file("v3.json", dev.latchkey.keystore.KeystoreV3TestVectors.PBKDF2);
+        Run wrong = run("wallet", "import-keystore", "--wallet-dir", dir, "--password-file", pw, v3, "--keystore-password-file",
+                file("bad", "nope"));
+        assertThat(wrong.exit()).isEqualTo(WalletSubcommand.EXIT_WRONG_PASSWORD);
+        Run ok = run("wallet", "import-keystore", "--wallet-dir", dir, "--password-file", pw, v3, "--keystore-password-file",
+                file("good", "testpassword"));
+        assertThat(ok.out()).as(ok.err()).contains(KEY_ADDRESS);
+
+        Run weak = run("wallet", "init", "--wallet-dir", tmp.resolve("w2").toString(), "--password-file", pw, "--kdf", "8192,1,1");
+        assertThat(weak.exit()).isEqualTo(1);
+        assertThat(weak.err()).contains("below the accepted minimum");
+        Run missing = run("wallet", "info", "--wallet-dir", tmp.resolve("none").toString());
+        assertThat(missing.err()).contains("no wallet at");
+        Run help = run("wallet");
+        assertThat(help.out()).contains("init", "import-key", "import-mnemonic", "import-keystore", "export-keystore",
+                "change-password", "backup", "info");
+    }
+}

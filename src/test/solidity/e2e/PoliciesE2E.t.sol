@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+import {E2EBase} from "./E2EBase.sol";
+import {UserOpBuilder} from "../utils/UserOpBuilder.sol";
+import {PackedUserOperation} from "@openzeppelin/contracts/interfaces/IERC4337.sol";
+import {Execution} from "@openzeppelin/contracts/interfaces/draft-IERC7579.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {
+    ActionConfig,
+    ParamRules,
+    ParamRule,
+    ParamCondition,
+    LimitUsage
+} from "../../../main/solidity/policies/UniActionPolicy.sol";
+import {ISmartSession} from "../../../main/solidity/smartsession/interfaces/ISmartSession.sol";
+import "../../../main/solidity/smartsession/DataTypes.sol";
+
+/// @dev Every policy through the real stack (EntryPoint v0.7 → LatchkeyAccount → SmartSession → policy), at least
+///      one passing and one failing user operation each, with the policies' live getters checked after each step.
+contract PoliciesE2E is E2EBase {
+    address internal constant OTHER = address(0xBAD);
+
+    function setUp() public override {
+        super.setUp();
+        _deployAccount();
+    }
+
+    /// @dev (usdc, transfer) guarded by `ps`, no userOp policies.
+    function _usdcActionSession(bytes32 salt, PolicyData[] memory ps) internal view returns (Session memory s) {
+        s = _ecdsaSession(sessionKey, salt);
+        s.actions = _act(address(usdc), TRANSFER, ps);
+    }
+
+    /// @dev userOp policies `ups`, (usdc, transfer) guarded by Sudo.
+    function _userOpSession(bytes32 salt, PolicyData[] memory ups) internal view returns (Session memory s) {
+        s = _ecdsaSession(sessionKey, salt);
+        s.userOpPolicies = ups;
+        s.actions = _act(address(usdc), TRANSFER, _pol(address(sudo), ""));
+    }
+
+    function _use(PermissionId pid, uint256 amount) internal {
+        _handle(_useOp(pid, _usdcTransfer(recipient, amount), sessionKeyPk));
+    }
+
+    // ---- Sudo ---------------------------------------------------------------------------------------------------
+
+    function test_sudo() public {
+        Session memory s = _ecdsaSession(sessionKey, "sudo");
+        s.userOpPolicies = _pol(address(sudo), "");
+        s.actions = _act(address(usdc), TRANSFER, _pol(address(sudo), ""));
+        PermissionId pid = _enableViaOwner(s);
+        _use(pid, 700e6);
+        vm.assertEq(usdc.balanceOf(recipient), 700e6, "sudo lets any amount through");
+        // Sudo never fails, but the session signature still must: another key → SIG_VALIDATION_FAILED (AA24)
+        (, uint256 mallory) = makeKey("mallory");
+        _expectFailedOp(_useOp(pid, _usdcTransfer(recipient, 1), mallory), "AA24 signature error");
+        // and Sudo only covers the actions it is attached to
+        _expectAA23(
+            _useOp(pid, _transfer(address(dai), recipient, 1), sessionKeyPk),
+            abi.encodeWithSelector(ISmartSession.NoPoliciesSet.selector, pid)
+        );
+    }
+
+    // ---- UniAction: recipient == RECIPIENT, amount <= 50 per call, 80 cumulative ----------------------------------
+
+    function test_uniAction() public {
+        ActionConfig memory cfg;
+        cfg.paramRules.length = 2;
+        cfg.paramRules.rules[0] =
+            ParamRule(ParamCondition.EQUAL, 0, false, bytes32(uint256(uint160(recipient))), LimitUsage(0, 0));
+        cfg.paramRules.rules[1] =
+            ParamRule(ParamCondition.LESS_THAN_OR_EQUAL, 32, true, bytes32(uint256(50e6)), LimitUsage(80e6, 0));
+        PermissionId pid = _enableViaOwner(_usdcActionSession("uni", _pol(address(uniAction), abi.encode(cfg))));
+        ConfigId id = _actionCfg(pid, address(usdc), TRANSFER);
+
+        _use(pid, 30e6);
+        (uint256 used, uint256 limit) = uniAction.getRuleUsage(id, address(smartSession), account, 1);
+        vm.assertEq(used, 30e6, "rule 1 used");
+        vm.assertEq(limit, 80e6, "rule 1 limit");
+
+        // wrong recipient
+        _expectAA23(
+            _useOp(pid, _usdcTransfer(OTHER, 1e6), sessionKeyPk), _policyViolation(pid, address(uniAction))
+        );
+        // above the per-call cap
+        _expectAA23(
+            _useOp(pid, _usdcTransfer(recipient, 50e6 + 1), sessionKeyPk), _policyViolation(pid, address(uniAction))
+        );
+        _use(pid, 50e6); // 80 cumulative: exactly the limit
+        (used,) = uniAction.getRuleUsage(id, address(smartSession), account, 1);
+        vm.assertEq(used, 80e6, "rule 1 used == limit");
+        // over the cumulative limit
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(uniAction)));
+        vm.assertEq(usdc.balanceOf(recipient), 80e6, "recipient");
+        vm.assertEq(usdc.balanceOf(OTHER), 0, "other");
+    }
+
+    // ---- ERC20SpendingLimit ----------------------------------------------------------------------------------------
+
+    function test_erc20SpendingLimit() public {
+        PermissionId pid = _enableViaOwner(
+            _usdcActionSession("erc20", _pol(address(erc20Limit), abi.encode(_addrs(address(usdc)), _uints(25e6))))
+        );
+        _use(pid, 25e6);
+        (uint256 spent,, uint256 limit) = erc20Limit.getPolicyData(
+            _actionCfg(pid, address(usdc), TRANSFER), address(smartSession), address(usdc), account
+        );
+        vm.assertEq(spent, 25e6, "spent");
+        vm.assertEq(limit, 25e6, "limit");
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(erc20Limit)));
+        vm.assertEq(usdc.balanceOf(recipient), 25e6, "recipient");
+    }
+
+    // ---- TimeFrame: validation data → EntryPoint AA22 -------------------------------------------------------------
+
+    function test_timeFrame() public {
+        uint48 until = uint48(block.timestamp + 1 hours);
+        PermissionId pid = _enableViaOwner(
+            _userOpSession("tf", _pol(address(timeFrame), abi.encodePacked(until, uint48(block.timestamp - 1))))
+        );
+        _use(pid, 1e6);
+        vm.assertEq(usdc.balanceOf(recipient), 1e6, "inside the window");
+        vm.warp(until); // EntryPoint v0.7: expired only when block.timestamp > validUntil
+        _use(pid, 1e6);
+        vm.warp(uint256(until) + 1);
+        _expectFailedOp(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), "AA22 expired or not due");
+
+        // not yet valid: validAfter in the future
+        PermissionId later = _enableViaOwner(
+            _userOpSession("tf-later", _pol(address(timeFrame), abi.encodePacked(uint48(0), uint48(block.timestamp + 1 days))))
+        );
+        _expectFailedOp(_useOp(later, _usdcTransfer(recipient, 1e6), sessionKeyPk), "AA22 expired or not due");
+        vm.warp(block.timestamp + 1 days);
+        _use(later, 2e6);
+        vm.assertEq(usdc.balanceOf(recipient), 4e6, "after validAfter");
+    }
+
+    /// @dev A session whose validUntil already lies in the past is rejected by the EntryPoint, not the module.
+    function test_timeFrame_expiredAtEnable() public {
+        PermissionId pid = _enableViaOwner(
+            _userOpSession("tf-past", _pol(address(timeFrame), abi.encodePacked(uint48(block.timestamp - 1), uint48(0))))
+        );
+        _expectFailedOp(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), "AA22 expired or not due");
+    }
+
+    // ---- UsageLimit (userOp policy) ---------------------------------------------------------------------------------
+
+    function test_usageLimit() public {
+        PermissionId pid =
+            _enableViaOwner(_userOpSession("usage", _pol(address(usageLimit), abi.encodePacked(uint128(2)))));
+        _use(pid, 1e6);
+        _use(pid, 1e6);
+        (uint128 used, uint128 limit) = usageLimit.getUsage(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(used, 2, "used");
+        vm.assertEq(limit, 2, "limit");
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(usageLimit)));
+        vm.assertEq(usdc.balanceOf(recipient), 2e6, "recipient");
+    }
+
+    // ---- ValueLimit (userOp policy) on native ETH transfers --------------------------------------------------------
+
+    function test_valueLimit() public {
+        Session memory s = _ecdsaSession(sessionKey, "value");
+        s.userOpPolicies = _pol(address(valueLimit), abi.encode(uint256(1 ether)));
+        s.actions = _act(recipient, VALUE_SELECTOR, _pol(address(sudo), ""));
+        PermissionId pid = _enableViaOwner(s);
+
+        _handle(_useOp(pid, UserOpBuilder.executeSingle(recipient, 0.4 ether, ""), sessionKeyPk));
+        Execution[] memory batch = new Execution[](2);
+        batch[0] = Execution(recipient, 0.35 ether, "");
+        batch[1] = Execution(recipient, 0.25 ether, "");
+        _handle(_useOp(pid, UserOpBuilder.executeBatch(batch), sessionKeyPk));
+        vm.assertEq(recipient.balance, 1 ether, "recipient ETH");
+        (uint256 used, uint256 limit) = valueLimit.getUsage(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(used, 1 ether, "used");
+        vm.assertEq(limit, 1 ether, "limit");
+        _expectAA23(
+            _useOp(pid, UserOpBuilder.executeSingle(recipient, 1, ""), sessionKeyPk),
+            _policyViolation(pid, address(valueLimit))
+        );
+    }
+
+    // ---- PeriodicSpendingLimit: 100 USDC per day, refills --------------------------------------------------------
+
+    function test_periodicSpendingLimit() public {
+        PermissionId pid = _enableViaOwner(
+            _usdcActionSession(
+                "periodic", _pol(address(periodic), abi.encode(_addrs(address(usdc)), _uints(100e6), uint48(1 days)))
+            )
+        );
+        uint256 t0 = block.timestamp;
+        ConfigId id = _actionCfg(pid, address(usdc), TRANSFER);
+        _use(pid, 60e6);
+        _use(pid, 40e6);
+        (uint256 used, uint256 limit, uint48 start, uint48 period) =
+            periodic.getBudget(id, address(smartSession), address(usdc), account);
+        vm.assertEq(used, 100e6, "used");
+        vm.assertEq(limit, 100e6, "limit");
+        vm.assertEq(start, t0, "period start");
+        vm.assertEq(period, 1 days, "period");
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(periodic)));
+
+        vm.warp(t0 + 1 days + 5 hours); // next period: refilled, start aligned to t0 + 1 day
+        (used,, start,) = periodic.getBudget(id, address(smartSession), address(usdc), account);
+        vm.assertEq(used, 0, "refilled (live)");
+        vm.assertEq(start, t0 + 1 days, "aligned start");
+        _use(pid, 100e6);
+        (used,,,) = periodic.getBudget(id, address(smartSession), address(usdc), account);
+        vm.assertEq(used, 100e6, "used in period 2");
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(periodic)));
+        vm.assertEq(usdc.balanceOf(recipient), 200e6, "recipient");
+    }
+
+    // ---- RateLimit (userOp policy): 2 per hour -----------------------------------------------------------------------
+
+    function test_rateLimit() public {
+        PermissionId pid = _enableViaOwner(
+            _userOpSession("rate", _pol(address(rateLimit), abi.encodePacked(uint32(2), uint48(1 hours))))
+        );
+        uint256 t0 = block.timestamp;
+        _use(pid, 1e6);
+        _use(pid, 1e6);
+        (uint32 usedInWindow, uint32 maxUses, uint48 windowStart, uint48 interval) =
+            rateLimit.getRateLimit(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(usedInWindow, 2, "used");
+        vm.assertEq(maxUses, 2, "max");
+        vm.assertEq(windowStart, t0, "window start");
+        vm.assertEq(interval, 1 hours, "interval");
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(rateLimit)));
+        vm.warp(t0 + 1 hours);
+        _use(pid, 1e6);
+        (usedInWindow,, windowStart,) = rateLimit.getRateLimit(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(usedInWindow, 1, "new window");
+        vm.assertEq(windowStart, t0 + 1 hours, "window start 2");
+        vm.assertEq(usdc.balanceOf(recipient), 3e6, "recipient");
+    }
+
+    // ---- GasCostLimit (userOp policy): cost = gas limits × min(maxFee, tip + basefee) -------------------------------
+
+    function test_gasCostLimit() public {
+        // UserOpBuilder.build without initCode: vgl 200k + cgl 300k + pvg 50k; tip 1 gwei, maxFee 2 gwei
+        uint256 gas = 200_000 + 300_000 + 50_000;
+        uint256 costLowBase = gas * 1.5 gwei; // basefee 0.5 gwei → 1 + 0.5 < 2
+        uint256 costHighBase = gas * 2 gwei; // basefee 5 gwei → capped by maxFee
+        PermissionId pid =
+            _enableViaOwner(_userOpSession("gas", _pol(address(gasCost), abi.encode(costLowBase + costHighBase))));
+
+        vm.fee(0.5 gwei);
+        _use(pid, 1e6);
+        (uint256 used, uint256 limit) = gasCost.getUsage(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(used, costLowBase, "used at low basefee");
+        vm.assertEq(limit, costLowBase + costHighBase, "limit");
+
+        vm.fee(5 gwei);
+        _use(pid, 1e6);
+        (used,) = gasCost.getUsage(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(used, costLowBase + costHighBase, "used == limit");
+
+        vm.fee(0); // even the cheapest op (gas × tip) no longer fits
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(gasCost)));
+        vm.assertEq(usdc.balanceOf(recipient), 2e6, "recipient");
+    }
+}
+
