@@ -1,9 +1,14 @@
-package dev.latchkey.aa;
+package dev.latchkey.aa.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.aa.userop.UserOpJson;
+import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.JsonRpcClient;
 import dev.latchkey.chain.RpcException;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +17,31 @@ import java.util.List;
 public final class BundlerSubmitter implements UserOperationSubmitter {
 
     private final JsonRpcClient bundler;
-    private final String entryPoint;
+    private final Address entryPoint;
+    private final ObjectMapper mapper = new ObjectMapper();
 
-    public BundlerSubmitter(JsonRpcClient bundler, String entryPoint) {
+    public BundlerSubmitter(JsonRpcClient bundler, Address entryPoint) {
         this.bundler = bundler;
         this.entryPoint = entryPoint;
     }
 
     @Override
-    public String entryPoint() {
+    public Address entryPoint() {
         return entryPoint;
     }
 
     /** eth_supportedEntryPoints: the EntryPoints this bundler serves. */
-    public List<String> supportedEntryPoints() {
-        List<String> out = new ArrayList<>();
-        bundler.call("eth_supportedEntryPoints").forEach(node -> out.add(node.asText()));
+    public List<Address> supportedEntryPoints() {
+        List<Address> out = new ArrayList<>();
+        bundler.call("eth_supportedEntryPoints").forEach(node -> out.add(Address.parse("entryPoint", node.asText())));
         return out;
     }
 
     @Override
-    public String submit(PackedUserOperation op) {
+    public HexBytes submit(UserOperation op) {
         try {
-            return bundler.call("eth_sendUserOperation", op.toRpcJson(), entryPoint).asText();
+            String hash = bundler.call("eth_sendUserOperation", UserOpJson.write(op, mapper), entryPoint.hex()).asText();
+            return HexBytes.parse("userOpHash", hash);
         } catch (RpcException e) {
             throw new UserOperationException("the bundler at " + bundler.uri() + " rejected the operation: "
                     + e.getMessage(), e);
@@ -42,24 +49,24 @@ public final class BundlerSubmitter implements UserOperationSubmitter {
     }
 
     @Override
-    public UserOperationReceipt awaitReceipt(String userOpHash, Duration timeout) {
+    public UserOperationReceipt awaitReceipt(HexBytes userOpHash, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JsonNode receipt = bundler.call("eth_getUserOperationReceipt", userOpHash);
+            JsonNode receipt = bundler.call("eth_getUserOperationReceipt", userOpHash.hex());
             if (receipt != null && !receipt.isNull() && !receipt.isMissingNode()) {
                 return new UserOperationReceipt(userOpHash, receipt.path("success").asBoolean(),
                         receipt.path("receipt").path("transactionHash").asText(),
                         EvmClient.quantity(receipt.path("actualGasCost")));
             }
             if (System.nanoTime() > deadline) {
-                throw new UserOperationException("the bundler did not include user operation " + userOpHash
+                throw new UserOperationException("the bundler did not include user operation " + userOpHash.hex()
                         + " within " + timeout.toSeconds() + " s; check the bundler log");
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UserOperationException("interrupted while waiting for " + userOpHash, e);
+                throw new UserOperationException("interrupted while waiting for " + userOpHash.hex(), e);
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.latchkey.aa;
+package dev.latchkey.aa.submit;
 
 /** A user operation could not be submitted or was not included. The message says why in user terms. */
 public final class UserOperationException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.latchkey.aa;
+package dev.latchkey.aa.submit;
 
+import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 
 /**
@@ -7,9 +8,9 @@ import java.math.BigInteger;
  *
  * @param userOpHash      the v0.7 hash
  * @param success         the account's call succeeded (UserOperationEvent.success)
- * @param transactionHash the bundle transaction
+ * @param transactionHash the bundle transaction, 0x-hex
  * @param actualGasCost   wei charged to the account (or paymaster)
  */
-public record UserOperationReceipt(String userOpHash, boolean success, String transactionHash,
+public record UserOperationReceipt(HexBytes userOpHash, boolean success, String transactionHash,
                                    BigInteger actualGasCost) {
 }
