@@ -67,6 +67,14 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule devnetDependsOnlyOnChainAaSession = noClasses()
+            .that().resideInAPackage("dev.latchkey.devnet..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.keystore..", "dev.latchkey.signer..",
+                    "dev.latchkey.trade..", "dev.latchkey.automation..")
+            .allowEmptyShould(true)
+            .because("the devnet is infrastructure under the wallet, not a user of it");
+
+    @ArchTest
     static final ArchRule onlyAppWiresTheUiAndCli = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.app..", "dev.latchkey.cli..", "dev.latchkey.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
