@@ -21,8 +21,10 @@ final class AnvilNode implements AutoCloseable {
     private final String rpcUrl;
     private final int port;
     private final Path log;
+    private final Path stateFile;
 
-    private AnvilNode(Process process, String rpcUrl, int port, Path log) {
+    private AnvilNode(Process process, String rpcUrl, int port, Path log, Path stateFile) {
+        this.stateFile = stateFile;
         this.process = process;
         this.rpcUrl = rpcUrl;
         this.port = port;
@@ -48,7 +50,7 @@ final class AnvilNode implements AutoCloseable {
             throw new DevnetException("cannot run anvil at " + binary + ": " + e.getMessage()
                     + ". Check that it is an anvil binary for this platform, or set LATCHKEY_ANVIL.", e);
         }
-        return new AnvilNode(process, "http://127.0.0.1:" + port, port, log);
+        return new AnvilNode(process, "http://127.0.0.1:" + port, port, log, stateFile);
     }
 
     /** Waits until anvil answers JSON-RPC (it may first load a saved state); stops it and throws when it fails. */
@@ -62,7 +64,8 @@ final class AnvilNode implements AutoCloseable {
                         throw new DevnetException(portTaken(port));
                     }
                     throw new DevnetException("anvil exited with code " + process.exitValue()
-                            + " before answering; its log (" + log + ") ends with:\n" + tail);
+                            + " before answering; its log (" + log + ") ends with:\n" + tail
+                            + "\nIf the saved state is damaged, delete " + stateFile + " to start afresh.");
                 }
                 try {
                     client.chainId();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +66,13 @@ public final class Devnet implements AutoCloseable {
         // anvil loads the saved state (silently; if it loses the race with anvil it is started again below), on a
         // fresh chain as soon as the EntryPoint exists. Alto sends transactions only from its own accounts, so
         // deployment addresses (deployer nonces, CREATE2) do not change.
-        List<CompletableFuture<Optional<AltoBundler>>> bundlers = new ArrayList<>();
+        List<CompletableFuture<Optional<AltoBundler>>> bundlers = new CopyOnWriteArrayList<>();
+        // Until the Devnet exists (and registers its own hook), Ctrl-C during start-up must still stop the children.
+        Thread startupHook = new Thread(() -> {
+            anvil.close();
+            closeAll(bundlers);
+        }, "devnet-startup-shutdown");
+        Runtime.getRuntime().addShutdownHook(startupHook);
         AltoBundler alto = null;
         try {
             Map<String, String> addresses;
@@ -102,8 +109,11 @@ public final class Devnet implements AutoCloseable {
             manifest.write(dir);
             progress.step(String.format("devnet ready in %.1f s: %s%s", (System.nanoTime() - started) / 1e9,
                     anvil.rpcUrl(), alto == null ? " (no bundler)" : ", bundler " + alto.url()));
-            return new Devnet(config, anvil, alto, client, manifest, keys);
+            Devnet devnet = new Devnet(config, anvil, alto, client, manifest, keys);
+            removeHook(startupHook);
+            return devnet;
         } catch (RuntimeException e) {
+            removeHook(startupHook);
             closeAll(bundlers);
             client.close();
             anvil.close();
@@ -194,10 +204,14 @@ public final class Devnet implements AutoCloseable {
         }
         client.close();
         anvil.close();
+        removeHook(shutdownHook);
+    }
+
+    private static void removeHook(Thread hook) {
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // called from the hook itself
+            // the JVM is already running its hooks (this may be one of them)
         }
     }
 
