@@ -76,9 +76,10 @@ final class AltoBundler implements AutoCloseable {
         }
         AltoBundler alto = new AltoBundler(process, "http://127.0.0.1:" + port);
         if (!alto.awaitReady(entryPoint)) {
+            boolean exited = !process.isAlive();
             alto.close();
-            progress.step("no bundler: Alto did not come up within " + STARTUP.toSeconds() + " s (see " + log
-                    + "); the wallet will use direct submission");
+            progress.step("no bundler: Alto " + (exited ? "exited before answering" : "did not answer within "
+                    + STARTUP.toSeconds() + " s") + " (see " + log + "); the wallet will use direct submission");
             return Optional.empty();
         }
         return Optional.of(alto);
