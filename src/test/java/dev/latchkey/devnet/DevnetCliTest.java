@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.cli.LatchkeyCommand;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Keys;
 import picocli.CommandLine;
@@ -50,6 +54,20 @@ class DevnetCliTest {
                 "--price", "1");
         assertThat(exit).isOne();
         assertThat(err.toString()).contains("unknown asset 'PEPE'").contains("USDC, DAI, WETH");
+    }
+
+    @Test
+    void upOnATakenPortFailsWithTheFix(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new LatchkeyCommand());
+            cli.setErr(new PrintWriter(err));
+            int exit = cli.execute("devnet", "up", "--dir", dir.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()));
+            assertThat(exit).isOne();
+            assertThat(err.toString()).contains("devnet up failed: port " + taken.getLocalPort())
+                    .contains("choose a free port with --port");
+        }
     }
 
     private static BigInteger wethPrice(Devnet devnet) {
