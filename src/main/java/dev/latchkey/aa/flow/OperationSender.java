@@ -69,9 +69,20 @@ public final class OperationSender {
 
     /** Fills gas limits and fees of {@code stubSigned} (an operation carrying a stub signature of the real shape). */
     public UserOperation withGasAndFees(UserOperation stubSigned) {
+        return estimate(withFixedGasAndFees(stubSigned));
+    }
+
+    /** Current fees and direct mode's fixed, generous limits: an upper bound good for checks before estimation. */
+    public UserOperation withFixedGasAndFees(UserOperation op) {
         BigInteger priority = node.maxPriorityFee();
         BigInteger maxFee = node.baseFee().multiply(BigInteger.TWO).add(priority);
-        UserOperation priced = stubSigned.withGas(DIRECT_CALL_GAS, DIRECT_VERIFICATION_GAS, DIRECT_PRE_VERIFICATION_GAS, maxFee, priority);
+        return op.withGas(DIRECT_CALL_GAS, DIRECT_VERIFICATION_GAS, DIRECT_PRE_VERIFICATION_GAS, maxFee, priority);
+    }
+
+    /** Through a bundler: limits from eth_estimateUserOperationGas (stub signature); direct: unchanged. */
+    public UserOperation estimate(UserOperation priced) {
+        BigInteger maxFee = priced.maxFeePerGas();
+        BigInteger priority = priced.maxPriorityFeePerGas();
         if (bundler.isEmpty()) return priced;
         JsonNode est;
         try {
@@ -101,7 +112,7 @@ public final class OperationSender {
             node.call(beneficiary().hex(), submitter.entryPoint().hex(), data);
             return new Simulation.Passed();
         } catch (RpcException e) {
-            return new Simulation.Reverted(e.getMessage());
+            return new Simulation.Reverted(dev.latchkey.aa.submit.EntryPointErrors.describe(e));
         }
     }
 

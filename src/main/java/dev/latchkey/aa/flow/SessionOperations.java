@@ -61,14 +61,22 @@ public final class SessionOperations {
      */
     public Outcome send(PreparedSession session, List<ECKeyPair> sessionKeys, List<Execution> calls, Optional<EnableSession> approval) {
         Optional<EnableSession> enable = isEnabled(session.permissionId()) ? Optional.empty() : approval;
-        UserOperation op = build(session, sessionKeys.size(), calls, enable);
-        Decision d = check(session, op, enable.isPresent());
+        UserOperation draft = draft(session, sessionKeys.size(), calls, enable);
+        Decision d = check(session, draft, enable.isPresent());
         if (d instanceof Decision.Refused r) return new Outcome.Refused(r.reason());
-        return new Outcome.Included(sender.send(sign(op, session, sessionKeys, enable)));
+        return new Outcome.Included(sender.send(sign(sender.estimate(draft), session, sessionKeys, enable)));
     }
 
-    /** An unsigned (stub-signed) operation with nonce, initCode when undeployed, gas and fees. Not checked. */
+    /** {@link #draft} with gas estimated (through the bundler). Not checked. */
     public UserOperation build(PreparedSession session, int signers, List<Execution> calls, Optional<EnableSession> enable) {
+        return sender.estimate(draft(session, signers, calls, enable));
+    }
+
+    /**
+     * An unsigned (stub-signed) operation with nonce, initCode when undeployed, fees and direct mode's fixed gas
+     * limits (an upper bound, so GasCostLimit checks on the draft are conservative). Not checked.
+     */
+    public UserOperation draft(PreparedSession session, int signers, List<Execution> calls, Optional<EnableSession> enable) {
         if (calls.isEmpty()) throw new FieldException("calls", "at least one call");
         BigInteger key = NonceKeys.keyFor(AccountKind.LATCHKEY, account.chain().smartSession());
         UserOperation op = UserOperation.of(account.address(), account.nonce(key), Erc7579Execute.encode(calls));
@@ -77,7 +85,7 @@ public final class SessionOperations {
         HexBytes stub = enable.isPresent()
                 ? SmartSessionSignatures.enable(SmartSessionMode.ENABLE, enable.get(), mock)
                 : SmartSessionSignatures.use(session.permissionId(), mock);
-        return sender.withGasAndFees(op.withSignature(stub));
+        return sender.withFixedGasAndFees(op.withSignature(stub));
     }
 
     /**

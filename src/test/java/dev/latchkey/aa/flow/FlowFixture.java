@@ -133,7 +133,7 @@ final class FlowFixture {
      */
     static void sendBypassingPolicyEngine(SessionOperations sessions, UserOperationSubmitter submitter, PreparedSession s,
                                           ECKeyPair key, List<Execution> calls, Optional<EnableSession> enable) {
-        UserOperation op = sessions.build(s, 1, calls, enable);
+        UserOperation op = sessions.draft(s, 1, calls, enable);
         UserOperation signed = sessions.sign(op, s, List.of(key), enable);
         var hash = submitter.submit(signed);
         var receipt = submitter.awaitReceipt(hash, Duration.ofSeconds(5));
