@@ -62,7 +62,7 @@ public final class SessionOperations {
     public Outcome send(PreparedSession session, List<ECKeyPair> sessionKeys, List<Execution> calls, Optional<EnableSession> approval) {
         Optional<EnableSession> enable = isEnabled(session.permissionId()) ? Optional.empty() : approval;
         UserOperation draft = draft(session, sessionKeys.size(), calls, enable);
-        Decision d = check(session, draft, enable.isPresent());
+        Decision d = check(session, draft, enable);
         if (d instanceof Decision.Refused r) return new Outcome.Refused(r.reason());
         return new Outcome.Included(sender.send(sign(sender.estimate(draft), session, sessionKeys, enable)));
     }
@@ -89,21 +89,46 @@ public final class SessionOperations {
     }
 
     /**
-     * The engine's verdict with live policy state. In USE mode the permission must be enabled on chain; in ENABLE
-     * mode the policies start fresh (enabling re-initialises them), so their state reads as unused.
+     * The engine's verdict with live policy state. In USE mode ({@code enable} empty) the permission must be enabled
+     * on chain; in ENABLE mode the approval must still be valid (SmartSession's nonce unchanged since the owners
+     * signed) and the policies start fresh (enabling re-initialises them), so their state reads as unused.
      */
-    public Decision check(PreparedSession session, UserOperation op, boolean enabling) {
+    public Decision check(PreparedSession session, UserOperation op, Optional<EnableSession> enable) {
+        boolean enabling = enable.isPresent();
         if (!enabling && !isEnabled(session.permissionId())) {
-            return new Decision.Refused(new Refusal(OptionalInt.empty(), Refusal.Scope.OPERATION, Optional.empty(), Optional.empty(),
-                    "permissionEnabled", Optional.empty(), Optional.empty(), "session " + session.permissionId().hex()
-                    + " is not enabled for " + account.address() + " on chain " + account.chain().chainId()
-                    + " (revoked, or never enabled): have the owner approve it again"));
+            return refuse("permissionEnabled", "session " + session.permissionId().hex() + " is not enabled for "
+                    + account.address() + " on chain " + account.chain().chainId() + " (revoked, or never enabled): have the owner approve it again");
+        }
+        if (enabling && !approvalIsCurrent(session, enable.get())) {
+            return refuse("approval", "the owners' approval of session " + session.permissionId().hex() + " does not match chain "
+                    + account.chain().chainId() + " at SmartSession nonce " + enableNonce(session.permissionId())
+                    + " (revoked, already used, or made for another chain/account): have the owner approve it again");
         }
         long now = account.client().latestTimestamp() + 1;
         var ctx = OperationContexts.of(op, account.chain().smartSession(), now, account.client().baseFee());
         var state = enabling ? new dev.latchkey.session.engine.InMemoryPolicyState()
                 : new ChainPolicyState(account.client(), account.chain().smartSession(), account.address());
         return engine.check(session, ctx, state);
+    }
+
+    private boolean approvalIsCurrent(PreparedSession session, EnableSession e) {
+        var cd = e.hashesAndChainIds().get(e.chainDigestIndex());
+        if (cd.chainId() != account.chain().chainId()) return false;
+        HexBytes expected = dev.latchkey.session.hash.SessionDigests.sessionDigest(e.sessionToEnable(), account.address(),
+                account.chain().smartSession(), SmartSessionMode.ENABLE, enableNonce(session.permissionId()));
+        return expected.equals(cd.sessionDigest());
+    }
+
+    /** {@code SmartSession.getNonce(pid, account)}: the nonce the next ENABLE digest must use. */
+    public BigInteger enableNonce(HexBytes permissionId) {
+        return Abi.word(account.client().call(account.chain().smartSession().hex(), Abi.call("getNonce(bytes32,address)",
+                new org.web3j.abi.datatypes.generated.Bytes32(permissionId.bytes()),
+                new org.web3j.abi.datatypes.Address(account.address().hex()))), 0);
+    }
+
+    private static Decision refuse(String rule, String message) {
+        return new Decision.Refused(new Refusal(OptionalInt.empty(), Refusal.Scope.OPERATION, Optional.empty(), Optional.empty(),
+                rule, Optional.empty(), Optional.empty(), message));
     }
 
     /** Signs {@code op} with the session keys (raw ECDSA over the userOpHash) in USE or ENABLE mode. */

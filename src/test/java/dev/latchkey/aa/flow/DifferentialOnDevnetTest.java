@@ -74,7 +74,7 @@ class DifferentialOnDevnetTest {
             int n = random.nextInt(5) == 0 ? 2 : 1;
             for (int c = 0; c < n; c++) calls.add(randomCall(random, usdc, dai, recipient, remaining, n));
             UserOperation draft = ops.draft(s, 1, calls, Optional.empty());
-            Decision verdict = ops.check(s, draft, false);
+            Decision verdict = ops.check(s, draft, Optional.empty());
             UserOperation signed = ops.sign(draft, s, List.of(key), Optional.empty());
             OperationSender.Simulation chain = sender.simulate(signed);
             if (verdict.allowed() != chain.passed()) {

@@ -114,6 +114,9 @@ class MultiChainAndRevokeOnDevnetTest {
                 .hasMessageContaining("AA2");
         assertThatThrownBy(() -> FlowFixture.sendBypassingPolicyEngine(ops, bypass, u, key, transfer(usdc, recipient, 1), unusedApproval))
                 .as("the revoked approval no longer enables").hasMessageContaining("AA2");
+        assertThat(ops.send(u, List.of(key), transfer(usdc, recipient, 1), unusedApproval))
+                .as("the engine side refuses the revoked approval too").isInstanceOfSatisfying(Outcome.Refused.class,
+                        r -> assertThat(r.reason().rule()).isEqualTo("approval"));
         assertThat(balance(devnet.client(), usdc, account.address())).isEqualTo(before);
         assertThat(balance(devnet.client(), usdc, recipient)).isEqualTo(USDC.multiply(BigInteger.valueOf(5)));
     }
