@@ -9,20 +9,25 @@ import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.chain.Abi;
+import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.codec.SmartSessionSignatures;
 import dev.latchkey.session.engine.Decision;
+import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.PolicyEngine;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.session.engine.Refusal;
 import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.EnableSession;
 import dev.latchkey.session.model.FieldException;
+import dev.latchkey.session.hash.SessionDigests;
 import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.session.model.SmartSessionMode;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.crypto.ECKeyPair;
 
 /**
@@ -43,7 +48,7 @@ public final class SessionOperations {
     }
 
     /** Decodes {@code session} once for the engine; reuse it for every operation of that session. */
-    public PreparedSession prepare(dev.latchkey.session.model.OnchainSession session) {
+    public PreparedSession prepare(OnchainSession session) {
         return engine.prepare(session);
     }
 
@@ -106,7 +111,7 @@ public final class SessionOperations {
         }
         long now = account.client().latestTimestamp() + 1;
         var ctx = OperationContexts.of(op, account.chain().smartSession(), now, account.client().baseFee());
-        var state = enabling ? new dev.latchkey.session.engine.InMemoryPolicyState()
+        var state = enabling ? new InMemoryPolicyState()
                 : new ChainPolicyState(account.client(), account.chain().smartSession(), account.address());
         return engine.check(session, ctx, state);
     }
@@ -114,7 +119,8 @@ public final class SessionOperations {
     private boolean approvalIsCurrent(PreparedSession session, EnableSession e) {
         var cd = e.hashesAndChainIds().get(e.chainDigestIndex());
         if (cd.chainId() != account.chain().chainId()) return false;
-        HexBytes expected = dev.latchkey.session.hash.SessionDigests.sessionDigest(e.sessionToEnable(), account.address(),
+        if (!Ids.permissionId(e.sessionToEnable()).equals(session.permissionId())) return false;
+        HexBytes expected = SessionDigests.sessionDigest(e.sessionToEnable(), account.address(),
                 account.chain().smartSession(), SmartSessionMode.ENABLE, enableNonce(session.permissionId()));
         return expected.equals(cd.sessionDigest());
     }
@@ -122,7 +128,7 @@ public final class SessionOperations {
     /** {@code SmartSession.getNonce(pid, account)}: the nonce the next ENABLE digest must use. */
     public BigInteger enableNonce(HexBytes permissionId) {
         return Abi.word(account.client().call(account.chain().smartSession().hex(), Abi.call("getNonce(bytes32,address)",
-                new org.web3j.abi.datatypes.generated.Bytes32(permissionId.bytes()),
+                new Bytes32(permissionId.bytes()),
                 new org.web3j.abi.datatypes.Address(account.address().hex()))), 0);
     }
 
@@ -144,7 +150,7 @@ public final class SessionOperations {
     public boolean isEnabled(HexBytes permissionId) {
         if (!account.isDeployed()) return false;
         String r = account.client().call(account.chain().smartSession().hex(), Abi.call("isPermissionEnabled(bytes32,address)",
-                new org.web3j.abi.datatypes.generated.Bytes32(permissionId.bytes()),
+                new Bytes32(permissionId.bytes()),
                 new org.web3j.abi.datatypes.Address(account.address().hex())));
         return Abi.word(r, 0).signum() != 0;
     }
