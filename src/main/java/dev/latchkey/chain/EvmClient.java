@@ -61,6 +61,11 @@ public final class EvmClient implements AutoCloseable {
         return fee == null || fee.isNull() ? BigInteger.ZERO : quantity(fee);
     }
 
+    /** Timestamp (unix seconds) of the latest block. */
+    public long latestTimestamp() {
+        return quantity(rpc.call("eth_getBlockByNumber", "latest", false).path("timestamp")).longValueExact();
+    }
+
     public BigInteger maxPriorityFee() {
         return quantity(rpc.call("eth_maxPriorityFeePerGas"));
     }

@@ -62,7 +62,7 @@ public final class DirectSubmitter implements UserOperationSubmitter {
             sender.send(entryPoint.hex(), BigInteger.ZERO, data);
         } catch (RpcException e) {
             throw new UserOperationException("handleOps from " + sender.address() + " failed (is the submitter"
-                    + " funded, and does the account accept the signature?): " + e.getMessage(), e);
+                    + " funded, and does the account accept the signature?): " + EntryPointErrors.describe(e), e);
         }
         return UserOpHash.hash(op, entryPoint, BigInteger.valueOf(chainId));
     }
