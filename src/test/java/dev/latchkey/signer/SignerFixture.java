@@ -76,13 +76,18 @@ final class SignerFixture implements AutoCloseable {
 
     /** USDC transfers to BOB only, 1000 USDC on chain and in the ledger, 100 uses, [validAfter, validUntil]. */
     SessionRecord addSession(long validAfter, long validUntil, SessionStatus status) throws Exception {
+        return addSession(USDC, validAfter, validUntil, status);
+    }
+
+    /** The same session shape for another token (another lane on the same account). */
+    SessionRecord addSession(Address token, long validAfter, long validUntil, SessionStatus status) throws Exception {
         SessionSigner key = keystore.keys().createSessionKey("session");
         byte[] salt = new byte[32];
         random.nextBytes(salt);
         Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
                 new BigInteger(1, BOB.bytes()), Optional.empty())));
-        Action transfer = new Action(USDC, TRANSFER, List.of(toBob,
-                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(USDC, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
+        Action transfer = new Action(token, TRANSFER, List.of(toBob,
+                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
                 List.of(new Policy.TimeFrame(validUntil, validAfter)), HexBytes.of(salt), List.of(CHAIN), Optional.empty(), true);
         OnchainSession onchain = SessionMapper.toOnchain(ws, addresses);
@@ -90,7 +95,7 @@ final class SignerFixture implements AutoCloseable {
         SessionRecord rec = new SessionRecord(pid, ACCOUNT.hex(), key.address(), salt, new byte[] {1}, new byte[32], validAfter,
                 validUntil, status, new byte[24], List.of(new SessionRecord.Chain(CHAIN, SMART_SESSION.hex(), 0)));
         keystore.sessions().add(rec);
-        keystore.sessions().setBudget(pid, USDC.hex(), USDC_CAP, 100);
+        keystore.sessions().setBudget(pid, token.hex(), USDC_CAP, 100);
         definitions.put(Deps.hex(pid), onchain);
         return keystore.sessions().get(pid);
     }
@@ -158,7 +163,7 @@ final class SignerFixture implements AutoCloseable {
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
-        final AtomicInteger inFlightSeen = new AtomicInteger();
+        volatile long receiptDelayMillis;
 
         @Override public Address entryPoint() { return UserOpHash.ENTRY_POINT_V07; }
 
@@ -182,6 +187,7 @@ final class SignerFixture implements AutoCloseable {
 
         @Override
         public Optional<UserOperationReceipt> receipt(HexBytes hash, Duration timeout) {
+            if (receiptDelayMillis > 0) Delivery.sleep(receiptDelayMillis);
             return accepted.containsKey(hash)
                     ? Optional.of(new UserOperationReceipt(hash, true, "0x" + hash.hex().substring(2, 10), BigInteger.TEN))
                     : Optional.empty();
