@@ -46,14 +46,14 @@ final class Delivery {
                 state = JournalState.SIGNED;
             }
             if (state == JournalState.SIGNED || state == JournalState.UNKNOWN) {
-                state = sendUntilAccepted(row.intentId(), state, signed);
+                state = sendUntilAccepted(row, state, signed);
                 if (state == JournalState.FAILED) {
                     finish(lane, done, new Outcome.Failed(id, "bundler rejected the operation"), d.stats().failed);
                     return;
                 }
             }
             JournalState from = state;
-            trackers.execute(() -> track(row.intentId(), from, hash, signed, row.nonceSeq(), lane, done));
+            trackers.execute(() -> track(row, from, hash, signed, lane, done));
         } catch (KeystoreException | RuntimeException e) {
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             // The row stays where it is (RESERVED or SIGNED) and is resumed on the next start.
@@ -62,7 +62,8 @@ final class Delivery {
     }
 
     /** FT-01 / FT-03: unreachable → stay and retry; ambiguous → UNKNOWN and resend the same bytes; rejected → FAILED. */
-    private JournalState sendUntilAccepted(byte[] intentId, JournalState state, UserOperation signed) throws KeystoreException {
+    private JournalState sendUntilAccepted(JournalEntry row, JournalState state, UserOperation signed) throws KeystoreException {
+        byte[] intentId = row.intentId();
         long delay = d.config().retryBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -74,7 +75,13 @@ final class Delivery {
             } catch (OperationSink.SendException e) {
                 switch (e.kind()) {
                     case REJECTED -> {
-                        // Left (FT-02): prove via getNonce that the seq was not consumed before releasing.
+                        if (seqConsumed(row)) {
+                            // FT-02: the seq is used on chain (ours "already known"/included, or someone else's):
+                            // never release; tracking finds our receipt or ends in CONFLICT.
+                            d.journal().move(intentId, state, JournalState.SUBMITTED, null, e.getMessage(), null, null);
+                            return JournalState.SUBMITTED;
+                        }
+                        // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
                         d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
                         d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
                         return JournalState.FAILED;
@@ -98,8 +105,10 @@ final class Delivery {
     }
 
     /** Polls the receipt; on time-out resends the same bytes (FT-06 first half); INCLUDED → FINAL settles the ledger. */
-    private void track(byte[] intentId, JournalState from, HexBytes hash, UserOperation signed, long seq, Lane lane,
+    private void track(JournalEntry row, JournalState from, HexBytes hash, UserOperation signed, Lane lane,
                        CompletableFuture<Outcome> done) {
+        byte[] intentId = row.intentId();
+        long seq = row.nonceSeq();
         String id = Deps.hex(intentId);
         try {
             JournalState state = from;
@@ -121,6 +130,13 @@ final class Delivery {
                     throw new IllegalStateException("no receipt for " + hash.hex() + " after " + attempt + " polls");
                 }
                 if (state == JournalState.INCLUDED) continue;
+                if (seqConsumed(row) && d.sink().receipt(hash, d.config().receiptTimeout()).isEmpty()) {
+                    // FT-06: the nonce is used and not by our hash; keep the reservation until reconciled.
+                    d.journal().move(intentId, state, JournalState.CONFLICT, null, "nonce consumed by another operation", null, null);
+                    d.log("signer.conflict", id, "seq " + seq + " consumed on chain without our userOpHash " + hash.hex());
+                    finish(lane, done, new Outcome.Failed(id, "conflict: nonce " + seq + " consumed by another operation"), d.stats().failed);
+                    return;
+                }
                 try {
                     d.sink().send(signed);
                     if (state == JournalState.UNKNOWN) {
@@ -139,6 +155,12 @@ final class Delivery {
             d.log("signer.failed", id, "tracking: " + e.getMessage());
             finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
         }
+    }
+
+    /** The chain's next sequence on the row's key is past the row's: the seq is used. */
+    private boolean seqConsumed(JournalEntry row) {
+        return d.chain().nextSequence(new dev.latchkey.session.model.Address(row.sender().toLowerCase()),
+                new BigInteger(1, row.nonceKey())) > row.nonceSeq();
     }
 
     private void finish(Lane lane, CompletableFuture<Outcome> done, Outcome outcome, java.util.concurrent.atomic.AtomicLong counter) {

@@ -77,6 +77,40 @@ class FaultsAndLanesTest {
     }
 
     @Test
+    void rejectedWithTheNonceUnusedFailsAndReleasesTheReservation() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.rejectFor.set(1);
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(intent).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Failed.class);
+        }
+        var row = f.keystore.journal().get(intent.id());
+        assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
+        assertThat(row.bundlerError()).contains("AA25");
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.usdcLine(s).usesReserved()).isZero();
+    }
+
+    @Test
+    void nonceConsumedByAnotherOperationIsAConflictAndKeepsTheReservation() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.blackhole = true; // accepted, then dropped
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            CompletableFuture<Outcome> done = signer.submit(intent);
+            Thread.sleep(300);
+            f.chain.nonces.put(NonceLane.of(s, SMART_SESSION).key(), 1L); // someone else used seq 0
+            Outcome o = done.get(20, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) o).error()).contains("conflict");
+        }
+        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.CONFLICT);
+        assertThat(f.usdcLine(s).reserved()).isEqualTo(BigInteger.valueOf(3_000_000L)); // kept until reconciled (N4)
+    }
+
+    @Test
     void fourLanesInParallelWithoutNonceCollision() throws Exception {
         List<Address> tokens = List.of(USDC, new Address("0x1000000000000000000000000000000000000001"),
                 new Address("0x1000000000000000000000000000000000000002"), new Address("0x1000000000000000000000000000000000000003"));

@@ -160,6 +160,8 @@ final class SignerFixture implements AutoCloseable {
     static final class FakeBundler implements OperationSink {
         final AtomicInteger downFor = new AtomicInteger();
         final AtomicInteger timeoutsFor = new AtomicInteger();
+        final AtomicInteger rejectFor = new AtomicInteger();
+        volatile boolean blackhole;
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
@@ -172,6 +174,9 @@ final class SignerFixture implements AutoCloseable {
             if (downFor.get() > 0 && downFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.UNREACHABLE, "connection refused", null);
             }
+            if (rejectFor.get() > 0 && rejectFor.getAndDecrement() > 0) {
+                throw new SendException(SendException.Kind.REJECTED, "AA25 invalid account nonce", null);
+            }
             sends.add(op);
             HexBytes hash = UserOpHash.hash(op, entryPoint(), BigInteger.valueOf(CHAIN));
             synchronized (byNonce) {
@@ -181,13 +186,14 @@ final class SignerFixture implements AutoCloseable {
             if (timeoutsFor.get() > 0 && timeoutsFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.AMBIGUOUS, "timed out", null);
             }
-            accepted.put(hash, op);
+            if (!blackhole) accepted.put(hash, op);
             return hash;
         }
 
         @Override
         public Optional<UserOperationReceipt> receipt(HexBytes hash, Duration timeout) {
             if (receiptDelayMillis > 0) Delivery.sleep(receiptDelayMillis);
+            if (!accepted.containsKey(hash)) Delivery.sleep(Math.min(timeout.toMillis(), 20)); // a real poll waits
             return accepted.containsKey(hash)
                     ? Optional.of(new UserOperationReceipt(hash, true, "0x" + hash.hex().substring(2, 10), BigInteger.TEN))
                     : Optional.empty();
