@@ -75,16 +75,21 @@ final class Delivery {
             } catch (OperationSink.SendException e) {
                 switch (e.kind()) {
                     case REJECTED -> {
-                        if (seqConsumed(row)) {
+                        long next = chainNext(row);
+                        if (next > row.nonceSeq()) {
                             // FT-02: the seq is used on chain (ours "already known"/included, or someone else's):
                             // never release; tracking finds our receipt or ends in CONFLICT.
                             d.journal().move(intentId, state, JournalState.SUBMITTED, null, e.getMessage(), null, null);
                             return JournalState.SUBMITTED;
                         }
-                        // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
-                        d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
-                        d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
-                        return JournalState.FAILED;
+                        if (next == row.nonceSeq()) {
+                            // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
+                            d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
+                            d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
+                            return JournalState.FAILED;
+                        }
+                        // next < seq: an earlier op of the lane is not on chain yet and this bundler does not queue
+                        // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again.
                     }
                     case AMBIGUOUS -> {
                         if (state == JournalState.SIGNED) {
@@ -159,8 +164,12 @@ final class Delivery {
 
     /** The chain's next sequence on the row's key is past the row's: the seq is used. */
     private boolean seqConsumed(JournalEntry row) {
+        return chainNext(row) > row.nonceSeq();
+    }
+
+    private long chainNext(JournalEntry row) {
         return d.chain().nextSequence(new dev.latchkey.session.model.Address(row.sender().toLowerCase()),
-                new BigInteger(1, row.nonceKey())) > row.nonceSeq();
+                new BigInteger(1, row.nonceKey()));
     }
 
     private void finish(Lane lane, CompletableFuture<Outcome> done, Outcome outcome, java.util.concurrent.atomic.AtomicLong counter) {

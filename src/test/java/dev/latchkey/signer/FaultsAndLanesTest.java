@@ -93,6 +93,20 @@ class FaultsAndLanesTest {
     }
 
     @Test
+    void rejectedWhileAnEarlierOpOfTheLaneIsNotOnChainIsRetriedNotFailed() throws Exception {
+        SessionRecord s = f.addSession();
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+            f.bundler.rejectFor.set(3); // AA25 for seq 1 while the (fake) chain still says next = 0
+            Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(20, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Included.class);
+            assertThat(((Outcome.Included) o).nonceSeq()).isEqualTo(1);
+        }
+        assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
+    }
+
+    @Test
     void nonceConsumedByAnotherOperationIsAConflictAndKeepsTheReservation() throws Exception {
         SessionRecord s = f.addSession();
         f.bundler.blackhole = true; // accepted, then dropped

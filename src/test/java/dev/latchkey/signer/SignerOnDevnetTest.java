@@ -74,8 +74,33 @@ class SignerOnDevnetTest {
 
     @TempDir Path dir;
 
-    @Test
-    void signerSignsAndSubmitsASessionOperationThroughTheBundler(Devnet devnet) throws Exception {
+    /** An account deployed by the one owner signature with the session enabled, and the wallet's records of it. */
+    record Ctx(Manifest m, EvmClient client, long chainId, Address account, Address bob, Address usdc, Address entryPoint,
+               HexBytes pid, OnchainSession onchain, PolicyAddresses policies, ChainView chain, OperationBuilder builder) {
+
+        SignerService signer(Keystore keystore, OperationSink sink) {
+            SignerConfig config = new SignerConfig(policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(2), Duration.ofMillis(200), 300);
+            return new SignerService(keystore, r -> Optional.of(onchain), (r, c) -> new InMemoryPolicyState(), builder, chain, sink, config);
+        }
+
+        SignerIntent pay(long amount) {
+            byte[] id = new byte[16];
+            new SecureRandom().nextBytes(id);
+            return SignerIntent.of(id, account, chainId, List.of(new Execution(usdc, BigInteger.ZERO, SignerFixture.transfer(bob, amount))));
+        }
+
+        BigInteger bobBalance() {
+            return Abi.word(client.call(usdc.hex(), Abi.call("balanceOf(address)", new org.web3j.abi.datatypes.Address(bob.hex()))), 0);
+        }
+    }
+
+    static Keystore keystore(Path dir) throws Exception {
+        KdfParams cheap = new KdfParams(8 * 1024, 1, 1);
+        return Keystore.create(dir.resolve("wallet.db"), "pw".toCharArray(), cheap, new KdfPolicy(cheap, cheap, KdfParams.CEILING),
+                Clock.systemUTC());
+    }
+
+    static Ctx enabledSession(Devnet devnet, Keystore keystore, BundlerSubmitter bundler) throws Exception {
         Manifest m = devnet.manifest();
         EvmClient client = devnet.client();
         long chainId = m.chainId();
@@ -89,88 +114,120 @@ class SignerOnDevnetTest {
                 .with(PolicyKind.USAGE_LIMIT, addr(m, "UsageLimitPolicy")).with(PolicyKind.VALUE_LIMIT, addr(m, "ValueLimitPolicy"))
                 .with(PolicyKind.PERIODIC_SPENDING_LIMIT, addr(m, "PeriodicSpendingLimitPolicy"))
                 .with(PolicyKind.RATE_LIMIT, addr(m, "RateLimitPolicy")).with(PolicyKind.GAS_COST_LIMIT, addr(m, "GasCostLimitPolicy"));
+        SessionSigner sessionKey = keystore.keys().createSessionKey("devnet session");
+        long now = chainTime(client);
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
+                new BigInteger(1, bob.bytes()), Optional.empty())));
+        Action transfer = new Action(usdc, new dev.latchkey.session.model.Selector("0xa9059cbb"), List.of(toBob,
+                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc, BigInteger.valueOf(50_000_000L)))),
+                new Policy.UsageLimit(BigInteger.TEN)));
+        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(sessionKey.address().toLowerCase())), 1,
+                addr(m, "OwnableValidator")), List.of(transfer), List.of(new Policy.TimeFrame(now + 86_400, now - 60)),
+                HexBytes.of(salt), List.of(chainId), Optional.empty(), true);
+        OnchainSession onchain = SessionMapper.toOnchain(ws, policies);
+        HexBytes pid = Ids.permissionId(onchain);
 
-        KdfParams cheap = new KdfParams(8 * 1024, 1, 1);
-        try (Keystore keystore = Keystore.create(dir.resolve("wallet.db"), "pw".toCharArray(), cheap,
-                new KdfPolicy(cheap, cheap, KdfParams.CEILING), Clock.systemUTC())) {
-            SessionSigner sessionKey = keystore.keys().createSessionKey("devnet session");
-            long now = chainTime(client);
-            byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
-            Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
-                    new BigInteger(1, bob.bytes()), Optional.empty())));
-            Action transfer = new Action(usdc, new dev.latchkey.session.model.Selector("0xa9059cbb"), List.of(toBob,
-                    new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc, BigInteger.valueOf(50_000_000L)))),
-                    new Policy.UsageLimit(BigInteger.TEN)));
-            WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(sessionKey.address().toLowerCase())), 1,
-                    addr(m, "OwnableValidator")), List.of(transfer), List.of(new Policy.TimeFrame(now + 86_400, now - 60)),
-                    HexBytes.of(salt), List.of(chainId), Optional.empty(), true);
-            OnchainSession onchain = SessionMapper.toOnchain(ws, policies);
-            HexBytes pid = Ids.permissionId(onchain);
+        // The one owner signature: deploy the account with SmartSession installed and the session enabled.
+        ECKeyPair owner = Keys.createEcKeyPair();
+        byte[] ownerInit = Numeric.hexStringToByteArray(Abi.encodeArgs(new Uint256(1), new DynamicArray<>(
+                org.web3j.abi.datatypes.Address.class, List.of(new org.web3j.abi.datatypes.Address("0x" + Keys.getAddress(owner))))));
+        byte[] ssInit = HexBytes.of(new byte[] {1}).concat(SessionAbi.encodeParameters(List.of(
+                new DynamicArray<>(DynamicStruct.class, List.of(SessionAbi.session(onchain)))))).bytes();
+        byte[] accountSalt = new byte[32];
+        new SecureRandom().nextBytes(accountSalt);
+        String account = Abi.address(client.call(m.address("LatchkeyAccountFactory"), Abi.call("getAddress(bytes32,bytes,bytes)",
+                new Bytes32(accountSalt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))), 0);
+        Address accountAddr = new Address(account.toLowerCase());
+        devnet.faucet().fund(new Funding(account, BigDecimal.ONE, BigDecimal.valueOf(100), null, null));
+        BigInteger ownerKey = NonceKeys.keyFor(AccountKind.LATCHKEY, addr(m, "OwnableValidator"));
+        UserOperation deploy = UserOperation.of(accountAddr, NonceKeys.nonce(ownerKey, BigInteger.ZERO),
+                        Erc7579Execute.encode(List.of(new Execution(usdc, BigInteger.ZERO, SignerFixture.transfer(bob, 1)))))
+                .withFactory(addr(m, "LatchkeyAccountFactory"), HexBytes.parse("init", Abi.call("createAccount(bytes32,bytes,bytes)",
+                        new Bytes32(accountSalt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))))
+                .withGas(BigInteger.valueOf(200_000), BigInteger.valueOf(3_000_000), BigInteger.valueOf(100_000),
+                        maxFee(client), BigInteger.TEN.pow(9));
+        HexBytes deployHash = UserOpHash.hash(deploy, entryPoint, BigInteger.valueOf(chainId));
+        Sign.SignatureData s = Sign.signPrefixedMessage(deployHash.bytes(), owner);
+        HexBytes ownerSig = HexBytes.of(s.getR()).concat(HexBytes.of(s.getS())).concat(HexBytes.of(s.getV()));
+        assertThat(bundler.awaitReceipt(bundler.submit(deploy.withSignature(ownerSig)), Duration.ofSeconds(60)).success()).isTrue();
+        assertThat(Abi.word(client.call(smartSession.hex(), Abi.call("isPermissionEnabled(bytes32,address)",
+                new Bytes32(pid.bytes()), new org.web3j.abi.datatypes.Address(account))), 0)).isEqualTo(BigInteger.ONE);
 
-            // The one owner signature: deploy the account with SmartSession installed and the session enabled.
-            ECKeyPair owner = Keys.createEcKeyPair();
-            byte[] ownerInit = Numeric.hexStringToByteArray(Abi.encodeArgs(new Uint256(1), new DynamicArray<>(
-                    org.web3j.abi.datatypes.Address.class, List.of(new org.web3j.abi.datatypes.Address("0x" + Keys.getAddress(owner))))));
-            byte[] ssInit = HexBytes.of(new byte[] {1}).concat(SessionAbi.encodeParameters(List.of(
-                    new DynamicArray<>(DynamicStruct.class, List.of(SessionAbi.session(onchain)))))).bytes();
-            byte[] accountSalt = new byte[32];
-            new SecureRandom().nextBytes(accountSalt);
-            String account = Abi.address(client.call(m.address("LatchkeyAccountFactory"), Abi.call("getAddress(bytes32,bytes,bytes)",
-                    new Bytes32(accountSalt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))), 0);
-            Address accountAddr = new Address(account.toLowerCase());
-            devnet.faucet().fund(new Funding(account, BigDecimal.ONE, BigDecimal.valueOf(100), null, null));
-            try (JsonRpcClient bundlerRpc = new JsonRpcClient(m.bundlerUrl())) {
-                BundlerSubmitter bundler = new BundlerSubmitter(bundlerRpc, entryPoint);
-                BigInteger ownerKey = NonceKeys.keyFor(AccountKind.LATCHKEY, addr(m, "OwnableValidator"));
-                UserOperation deploy = UserOperation.of(accountAddr, NonceKeys.nonce(ownerKey, BigInteger.ZERO),
-                                Erc7579Execute.encode(List.of(new Execution(usdc, BigInteger.ZERO, SignerFixture.transfer(bob, 1)))))
-                        .withFactory(addr(m, "LatchkeyAccountFactory"), HexBytes.parse("init", Abi.call("createAccount(bytes32,bytes,bytes)",
-                                new Bytes32(accountSalt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))))
-                        .withGas(BigInteger.valueOf(200_000), BigInteger.valueOf(3_000_000), BigInteger.valueOf(100_000),
-                                maxFee(client), BigInteger.TEN.pow(9));
-                HexBytes deployHash = UserOpHash.hash(deploy, entryPoint, BigInteger.valueOf(chainId));
-                Sign.SignatureData s = Sign.signPrefixedMessage(deployHash.bytes(), owner);
-                HexBytes ownerSig = HexBytes.of(s.getR()).concat(HexBytes.of(s.getS())).concat(HexBytes.of(s.getV()));
-                assertThat(bundler.awaitReceipt(bundler.submit(deploy.withSignature(ownerSig)), Duration.ofSeconds(60)).success()).isTrue();
-                assertThat(Abi.word(client.call(smartSession.hex(), Abi.call("isPermissionEnabled(bytes32,address)",
-                        new Bytes32(pid.bytes()), new org.web3j.abi.datatypes.Address(account))), 0)).isEqualTo(BigInteger.ONE);
-
-                // The wallet's records of the session, then the background signer.
-                keystore.sessions().addAccount(new Sessions.Account(account, "0x" + Keys.getAddress(owner), "devnet"));
-                keystore.sessions().add(new SessionRecord(pid.bytes(), account, sessionKey.address(), salt,
-                        SessionAbi.encode(onchain).bytes(), new byte[32], now - 60, now + 86_400, SessionStatus.ENABLED, new byte[24],
-                        List.of(new SessionRecord.Chain(chainId, smartSession.hex(), 0))));
-                keystore.sessions().setBudget(pid.bytes(), usdc.hex(), BigInteger.valueOf(50_000_000L), 10);
-                ChainView chain = new ChainView() {
-                    @Override public long chainTime() { return SignerOnDevnetTest.chainTime(client); }
-                    @Override public BigInteger baseFee() { return client.baseFee(); }
-                    @Override public long nextSequence(Address sender, BigInteger key) {
-                        return Abi.word(client.call(entryPoint.hex(), Abi.call("getNonce(address,uint192)",
-                                new org.web3j.abi.datatypes.Address(sender.hex()), new Uint192(key))), 0).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).longValueExact();
-                    }
-                };
-                OperationBuilder builder = (session, chainIdArg, nonce, callData) -> UserOperation.of(
-                        new Address(session.account().toLowerCase()), nonce, callData).withGas(BigInteger.valueOf(300_000),
-                        BigInteger.valueOf(1_500_000), BigInteger.valueOf(100_000), maxFee(client), BigInteger.TEN.pow(9));
-                SignerConfig config = new SignerConfig(policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(30), Duration.ofMillis(500), 20);
-                try (SignerService signer = new SignerService(keystore, r -> Optional.of(onchain), (r, c) -> new InMemoryPolicyState(),
-                        builder, chain, new SubmitterSink(bundler), config)) {
-                    signer.start();
-                    byte[] id = new byte[16];
-                    new SecureRandom().nextBytes(id);
-                    Outcome o = signer.submit(SignerIntent.of(id, accountAddr, chainId,
-                            List.of(new Execution(usdc, BigInteger.ZERO, SignerFixture.transfer(bob, 5_000_000L))))).get(120, TimeUnit.SECONDS);
-                    assertThat(o).isInstanceOf(Outcome.Included.class);
-                    assertThat(((Outcome.Included) o).success()).isTrue();
-                    assertThat(keystore.journal().get(id).state()).isEqualTo(JournalState.FINAL);
-                }
-                assertThat(Abi.word(client.call(usdc.hex(), Abi.call("balanceOf(address)", new org.web3j.abi.datatypes.Address(bob.hex()))), 0))
-                        .isEqualTo(BigInteger.valueOf(5_000_001L));
-                assertThat(keystore.sessions().budget(pid.bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(5_000_000L));
-                assertThat(keystore.activity().recent(10).stream().map(e -> e.kind()).toList())
-                        .contains("signer.approved", "signer.included");
+        keystore.sessions().addAccount(new Sessions.Account(account, "0x" + Keys.getAddress(owner), "devnet"));
+        keystore.sessions().add(new SessionRecord(pid.bytes(), account, sessionKey.address(), salt,
+                SessionAbi.encode(onchain).bytes(), new byte[32], now - 60, now + 86_400, SessionStatus.ENABLED, new byte[24],
+                List.of(new SessionRecord.Chain(chainId, smartSession.hex(), 0))));
+        keystore.sessions().setBudget(pid.bytes(), usdc.hex(), BigInteger.valueOf(50_000_000L), 10);
+        ChainView chain = new ChainView() {
+            @Override public long chainTime() { return SignerOnDevnetTest.chainTime(client); }
+            @Override public BigInteger baseFee() { return client.baseFee(); }
+            @Override public long nextSequence(Address sender, BigInteger key) {
+                return Abi.word(client.call(entryPoint.hex(), Abi.call("getNonce(address,uint192)",
+                        new org.web3j.abi.datatypes.Address(sender.hex()), new Uint192(key))), 0)
+                        .and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).longValueExact();
             }
+        };
+        OperationBuilder builder = (session, chainIdArg, nonce, callData) -> UserOperation.of(
+                new Address(session.account().toLowerCase()), nonce, callData).withGas(BigInteger.valueOf(300_000),
+                BigInteger.valueOf(1_500_000), BigInteger.valueOf(100_000), maxFee(client), BigInteger.TEN.pow(9));
+        return new Ctx(m, client, chainId, accountAddr, bob, usdc, entryPoint, pid, onchain, policies, chain, builder);
+    }
+
+    @Test
+    void signerSignsAndSubmitsASessionOperationThroughTheBundler(Devnet devnet) throws Exception {
+        try (Keystore keystore = keystore(dir); JsonRpcClient bundlerRpc = new JsonRpcClient(devnet.manifest().bundlerUrl())) {
+            BundlerSubmitter bundler = new BundlerSubmitter(bundlerRpc, addr(devnet.manifest(), "EntryPoint"));
+            Ctx c = enabledSession(devnet, keystore, bundler);
+            SignerIntent intent = c.pay(5_000_000L);
+            try (SignerService signer = c.signer(keystore, new SubmitterSink(bundler))) {
+                signer.start();
+                Outcome o = signer.submit(intent).get(120, TimeUnit.SECONDS);
+                assertThat(o).isInstanceOf(Outcome.Included.class);
+                assertThat(((Outcome.Included) o).success()).isTrue();
+            }
+            assertThat(keystore.journal().get(intent.id()).state()).isEqualTo(JournalState.FINAL);
+            assertThat(c.bobBalance()).isEqualTo(BigInteger.valueOf(5_000_001L));
+            assertThat(keystore.sessions().budget(c.pid().bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(5_000_000L));
+            assertThat(keystore.activity().recent(10).stream().map(e -> e.kind()).toList()).contains("signer.approved", "signer.included");
+        }
+    }
+
+    @Test
+    void bundlerStoppedMidRunThenBack_operationsWaitAndLandOnceEach(Devnet devnet) throws Exception {
+        try (Keystore keystore = keystore(dir); JsonRpcClient direct = new JsonRpcClient(devnet.manifest().bundlerUrl());
+             BundlerProxy proxy = new BundlerProxy(java.net.URI.create(devnet.manifest().bundlerUrl()));
+             JsonRpcClient viaProxy = new JsonRpcClient(proxy.uri(), Duration.ofSeconds(5))) {
+            Address entryPoint = addr(devnet.manifest(), "EntryPoint");
+            Ctx c = enabledSession(devnet, keystore, new BundlerSubmitter(direct, entryPoint));
+            try (SignerService signer = c.signer(keystore, new SubmitterSink(new BundlerSubmitter(viaProxy, entryPoint)))) {
+                signer.start();
+                assertThat(signer.submit(c.pay(1_000_000L)).get(60, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+                proxy.stop();
+                List<java.util.concurrent.CompletableFuture<Outcome>> waiting = List.of(c.pay(2_000_000L), c.pay(3_000_000L), c.pay(4_000_000L))
+                        .stream().map(signer::submit).toList();
+                Thread.sleep(2_000);
+                assertThat(waiting).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+                assertThat(signer.state().degraded()).isTrue();
+                proxy.start();
+                List<Outcome> outcomes = waiting.stream().map(f -> f.orTimeout(120, TimeUnit.SECONDS).join()).toList();
+                assertThat(outcomes).as(() -> activity(keystore)).allMatch(o -> o instanceof Outcome.Included i && i.success());
+                assertThat(outcomes.stream().map(o -> ((Outcome.Included) o).nonceSeq())).containsExactly(1L, 2L, 3L);
+            }
+            assertThat(c.bobBalance()).isEqualTo(BigInteger.valueOf(1 + 10_000_000L));
+            BigInteger key = NonceLane.of(keystore.sessions().get(c.pid().bytes()), addr(devnet.manifest(), "SmartSession")).key();
+            assertThat(c.chain().nextSequence(c.account(), key)).as("four ops on the lane, none duplicated").isEqualTo(4);
+            assertThat(keystore.journal().open()).isEmpty();
+            assertThat(keystore.sessions().budget(c.pid().bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(10_000_000L));
+        }
+    }
+
+    static String activity(Keystore keystore) {
+        try {
+            return keystore.activity().recent(30).stream().map(e -> e.kind() + " " + e.detail()).collect(java.util.stream.Collectors.joining("\n"));
+        } catch (dev.latchkey.keystore.KeystoreException e) {
+            return e.toString();
         }
     }
 
