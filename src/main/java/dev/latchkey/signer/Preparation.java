@@ -75,7 +75,6 @@ final class Preparation {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
         Map<String, BigInteger> amounts = Reservations.of(intent.callData());
-        d.store().put(intent.idHex(), op);
         JournalEntry row;
         try {
             row = d.journal().reserve(new SignerJournal.Intent(intent.id(), session.permissionId(), intent.chainId(),
@@ -85,6 +84,7 @@ final class Preparation {
         } catch (KeystoreException.InvalidInputException e) {
             return Optional.of(new Outcome.Duplicate(intent.idHex(), "journaled: " + e.getMessage()));
         }
+        d.store().put(intent.idHex(), op); // a crash before this line: resume rebuilds the op (nothing was signed yet)
         d.log("signer.approved", intent.idHex(), "session " + Deps.hex(session.permissionId()) + " seq " + seq + " reserved " + amounts);
         d.stats().bump(d.stats().approved);
         delivery.deliver(row, session, op, lane, done);
