@@ -126,6 +126,26 @@ public final class SignerJournal {
         });
     }
 
+    /**
+     * Sum of {@code token} reserved or spent by journal rows created at or after {@code since} and not released
+     * (FAILED / CANCELLED): what the signer's daily soft caps count.
+     */
+    public BigInteger amountSince(String token, Instant since) throws KeystoreException {
+        return db.read(c -> {
+            BigInteger sum = BigInteger.ZERO;
+            try (PreparedStatement ps = c.prepareStatement("SELECT reservation FROM userop_journal"
+                    + " WHERE created_at >= ? AND state NOT IN ('FAILED','CANCELLED')")) {
+                ps.setLong(1, since.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sum = sum.add(Ledger.fromJson(rs.getString(1)).getOrDefault(token, BigInteger.ZERO));
+                    }
+                }
+            }
+            return sum;
+        });
+    }
+
     /** Highest sequence journaled for (sender, nonce key), or -1. */
     public long lastSequence(String sender, byte[] nonceKey) throws KeystoreException {
         String checksummed = Addresses.checksummed(sender);

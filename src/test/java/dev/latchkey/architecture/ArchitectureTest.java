@@ -2,6 +2,8 @@ package dev.latchkey.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -80,6 +82,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
             .allowEmptyShould(true)
             .because("app is the composition root; services never reach up into front ends");
+
+    @ArchTest
+    static final ArchRule signerDependsOnlyOnSdkKeystoreAndChainPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.signer..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.devnet..",
+                    "dev.latchkey.automation..", "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("the background signer is plain Java on session, aa, trade, keystore and chain ports");
+
+    private static final java.util.Set<String> OWNER_KEY_METHODS = java.util.Set.of("withOwnerKey", "signHashWithOwner",
+            "createOwnerKey", "importPrivateKey", "importMnemonic", "importKeystoreV3", "exportKeystoreV3", "ownerKeys",
+            "storeEnableSignature", "enableSignature");
+
+    @ArchTest
+    static final ArchRule signerNeverTouchesOwnerKeys = noClasses()
+            .that().resideInAPackage("dev.latchkey.signer..")
+            .should().accessTargetWhere(DescribedPredicate.describe("an owner-key method of KeyVault",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.keystore.KeyMaterial")
+            .because("R13: the owner key is used only in the foreground confirmation, never by the background signer");
 
     @ArchTest
     static final ArchRule sqlOnlyInKeystore = noClasses()

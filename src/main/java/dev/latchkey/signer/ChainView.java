@@ -1,0 +1,17 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.session.model.Address;
+import java.math.BigInteger;
+
+/** Port: what the signer reads from the chain. Time comes from the latest block, never from the wall clock (R9). */
+public interface ChainView {
+
+    /** Timestamp of the latest block (seconds). */
+    long chainTime();
+
+    /** Base fee of the latest block (wei). */
+    BigInteger baseFee();
+
+    /** EntryPoint {@code getNonce(sender, key)} & 2^64-1: the next sequence the chain accepts on that key. */
+    long nextSequence(Address sender, BigInteger nonceKey);
+}

@@ -1,0 +1,189 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.aa.submit.UserOperationReceipt;
+import dev.latchkey.aa.userop.UserOpHash;
+import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.keystore.JournalEntry;
+import dev.latchkey.keystore.JournalState;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.session.codec.SmartSessionSignatures;
+import dev.latchkey.session.model.HexBytes;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Sign → commit → send → track, for a fresh reservation or a row resumed after a restart. Signing happens only
+ * on a committed RESERVED row; sending only on a committed SIGNED row; every resend uses the same bytes.
+ */
+final class Delivery {
+
+    private final Deps d;
+    private final ExecutorService trackers;
+
+    Delivery(Deps d, ExecutorService trackers) {
+        this.d = d;
+        this.trackers = trackers;
+    }
+
+    /** Runs on the lane thread; hands tracking to a tracker thread. Releases the lane slot when the row settles. */
+    void deliver(JournalEntry row, SessionRecord session, UserOperation unsigned, Lane lane, CompletableFuture<Outcome> done) {
+        String id = Deps.hex(row.intentId());
+        try {
+            HexBytes hash = UserOpHash.hash(unsigned, d.sink().entryPoint(), BigInteger.valueOf(row.chainId()));
+            if (row.userOpHash() != null && !Arrays.equals(row.userOpHash(), hash.unsafeBytes())) {
+                throw new IllegalStateException("stored operation does not hash to the journaled userOpHash");
+            }
+            byte[] sig = d.vault().sessionSigner(session.sessionKeyAddress()).sign(hash.bytes());
+            UserOperation signed = unsigned.withSignature(SmartSessionSignatures.use(HexBytes.of(session.permissionId()), HexBytes.of(sig)));
+            JournalState state = row.state();
+            if (state == JournalState.RESERVED) {
+                d.journal().markSigned(row.intentId(), hash.bytes());
+                state = JournalState.SIGNED;
+            }
+            if (state == JournalState.SIGNED || state == JournalState.UNKNOWN) {
+                state = sendUntilAccepted(row, state, signed);
+                if (state == JournalState.FAILED) {
+                    finish(lane, done, new Outcome.Failed(id, "bundler rejected the operation"), d.stats().failed);
+                    return;
+                }
+            }
+            JournalState from = state;
+            trackers.execute(() -> track(row, from, hash, signed, lane, done));
+        } catch (KeystoreException | RuntimeException e) {
+            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The row stays where it is (RESERVED or SIGNED) and is resumed on the next start.
+            finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
+        }
+    }
+
+    /** FT-01 / FT-03: unreachable → stay and retry; ambiguous → UNKNOWN and resend the same bytes; rejected → FAILED. */
+    private JournalState sendUntilAccepted(JournalEntry row, JournalState state, UserOperation signed) throws KeystoreException {
+        byte[] intentId = row.intentId();
+        long delay = d.config().retryBackoff().toMillis();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                d.sink().send(signed);
+                d.stats().degraded = false;
+                d.journal().move(intentId, state, JournalState.SUBMITTED, null, null, null, null);
+                d.stats().publish();
+                return JournalState.SUBMITTED;
+            } catch (OperationSink.SendException e) {
+                switch (e.kind()) {
+                    case REJECTED -> {
+                        long next = chainNext(row);
+                        if (next > row.nonceSeq()) {
+                            // FT-02: the seq is used on chain (ours "already known"/included, or someone else's):
+                            // never release; tracking finds our receipt or ends in CONFLICT.
+                            d.journal().move(intentId, state, JournalState.SUBMITTED, null, e.getMessage(), null, null);
+                            return JournalState.SUBMITTED;
+                        }
+                        if (next == row.nonceSeq()) {
+                            // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
+                            d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
+                            d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
+                            return JournalState.FAILED;
+                        }
+                        // next < seq: an earlier op of the lane is not on chain yet and this bundler does not queue
+                        // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again.
+                    }
+                    case AMBIGUOUS -> {
+                        if (state == JournalState.SIGNED) {
+                            d.journal().move(intentId, state, JournalState.UNKNOWN, null, e.getMessage(), null, null);
+                            state = JournalState.UNKNOWN;
+                        }
+                    }
+                    case UNREACHABLE -> d.stats().degraded = true;
+                }
+                d.stats().publish();
+                if (attempt >= d.config().maxResends()) {
+                    throw new IllegalStateException("gave up sending after " + attempt + " attempts: " + e.getMessage());
+                }
+                sleep(delay);
+                delay = Math.min(delay * 2, d.config().retryBackoff().toMillis() * 8);
+            }
+        }
+    }
+
+    /** Polls the receipt; on time-out resends the same bytes (FT-06 first half); INCLUDED → FINAL settles the ledger. */
+    private void track(JournalEntry row, JournalState from, HexBytes hash, UserOperation signed, Lane lane,
+                       CompletableFuture<Outcome> done) {
+        byte[] intentId = row.intentId();
+        long seq = row.nonceSeq();
+        String id = Deps.hex(intentId);
+        try {
+            JournalState state = from;
+            for (int attempt = 0; ; attempt++) {
+                Optional<UserOperationReceipt> receipt = d.sink().receipt(hash, d.config().receiptTimeout());
+                if (receipt.isPresent()) {
+                    if (state != JournalState.INCLUDED) {
+                        d.journal().move(intentId, state, JournalState.INCLUDED, null, null, null, null);
+                    }
+                    // Left (FT-05): wait N confirmations before FINAL; the devnet has instant finality.
+                    d.journal().move(intentId, JournalState.INCLUDED, JournalState.FINAL, null, null, null, null);
+                    UserOperationReceipt r = receipt.get();
+                    d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
+                            + (r.success() ? "" : " (call reverted)"));
+                    finish(lane, done, new Outcome.Included(id, hash, seq, r.transactionHash(), r.success()), d.stats().included);
+                    return;
+                }
+                if (attempt >= d.config().maxResends()) {
+                    throw new IllegalStateException("no receipt for " + hash.hex() + " after " + attempt + " polls");
+                }
+                if (state == JournalState.INCLUDED) continue;
+                if (seqConsumed(row) && d.sink().receipt(hash, d.config().receiptTimeout()).isEmpty()) {
+                    // FT-06: the nonce is used and not by our hash; keep the reservation until reconciled.
+                    d.journal().move(intentId, state, JournalState.CONFLICT, null, "nonce consumed by another operation", null, null);
+                    d.log("signer.conflict", id, "seq " + seq + " consumed on chain without our userOpHash " + hash.hex());
+                    finish(lane, done, new Outcome.Failed(id, "conflict: nonce " + seq + " consumed by another operation"), d.stats().failed);
+                    return;
+                }
+                try {
+                    d.sink().send(signed);
+                    if (state == JournalState.UNKNOWN) {
+                        d.journal().move(intentId, state, JournalState.SUBMITTED, null, null, null, null);
+                        state = JournalState.SUBMITTED;
+                    }
+                    d.stats().degraded = false;
+                } catch (OperationSink.SendException e) {
+                    // "already known" and the like are expected on a resend; unreachable means wait.
+                    d.stats().degraded = e.kind() == OperationSink.SendException.Kind.UNREACHABLE;
+                    sleep(d.config().retryBackoff().toMillis());
+                }
+                d.stats().publish();
+            }
+        } catch (KeystoreException | RuntimeException e) {
+            d.log("signer.failed", id, "tracking: " + e.getMessage());
+            finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
+        }
+    }
+
+    /** The chain's next sequence on the row's key is past the row's: the seq is used. */
+    private boolean seqConsumed(JournalEntry row) {
+        return chainNext(row) > row.nonceSeq();
+    }
+
+    private long chainNext(JournalEntry row) {
+        return d.chain().nextSequence(new dev.latchkey.session.model.Address(row.sender().toLowerCase()),
+                new BigInteger(1, row.nonceKey()));
+    }
+
+    private void finish(Lane lane, CompletableFuture<Outcome> done, Outcome outcome, java.util.concurrent.atomic.AtomicLong counter) {
+        lane.slots.release();
+        d.stats().bump(counter);
+        done.complete(outcome);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(Duration.ofMillis(millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("signer stopped", e);
+        }
+    }
+}

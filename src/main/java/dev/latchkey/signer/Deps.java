@@ -1,0 +1,37 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.keystore.ActivityLog;
+import dev.latchkey.keystore.KeyVault;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.Sessions;
+import dev.latchkey.keystore.SignerJournal;
+import dev.latchkey.session.engine.PolicyEngine;
+import dev.latchkey.session.model.Address;
+import java.util.HexFormat;
+
+/** What the pipeline stages share: the keystore parts the signer may use (never owner keys) and the ports. */
+record Deps(Sessions sessions, SignerJournal journal, ActivityLog activity, KeyVault vault, OperationStore store,
+            PolicyEngine engine, SessionDefinitions definitions, PolicyStateSource policyState, OperationBuilder builder,
+            ChainView chain, OperationSink sink, SignerConfig config, Stats stats) {
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** The pinned SmartSession of {@code session} on {@code chainId}. */
+    static Address smartSession(SessionRecord session, long chainId) {
+        return session.chains().stream().filter(c -> c.chainId() == chainId).findFirst()
+                .map(c -> new Address(c.smartSession().toLowerCase()))
+                .orElseThrow(() -> new IllegalStateException("session is not on chain " + chainId));
+    }
+
+    /** Appends an activity row; a failing audit write is reported, not swallowed. */
+    void log(String kind, String intentHex, String detail) {
+        try {
+            activity.append(kind, intentHex, detail);
+        } catch (KeystoreException e) {
+            throw new IllegalStateException("cannot write the activity log", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.keystore.JournalEntry;
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.session.engine.PolicyEngine;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The background signer: one intake thread (idempotency, session matching), one lane per session (never-rules,
+ * policy, reservation, signing, sending in nonce order, ≤ 4 in flight) and tracker threads following operations to
+ * inclusion. {@link #start} first resumes every open journal row. Uses session keys only, through the vault.
+ */
+public final class SignerService implements AutoCloseable {
+
+    private final Deps d;
+    private final SessionMatcher matcher;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private ExecutorService intake;
+    private ExecutorService trackers;
+    private Preparation preparation;
+    private Delivery delivery;
+
+    public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
+                         OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
+        PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
+        this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
+                new OperationStore(keystore.settings()), engine, definitions, policyState, builder, chain, sink, config, new Stats());
+        this.matcher = new SessionMatcher(keystore.sessions(), definitions, engine);
+    }
+
+    public void addListener(SignerListener listener) {
+        d.stats().addListener(listener);
+    }
+
+    public SignerState state() {
+        return d.stats().snapshot();
+    }
+
+    /** Starts the threads and resumes every open journal row; returns the outcomes of the resumed rows. */
+    public synchronized List<CompletableFuture<Outcome>> start() throws KeystoreException {
+        if (d.stats().running) throw new IllegalStateException("already running");
+        intake = Executors.newSingleThreadExecutor(r -> daemon(r, "signer-intake"));
+        trackers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signer-tracker-", 0).factory());
+        delivery = new Delivery(d, trackers);
+        preparation = new Preparation(d, delivery);
+        d.stats().running = true;
+        List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
+        for (JournalEntry row : d.journal().open()) {
+            resumed.add(resume(row));
+        }
+        d.stats().publish();
+        return resumed;
+    }
+
+    /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
+    public CompletableFuture<Outcome> submit(SignerIntent intent) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        if (!d.stats().running) {
+            done.complete(new Outcome.Failed(intent.idHex(), "signer is not running"));
+            return done;
+        }
+        intake.execute(() -> accept(intent, done));
+        return done;
+    }
+
+    private void accept(SignerIntent intent, CompletableFuture<Outcome> done) {
+        String id = intent.idHex();
+        try {
+            if (!seen.add(id)) {
+                done.complete(new Outcome.Duplicate(id, "already received"));
+                return;
+            }
+            Optional<JournalEntry> existing = journalRow(intent.id());
+            if (existing.isPresent()) {
+                done.complete(new Outcome.Duplicate(id, existing.get().state().name()));
+                return;
+            }
+            Optional<SessionMatcher.Match> match = matcher.find(intent, d.chain().chainTime());
+            if (match.isEmpty()) {
+                done.complete(preparation.refuse(intent, "no-session", "no session of " + intent.account() + " on chain "
+                        + intent.chainId() + " covers every (target, selector) of this operation"));
+                d.stats().bump(d.stats().refused);
+                return;
+            }
+            Lane lane = lane(match.get().record());
+            lane.thread.execute(() -> preparation.run(intent, match.get(), lane, done));
+        } catch (KeystoreException | RuntimeException e) {
+            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.stats().bump(d.stats().failed);
+            done.complete(new Outcome.Failed(id, e.getMessage()));
+        }
+    }
+
+    /** FT-08: RESERVED/SIGNED → re-sign the stored operation (identical bytes) and send; SUBMITTED/UNKNOWN → poll and resend. */
+    private CompletableFuture<Outcome> resume(JournalEntry row) throws KeystoreException {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        String id = Deps.hex(row.intentId());
+        seen.add(id);
+        SessionRecord session = d.sessions().get(row.permissionId());
+        Lane lane = lane(session);
+        lane.thread.execute(() -> {
+            lane.slots.acquireUninterruptibly(); // resumed rows count against the lane's 4 slots too
+            try {
+                UserOperation op = d.store().get(id).orElseGet(() -> rebuild(row, session));
+                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq());
+                delivery.deliver(row, session, op, lane, done);
+            } catch (KeystoreException | RuntimeException e) {
+                d.log("signer.failed", id, "resume: " + e.getMessage());
+                lane.slots.release();
+                done.complete(new Outcome.Failed(id, e.getMessage()));
+            }
+        });
+        return done;
+    }
+
+    /** A RESERVED row whose unsigned operation was not stored: same nonce and callData, fresh gas (nothing was signed). */
+    private UserOperation rebuild(JournalEntry row, SessionRecord session) {
+        if (row.userOpHash() != null) {
+            throw new IllegalStateException("signed row without its stored operation; left for manual reconciliation");
+        }
+        NonceLane nl = NonceLane.of(session, Deps.smartSession(session, row.chainId()));
+        return d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()),
+                dev.latchkey.session.model.HexBytes.of(row.callData()));
+    }
+
+    private Optional<JournalEntry> journalRow(byte[] intentId) throws KeystoreException {
+        try {
+            return Optional.of(d.journal().get(intentId));
+        } catch (KeystoreException.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Lane lane(SessionRecord session) {
+        String key = HexFormat.of().formatHex(session.permissionId());
+        return d.stats().lane(key, () -> new Lane(key, d.config().maxInFlightPerLane()));
+    }
+
+    /** Stops the threads; open rows stay in the journal and are resumed by the next {@link #start}. */
+    public synchronized void stop() {
+        if (!d.stats().running) return;
+        d.stats().running = false;
+        intake.shutdownNow();
+        d.stats().lanes.values().forEach(l -> l.thread.shutdownNow());
+        trackers.shutdownNow();
+        try {
+            intake.awaitTermination(2, TimeUnit.SECONDS);
+            for (Lane l : d.stats().lanes.values()) l.thread.awaitTermination(2, TimeUnit.SECONDS);
+            trackers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        d.stats().lanes.clear();
+        seen.clear();
+        d.stats().publish();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

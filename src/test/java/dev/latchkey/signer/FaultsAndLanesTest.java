@@ -1,0 +1,157 @@
+package dev.latchkey.signer;
+
+import static dev.latchkey.signer.SignerFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.aa.execution.Execution;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionStatus;
+import dev.latchkey.session.model.Address;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FT-01 (bundler down), FT-03 (ambiguous time-out), FT-07/FT-13 (4 lanes in parallel, ≤ 4 in flight per lane). */
+class FaultsAndLanesTest {
+
+    @TempDir Path dir;
+    SignerFixture f;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new SignerFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void bundlerDownThenBack_operationsWaitAndCompleteOnceEach() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.downFor.set(25);
+        AtomicBoolean sawDegraded = new AtomicBoolean();
+        try (SignerService signer = f.service()) {
+            signer.addListener(st -> { if (st.degraded()) sawDegraded.set(true); });
+            signer.start();
+            List<CompletableFuture<Outcome>> all = new ArrayList<>();
+            for (int i = 0; i < 6; i++) all.add(signer.submit(f.pay(BOB, 1_000_000L)));
+            List<Outcome> outcomes = all.stream().map(c -> c.orTimeout(60, TimeUnit.SECONDS).join()).toList();
+            assertThat(outcomes).allMatch(o -> o instanceof Outcome.Included);
+            assertThat(outcomes.stream().map(o -> ((Outcome.Included) o).nonceSeq())).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
+            assertThat(signer.state().degraded()).isFalse();
+        }
+        assertThat(sawDegraded).isTrue();
+        assertThat(f.bundler.accepted).hasSize(6);
+        assertThat(f.bundler.byNonce).hasSize(6);
+        assertThat(f.keystore.journal().open()).isEmpty();
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(6_000_000L));
+    }
+
+    @Test
+    void ambiguousTimeoutResendsTheSameBytes() throws Exception {
+        f.addSession();
+        f.bundler.timeoutsFor.set(2);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(30, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Included.class);
+        }
+        assertThat(f.bundler.sends).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(new HashSet<>(f.bundler.sends)).hasSize(1); // every resend is byte-identical
+        assertThat(f.keystore.activity().recent(20)).filteredOn(e -> e.kind().equals("signer.included")).hasSize(1);
+    }
+
+    @Test
+    void rejectedWithTheNonceUnusedFailsAndReleasesTheReservation() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.rejectFor.set(1);
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(intent).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Failed.class);
+        }
+        var row = f.keystore.journal().get(intent.id());
+        assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
+        assertThat(row.bundlerError()).contains("AA25");
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.usdcLine(s).usesReserved()).isZero();
+    }
+
+    @Test
+    void rejectedWhileAnEarlierOpOfTheLaneIsNotOnChainIsRetriedNotFailed() throws Exception {
+        SessionRecord s = f.addSession();
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+            f.bundler.rejectFor.set(3); // AA25 for seq 1 while the (fake) chain still says next = 0
+            Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(20, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Included.class);
+            assertThat(((Outcome.Included) o).nonceSeq()).isEqualTo(1);
+        }
+        assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
+    }
+
+    @Test
+    void nonceConsumedByAnotherOperationIsAConflictAndKeepsTheReservation() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.blackhole = true; // accepted, then dropped
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            CompletableFuture<Outcome> done = signer.submit(intent);
+            Thread.sleep(300);
+            f.chain.nonces.put(NonceLane.of(s, SMART_SESSION).key(), 1L); // someone else used seq 0
+            Outcome o = done.get(20, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Failed.class);
+            assertThat(((Outcome.Failed) o).error()).contains("conflict");
+        }
+        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.CONFLICT);
+        assertThat(f.usdcLine(s).reserved()).isEqualTo(BigInteger.valueOf(3_000_000L)); // kept until reconciled (N4)
+    }
+
+    @Test
+    void fourLanesInParallelWithoutNonceCollision() throws Exception {
+        List<Address> tokens = List.of(USDC, new Address("0x1000000000000000000000000000000000000001"),
+                new Address("0x1000000000000000000000000000000000000002"), new Address("0x1000000000000000000000000000000000000003"));
+        long now = f.chain.chainTime();
+        for (Address t : tokens) f.addSession(t, now - 60, now + 86_400, SessionStatus.ENABLED);
+        f.bundler.receiptDelayMillis = 30;
+        Map<String, Integer> maxInFlight = new ConcurrentHashMap<>();
+        try (SignerService signer = f.service()) {
+            signer.addListener(st -> st.inFlight().forEach((lane, n) -> maxInFlight.merge(lane, n, Math::max)));
+            signer.start();
+            List<CompletableFuture<Outcome>> all = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                for (Address t : tokens) {
+                    all.add(signer.submit(SignerIntent.of(f.newId(), ACCOUNT, CHAIN,
+                            List.of(new Execution(t, BigInteger.ZERO, SignerFixture.transfer(BOB, 1_000L))))));
+                }
+            }
+            List<Outcome> outcomes = all.stream().map(c -> c.orTimeout(60, TimeUnit.SECONDS).join()).toList();
+            assertThat(outcomes).allMatch(o -> o instanceof Outcome.Included);
+        }
+        assertThat(f.bundler.accepted).hasSize(40);
+        assertThat(f.bundler.byNonce).hasSize(40); // 40 distinct (key, seq) nonces, each with one hash
+        Set<BigInteger> keys = new HashSet<>();
+        f.bundler.byNonce.keySet().forEach(n -> keys.add(n.shiftRight(64)));
+        assertThat(keys).hasSize(4);
+        assertThat(maxInFlight).hasSize(4);
+        assertThat(maxInFlight.values()).allMatch(n -> n >= 1 && n <= 4);
+        assertThat(maxInFlight.values()).anyMatch(n -> n > 1); // lanes really pipeline
+    }
+}

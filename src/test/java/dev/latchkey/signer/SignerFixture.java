@@ -1,0 +1,202 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.aa.execution.Execution;
+import dev.latchkey.aa.submit.UserOperationReceipt;
+import dev.latchkey.aa.userop.UserOpHash;
+import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.keystore.BudgetEntry;
+import dev.latchkey.keystore.KdfParams;
+import dev.latchkey.keystore.KdfPolicy;
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionSigner;
+import dev.latchkey.keystore.SessionStatus;
+import dev.latchkey.keystore.Sessions;
+import dev.latchkey.session.codec.AbiWords;
+import dev.latchkey.session.codec.Ids;
+import dev.latchkey.session.engine.InMemoryPolicyState;
+import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.model.OnchainSession;
+import dev.latchkey.session.model.Selector;
+import dev.latchkey.session.policy.ParamCondition;
+import dev.latchkey.session.policy.ParamRule;
+import dev.latchkey.session.policy.Policy;
+import dev.latchkey.session.policy.PolicyAddresses;
+import dev.latchkey.session.wallet.Action;
+import dev.latchkey.session.wallet.Owners;
+import dev.latchkey.session.wallet.SessionMapper;
+import dev.latchkey.session.wallet.WalletSession;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.security.SecureRandom;
+
+/**
+ * A real keystore (temp SQLite file, cheap explicit KDF), real sessions and ledger, the real PolicyEngine; fakes only
+ * for the chain side: a clock/nonce view, a gas-filling builder and a scriptable bundler.
+ */
+final class SignerFixture implements AutoCloseable {
+
+    static final Address USDC = new Address("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
+    static final Address BOB = new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    static final Address MALLORY = new Address("0x90f79bf6eb2c4f870365e785982e1f101e93b906");
+    static final Address ACCOUNT = new Address("0x1111111111111111111111111111111111111111");
+    static final Address SMART_SESSION = new Address("0x00000000008bdaba73cd9815d79069c247eb4bda");
+    static final Selector TRANSFER = new Selector("0xa9059cbb");
+    static final long CHAIN = 31337;
+    static final BigInteger USDC_CAP = BigInteger.valueOf(1_000_000_000L); // 1000 USDC on chain and in the ledger
+    static final KdfParams CHEAP = new KdfParams(8 * 1024, 1, 1);
+
+    final PolicyAddresses addresses = PolicyAddresses.canonical();
+    final Path dir;
+    final Keystore keystore;
+    final FakeChain chain = new FakeChain();
+    final FakeBundler bundler = new FakeBundler();
+    final Map<String, OnchainSession> definitions = new ConcurrentHashMap<>();
+    SoftLimits soft = SoftLimits.NONE;
+    private final SecureRandom random = new SecureRandom();
+
+    SignerFixture(Path dir) throws Exception {
+        this.dir = dir;
+        this.keystore = Keystore.create(dir.resolve("wallet.db"), "pw".toCharArray(), CHEAP,
+                new KdfPolicy(CHEAP, CHEAP, KdfParams.CEILING), Clock.systemUTC());
+        keystore.sessions().addAccount(new Sessions.Account(ACCOUNT.hex(), BOB.hex(), "test"));
+    }
+
+    /** USDC transfers to BOB only, 1000 USDC on chain and in the ledger, 100 uses, [validAfter, validUntil]. */
+    SessionRecord addSession(long validAfter, long validUntil, SessionStatus status) throws Exception {
+        return addSession(USDC, validAfter, validUntil, status);
+    }
+
+    /** The same session shape for another token (another lane on the same account). */
+    SessionRecord addSession(Address token, long validAfter, long validUntil, SessionStatus status) throws Exception {
+        SessionSigner key = keystore.keys().createSessionKey("session");
+        byte[] salt = new byte[32];
+        random.nextBytes(salt);
+        Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
+                new BigInteger(1, BOB.bytes()), Optional.empty())));
+        Action transfer = new Action(token, TRANSFER, List.of(toBob,
+                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
+        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
+                List.of(new Policy.TimeFrame(validUntil, validAfter)), HexBytes.of(salt), List.of(CHAIN), Optional.empty(), true);
+        OnchainSession onchain = SessionMapper.toOnchain(ws, addresses);
+        byte[] pid = Ids.permissionId(onchain).bytes();
+        SessionRecord rec = new SessionRecord(pid, ACCOUNT.hex(), key.address(), salt, new byte[] {1}, new byte[32], validAfter,
+                validUntil, status, new byte[24], List.of(new SessionRecord.Chain(CHAIN, SMART_SESSION.hex(), 0)));
+        keystore.sessions().add(rec);
+        keystore.sessions().setBudget(pid, token.hex(), USDC_CAP, 100);
+        definitions.put(Deps.hex(pid), onchain);
+        return keystore.sessions().get(pid);
+    }
+
+    SessionRecord addSession() throws Exception {
+        long now = chain.chainTime();
+        return addSession(now - 60, now + 86_400, SessionStatus.ENABLED);
+    }
+
+    SignerConfig config() {
+        return new SignerConfig(addresses, soft, 4, 30, Duration.ofMillis(200), Duration.ofMillis(20), 200);
+    }
+
+    SignerService service() {
+        return new SignerService(keystore, s -> Optional.ofNullable(definitions.get(Deps.hex(s.permissionId()))),
+                (s, chainId) -> new InMemoryPolicyState(), SignerFixture::build, chain, bundler, config());
+    }
+
+    static UserOperation build(SessionRecord s, long chainId, BigInteger nonce, HexBytes callData) {
+        return UserOperation.of(new Address(s.account().toLowerCase()), nonce, callData)
+                .withGas(BigInteger.valueOf(300_000), BigInteger.valueOf(500_000), BigInteger.valueOf(60_000),
+                        BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(1_000_000_000L));
+    }
+
+    static HexBytes transfer(Address to, long amount) {
+        return HexBytes.of(TRANSFER.bytes()).concat(HexBytes.of(new AbiWords().address(to).uint(amount).toBytes()));
+    }
+
+    byte[] newId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return id;
+    }
+
+    SignerIntent pay(Address to, long amount) {
+        return SignerIntent.of(newId(), ACCOUNT, CHAIN, List.of(new Execution(USDC, BigInteger.ZERO, transfer(to, amount))));
+    }
+
+    BudgetEntry usdcLine(SessionRecord s) throws Exception {
+        return keystore.sessions().budget(s.permissionId()).stream().filter(b -> b.token().equals(USDC.hex())).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        keystore.close();
+    }
+
+    /** Block time = wall clock; getNonce = 0 unless set. */
+    static final class FakeChain implements ChainView {
+        volatile long offsetSeconds;
+        final Map<BigInteger, Long> nonces = new ConcurrentHashMap<>();
+
+        @Override public long chainTime() { return System.currentTimeMillis() / 1000 + offsetSeconds; }
+        @Override public BigInteger baseFee() { return BigInteger.ONE; }
+        @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
+    }
+
+    /**
+     * A bundler that can be down (connection refused) or time out (the op may have arrived) for the next N sends.
+     * Receipts are available right after an accepted send. Records every send.
+     */
+    static final class FakeBundler implements OperationSink {
+        final AtomicInteger downFor = new AtomicInteger();
+        final AtomicInteger timeoutsFor = new AtomicInteger();
+        final AtomicInteger rejectFor = new AtomicInteger();
+        volatile boolean blackhole;
+        final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
+        final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
+        final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
+        volatile long receiptDelayMillis;
+
+        @Override public Address entryPoint() { return UserOpHash.ENTRY_POINT_V07; }
+
+        @Override
+        public HexBytes send(UserOperation op) throws SendException {
+            if (downFor.get() > 0 && downFor.getAndDecrement() > 0) {
+                throw new SendException(SendException.Kind.UNREACHABLE, "connection refused", null);
+            }
+            if (rejectFor.get() > 0 && rejectFor.getAndDecrement() > 0) {
+                throw new SendException(SendException.Kind.REJECTED, "AA25 invalid account nonce", null);
+            }
+            sends.add(op);
+            HexBytes hash = UserOpHash.hash(op, entryPoint(), BigInteger.valueOf(CHAIN));
+            synchronized (byNonce) {
+                HexBytes prior = byNonce.putIfAbsent(op.nonce(), hash);
+                if (prior != null && !prior.equals(hash)) throw new AssertionError("nonce collision on " + op.nonce());
+            }
+            if (timeoutsFor.get() > 0 && timeoutsFor.getAndDecrement() > 0) {
+                throw new SendException(SendException.Kind.AMBIGUOUS, "timed out", null);
+            }
+            if (!blackhole) accepted.put(hash, op);
+            return hash;
+        }
+
+        @Override
+        public Optional<UserOperationReceipt> receipt(HexBytes hash, Duration timeout) {
+            if (receiptDelayMillis > 0) Delivery.sleep(receiptDelayMillis);
+            if (!accepted.containsKey(hash)) Delivery.sleep(Math.min(timeout.toMillis(), 20)); // a real poll waits
+            return accepted.containsKey(hash)
+                    ? Optional.of(new UserOperationReceipt(hash, true, "0x" + hash.hex().substring(2, 10), BigInteger.TEN))
+                    : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.latchkey.signer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.aa.submit.UserOperationException;
+import dev.latchkey.chain.RpcException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures allow resending the same bytes: the bundler's answer decides, not the message text. */
+class SubmitterSinkTest {
+
+    @Test
+    void classifiesSendFailures() {
+        assertThat(SubmitterSink.classify(new UserOperationException("rejected",
+                new RpcException("AA25 invalid account nonce", -32500, null, null)))).isEqualTo(OperationSink.SendException.Kind.REJECTED);
+        assertThat(SubmitterSink.classify(new RpcException("cannot reach", new ConnectException("refused"))))
+                .isEqualTo(OperationSink.SendException.Kind.UNREACHABLE);
+        assertThat(SubmitterSink.classify(new RpcException("slow", new HttpTimeoutException("timed out"))))
+                .isEqualTo(OperationSink.SendException.Kind.AMBIGUOUS);
+        assertThat(SubmitterSink.classify(new RpcException("reset", new java.io.IOException("connection reset"))))
+                .as("a dropped connection may have delivered the request").isEqualTo(OperationSink.SendException.Kind.AMBIGUOUS);
+    }
+}
