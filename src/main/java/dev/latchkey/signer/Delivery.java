@@ -46,9 +46,11 @@ final class Delivery {
                 state = JournalState.SIGNED;
             }
             if (state == JournalState.SIGNED || state == JournalState.UNKNOWN) {
-                state = sendUntilAccepted(row, state, signed);
+                Sent sent = sendUntilAccepted(row, state, signed);
+                state = sent.state();
                 if (state == JournalState.FAILED) {
-                    finish(lane, done, new Outcome.Failed(id, "bundler rejected the operation"), d.stats().failed);
+                    finish(lane, done, new Outcome.Failed(id, "bundler rejected the operation: " + sent.rejection()),
+                            d.stats().failed);
                     return;
                 }
             }
@@ -62,7 +64,10 @@ final class Delivery {
     }
 
     /** FT-01 / FT-03: unreachable → stay and retry; ambiguous → UNKNOWN and resend the same bytes; rejected → FAILED. */
-    private JournalState sendUntilAccepted(JournalEntry row, JournalState state, UserOperation signed) throws KeystoreException {
+    /** Where a send attempt left the row, and the bundler's reason when it rejected the operation. */
+    private record Sent(JournalState state, String rejection) { }
+
+    private Sent sendUntilAccepted(JournalEntry row, JournalState state, UserOperation signed) throws KeystoreException {
         byte[] intentId = row.intentId();
         long delay = d.config().retryBackoff().toMillis();
         for (int attempt = 0; ; attempt++) {
@@ -71,7 +76,7 @@ final class Delivery {
                 d.stats().degraded = false;
                 d.journal().move(intentId, state, JournalState.SUBMITTED, null, null, null, null);
                 d.stats().publish();
-                return JournalState.SUBMITTED;
+                return new Sent(JournalState.SUBMITTED, null);
             } catch (OperationSink.SendException e) {
                 switch (e.kind()) {
                     case REJECTED -> {
@@ -80,13 +85,13 @@ final class Delivery {
                             // FT-02: the seq is used on chain (ours "already known"/included, or someone else's):
                             // never release; tracking finds our receipt or ends in CONFLICT.
                             d.journal().move(intentId, state, JournalState.SUBMITTED, null, e.getMessage(), null, null);
-                            return JournalState.SUBMITTED;
+                            return new Sent(JournalState.SUBMITTED, null);
                         }
                         if (next == row.nonceSeq()) {
                             // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
                             d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
                             d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
-                            return JournalState.FAILED;
+                            return new Sent(JournalState.FAILED, e.getMessage());
                         }
                         // next < seq: an earlier op of the lane is not on chain yet and this bundler does not queue
                         // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again.

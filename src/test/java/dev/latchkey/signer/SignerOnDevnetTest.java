@@ -116,6 +116,9 @@ class SignerOnDevnetTest {
                 .with(PolicyKind.RATE_LIMIT, addr(m, "RateLimitPolicy")).with(PolicyKind.GAS_COST_LIMIT, addr(m, "GasCostLimitPolicy"));
         SessionSigner sessionKey = keystore.keys().createSessionKey("devnet session");
         long now = chainTime(client);
+        // validAfter 0, not "now": other suites on the shared devnet move chain time ahead of the wall clock, and
+        // Alto judges validAfter against its own clock ("not valid yet"), while the chain judges it by block time.
+        long validAfter = 0;
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
         Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
@@ -124,7 +127,7 @@ class SignerOnDevnetTest {
                 new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc, BigInteger.valueOf(50_000_000L)))),
                 new Policy.UsageLimit(BigInteger.TEN)));
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(sessionKey.address().toLowerCase())), 1,
-                addr(m, "OwnableValidator")), List.of(transfer), List.of(new Policy.TimeFrame(now + 86_400, now - 60)),
+                addr(m, "OwnableValidator")), List.of(transfer), List.of(new Policy.TimeFrame(now + 86_400, validAfter)),
                 HexBytes.of(salt), List.of(chainId), Optional.empty(), true);
         OnchainSession onchain = SessionMapper.toOnchain(ws, policies);
         HexBytes pid = Ids.permissionId(onchain);
@@ -157,7 +160,7 @@ class SignerOnDevnetTest {
 
         keystore.sessions().addAccount(new Sessions.Account(account, "0x" + Keys.getAddress(owner), "devnet"));
         keystore.sessions().add(new SessionRecord(pid.bytes(), account, sessionKey.address(), salt,
-                SessionAbi.encode(onchain).bytes(), new byte[32], now - 60, now + 86_400, SessionStatus.ENABLED, new byte[24],
+                SessionAbi.encode(onchain).bytes(), new byte[32], validAfter, now + 86_400, SessionStatus.ENABLED, new byte[24],
                 List.of(new SessionRecord.Chain(chainId, smartSession.hex(), 0))));
         keystore.sessions().setBudget(pid.bytes(), usdc.hex(), BigInteger.valueOf(50_000_000L), 10);
         ChainView chain = new ChainView() {
