@@ -40,6 +40,7 @@ public final class Screenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Platform.startup(() -> { });
+        Platform.setImplicitExit(false); // closing one theme's window must not stop the toolkit
         try {
             Screenshots shots = new Screenshots(out);
             for (ThemeService.Mode mode : ThemeService.Mode.values()) {
@@ -66,8 +67,8 @@ public final class Screenshots {
             });
             FirstRunViewModel firstRun = onFx(() -> (FirstRunViewModel) window.current().viewModel());
             onFx(() -> {
-                firstRun.passwordProperty().set("Correct-Horse");
-                firstRun.confirmationProperty().set("Correct-Horse");
+                firstRun.passwordProperty().set("latchkey-2026"); // shows the reasons next to the field
+                firstRun.confirmationProperty().set("latchkey-2026");
                 firstRun.keyChoiceProperty().set(FirstRunViewModel.KeyChoice.GENERATE);
                 return null;
             });

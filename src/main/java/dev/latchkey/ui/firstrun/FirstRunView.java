@@ -82,6 +82,11 @@ public final class FirstRunView implements View<FirstRunViewModel> {
         busy.progressProperty().bind(vm.createAction().progressProperty());
         status.textProperty().bind(vm.createAction().messageProperty());
         root.disableProperty().bind(vm.createAction().runningProperty());
+        root.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(password::requestFocus); // the folder default is usually right
+            }
+        });
     }
 
     private void styleMeter(double value) {
