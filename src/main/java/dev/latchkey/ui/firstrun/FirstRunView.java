@@ -15,6 +15,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** First-run screen: binds {@link FirstRunViewModel}; no logic beyond bindings and event forwarding. */
@@ -23,6 +24,7 @@ public final class FirstRunView implements View<FirstRunViewModel> {
     private final FirstRunViewModel vm;
 
     @FXML private StackPane root;
+    @FXML private VBox form;
     @FXML private TextField directory;
     @FXML private Button browse;
     @FXML private Label directoryHint;
@@ -81,7 +83,7 @@ public final class FirstRunView implements View<FirstRunViewModel> {
         busy.visibleProperty().bind(vm.createAction().runningProperty());
         busy.progressProperty().bind(vm.createAction().progressProperty());
         status.textProperty().bind(vm.createAction().messageProperty());
-        root.disableProperty().bind(vm.createAction().runningProperty());
+        form.disableProperty().bind(vm.createAction().runningProperty()); // the progress row stays readable
         root.sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {
                 javafx.application.Platform.runLater(password::requestFocus); // the folder default is usually right
