@@ -1,15 +1,23 @@
 package dev.latchkey.app;
 
 import dev.latchkey.cli.LatchkeyCommand;
+import javafx.application.Application;
 import picocli.CommandLine;
 
-/** Entry point of the {@code latchkey} program; the composition root will grow here. */
+/**
+ * Entry point of the {@code latchkey} program: without arguments (or with only {@code --smoke}) it starts the
+ * desktop app; with any other arguments it runs the command line exactly as before.
+ */
 public final class Launcher {
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (LatchkeyApp.isAppInvocation(args)) {
+            Application.launch(LatchkeyApp.class, args);
+            return;
+        }
         int exit = new CommandLine(new LatchkeyCommand()).execute(args);
         if (exit != 0) {
             System.exit(exit);

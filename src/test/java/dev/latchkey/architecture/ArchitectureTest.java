@@ -1,5 +1,8 @@
 package dev.latchkey.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -26,6 +29,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
             .allowEmptyShould(true)
             .because("a view model holds state and commands; the view owns the nodes");
+
+    @ArchTest
+    static final ArchRule viewModelsUseOnlyBeansAndCollections = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat(resideInAPackage("javafx..")
+                    .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
+            .orShould().dependOnClassesThat().resideInAnyPackage("atlantafx..")
+            .allowEmptyShould(true)
+            .because("a view model holds state in properties and gets the FX thread through FxExecutor: no nodes,"
+                    + " Platform, stages, FXML or Tasks, so it runs without the toolkit");
+
+    @ArchTest
+    static final ArchRule onlyAppWiresTheDesktopApp = noClasses()
+            .that().resideInAPackage("dev.latchkey.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.app..", "dev.latchkey.cli..")
+            .allowEmptyShould(true)
+            .because("app builds the UI, never the other way round");
 
     @ArchTest
     static final ArchRule sessionDependsOnNothingOfOurs = noClasses()

@@ -1,0 +1,147 @@
+package dev.latchkey.ui.common;
+
+import dev.latchkey.keystore.KdfParams;
+import dev.latchkey.keystore.KdfPolicy;
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SecretInfo;
+import dev.latchkey.keystore.WalletLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The wallet the desktop app is showing: creates, opens, unlocks and locks the real {@link Keystore}. Every method
+ * may block (Argon2id, SQLite) and is called from an {@link AsyncAction}, never on the FX thread. Thread-safe.
+ *
+ * <p>KDF cost is injected: the app calibrates against {@link KdfPolicy#standard()}, tests pass cheap parameters.
+ */
+public final class WalletSession implements AutoCloseable {
+
+    private final KdfPolicy policy;
+    private final Supplier<KdfParams> creationParams;
+    private final InstantSource clock;
+    private final Path defaultDirectory;
+    private Keystore keystore;
+
+    public WalletSession(Path defaultDirectory, KdfPolicy policy, Supplier<KdfParams> creationParams, InstantSource clock) {
+        this.defaultDirectory = Objects.requireNonNull(defaultDirectory);
+        this.policy = Objects.requireNonNull(policy);
+        this.creationParams = Objects.requireNonNull(creationParams);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Where a new wallet goes unless the user picks another directory. */
+    public Path defaultDirectory() {
+        return defaultDirectory;
+    }
+
+    public boolean walletExists(Path directory) {
+        return Files.isRegularFile(WalletLocation.walletFile(directory));
+    }
+
+    /**
+     * Creates a wallet in {@code directory} protected by {@code password} and stores its first owner key. The result
+     * is unlocked. If the key cannot be stored the half-made wallet is removed, so first run can be retried.
+     *
+     * @return the owner address (checksummed)
+     */
+    public String create(Path directory, char[] password, OwnerKeySource key, AsyncAction.Progress progress)
+            throws KeystoreException {
+        progress.update(0.1, "Measuring this computer's key-derivation speed");
+        KdfParams params = creationParams.get();
+        progress.update(0.4, "Deriving the wallet key with Argon2id (" + params + ")");
+        Path file = WalletLocation.walletFile(directory);
+        Keystore created = Keystore.create(file, password, params, policy, clock);
+        try {
+            progress.update(0.8, "Sealing the owner key");
+            SecretInfo owner = switch (key) {
+                case OwnerKeySource.Generate g -> created.keys().createOwnerKey("owner");
+                case OwnerKeySource.PrivateKeyHex p -> created.keys().importPrivateKey(p.hex(), "owner");
+                case OwnerKeySource.Mnemonic m -> created.keys().importMnemonic(m.words(), m.passphrase(), null, "owner");
+            };
+            replace(created);
+            progress.update(1, "Wallet created");
+            return owner.publicRef();
+        } catch (KeystoreException | RuntimeException e) {
+            created.close();
+            deleteHalfMade(file);
+            throw e;
+        }
+    }
+
+    /** Opens the wallet in {@code directory}, locked. */
+    public void open(Path directory) throws KeystoreException {
+        replace(Keystore.open(WalletLocation.walletFile(directory), policy, clock));
+    }
+
+    /** Unlocks the open wallet; wrong passwords count towards the keystore's persistent back-off. */
+    public void unlock(char[] password) throws KeystoreException {
+        current().unlock(password);
+    }
+
+    public void lock() {
+        Keystore ks = currentOrNull();
+        if (ks != null) {
+            ks.lock();
+        }
+    }
+
+    public boolean isUnlocked() {
+        Keystore ks = currentOrNull();
+        return ks != null && ks.isUnlocked();
+    }
+
+    /** The wallet file, if one is open. */
+    public Optional<Path> walletFile() {
+        return Optional.ofNullable(currentOrNull()).map(Keystore::file);
+    }
+
+    /** The first owner key's address; needs the wallet unlocked. */
+    public Optional<String> ownerAddress() throws KeystoreException {
+        List<SecretInfo> owners = current().keys().ownerKeys();
+        return owners.stream().filter(o -> !o.quarantined()).map(SecretInfo::publicRef).findFirst();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (keystore != null) {
+            keystore.close();
+            keystore = null;
+        }
+    }
+
+    private synchronized void replace(Keystore next) {
+        if (keystore != null && keystore != next) {
+            keystore.close();
+        }
+        keystore = next;
+    }
+
+    private synchronized Keystore currentOrNull() {
+        return keystore;
+    }
+
+    private Keystore current() throws KeystoreException.NotFoundException {
+        Keystore ks = currentOrNull();
+        if (ks == null) {
+            throw new KeystoreException.NotFoundException("no wallet is open");
+        }
+        return ks;
+    }
+
+    private static void deleteHalfMade(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // best effort: a leftover empty wallet makes the next create say "already exists"
+            }
+        }
+    }
+}

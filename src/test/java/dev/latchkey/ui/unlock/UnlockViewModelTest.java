@@ -1,0 +1,81 @@
+package dev.latchkey.ui.unlock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.WalletLocation;
+import dev.latchkey.ui.TestWalletSessions;
+import dev.latchkey.ui.common.WalletSession;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unlock without the FX toolkit, against a real keystore (and its persistent back-off). */
+class UnlockViewModelTest {
+
+    @TempDir Path dir;
+    private WalletSession wallet;
+    private final AtomicInteger unlocked = new AtomicInteger();
+    private UnlockViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-24T10:00:00Z"));
+        Keystore.create(WalletLocation.walletFile(dir), TestWalletSessions.PASSWORD.toCharArray(),
+                TestWalletSessions.CHEAP, TestWalletSessions.POLICY, clock).close();
+        wallet = TestWalletSessions.session(dir, clock);
+        wallet.open(dir);
+        vm = new UnlockViewModel(wallet, TestWalletSessions.synchronous(), unlocked::incrementAndGet);
+        vm.activate();
+    }
+
+    @AfterEach
+    void tearDown() {
+        wallet.close();
+    }
+
+    @Test
+    void showsTheWalletAndNeedsAPassword() {
+        assertThat(vm.walletPathProperty().get()).endsWith("wallet.db");
+        assertThat(vm.canUnlockProperty().get()).isFalse();
+        vm.onUnlock();
+        assertThat(unlocked).hasValue(0);
+    }
+
+    @Test
+    void wrongPasswordIsReportedAndClearedThenTheRightOneUnlocks() {
+        vm.passwordProperty().set("not the password");
+        vm.onUnlock();
+        assertThat(vm.errorProperty().get()).startsWith("Wrong password");
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(unlocked).hasValue(0);
+        assertThat(wallet.isUnlocked()).isFalse();
+
+        vm.passwordProperty().set(TestWalletSessions.PASSWORD);
+        assertThat(vm.errorProperty().get()).as("typing again clears the error").isEmpty();
+        vm.onUnlock();
+        assertThat(unlocked).hasValue(1);
+        assertThat(wallet.isUnlocked()).isTrue();
+        assertThat(vm.unlockAction().isRunning()).isFalse();
+    }
+
+    @Test
+    void repeatedFailuresShowTheKeystoreBackOffEvenForTheRightPassword() {
+        for (int i = 0; i < 6; i++) {
+            vm.passwordProperty().set("wrong " + i);
+            vm.onUnlock();
+        }
+        assertThat(vm.errorProperty().get()).startsWith("Too many wrong passwords. Try again in");
+        assertThat(vm.throttledProperty().get()).isTrue();
+        vm.passwordProperty().set(TestWalletSessions.PASSWORD);
+        assertThat(vm.errorProperty().get()).as("the back-off stays visible").isNotEmpty();
+        vm.onUnlock();
+        assertThat(vm.errorProperty().get()).startsWith("Too many wrong passwords");
+        assertThat(unlocked).hasValue(0);
+    }
+}
