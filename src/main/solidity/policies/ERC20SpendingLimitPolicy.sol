@@ -6,6 +6,7 @@ import {IPolicy, IActionPolicy} from "../smartsession/interfaces/IPolicy.sol";
 import {PolicyResult} from "./lib/PolicyResult.sol";
 import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
 import {ERC20CallParser} from "./lib/ERC20CallParser.sol";
+import {ConfiguredTokenList} from "./lib/ConfiguredTokenList.sol";
 
 /// @title ERC20SpendingLimitPolicy
 /// @notice Canonical Smart Sessions ERC-20 spending limit (IActionPolicy): per token, the sum of transferred
@@ -14,7 +15,7 @@ import {ERC20CallParser} from "./lib/ERC20CallParser.sol";
 ///      Per-token state is keyed (configId, multiplexer, token, account) and the token list is stored as
 ///      (configId, multiplexer, index, account) — the account is always the innermost key (ERC-7562 associated
 ///      storage). All writes are keyed by msg.sender, so only the multiplexer's own state is ever consumed.
-contract ERC20SpendingLimitPolicy is IActionPolicy {
+contract ERC20SpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
     /// @notice Emitted on every successful check.
     event TokenSpent(
         ConfigId id, address multiplexer, address token, address account, uint256 amount, uint256 remaining
@@ -35,9 +36,6 @@ contract ERC20SpendingLimitPolicy is IActionPolicy {
 
     mapping(ConfigId => mapping(address multiplexer => mapping(address token => mapping(address account => TokenPolicyData))))
         internal $data;
-    mapping(ConfigId => mapping(address multiplexer => mapping(uint256 index => mapping(address account => address))))
-        internal $tokenAt;
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => uint256))) internal $tokenCount;
 
     /// @notice Clears every token previously configured for (configId, msg.sender, account), then stores the new
     ///         tokens and limits with zero usage. A token listed twice keeps the last limit.
@@ -48,12 +46,7 @@ contract ERC20SpendingLimitPolicy is IActionPolicy {
         (address[] memory tokens, uint256[] memory limits) = abi.decode(initData, (address[], uint256[]));
         if (tokens.length != limits.length) revert InvalidInitDataLength();
 
-        uint256 oldCount = $tokenCount[configId][msg.sender][account];
-        for (uint256 i; i < oldCount; ++i) {
-            address old = $tokenAt[configId][msg.sender][i][account];
-            delete $data[configId][msg.sender][old][account];
-            delete $tokenAt[configId][msg.sender][i][account];
-        }
+        _clearTokens(configId, account);
 
         uint256 count;
         for (uint256 i; i < tokens.length; ++i) {
@@ -132,20 +125,9 @@ contract ERC20SpendingLimitPolicy is IActionPolicy {
         return ($.alreadySpent, $.approvedAmount, $.spendingLimit);
     }
 
-    /// @notice The tokens currently configured for (id, multiplexer, account).
-    /// @param id The config id.
-    /// @param multiplexer The multiplexer.
-    /// @param account The smart account.
-    function getTokens(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (address[] memory tokens)
-    {
-        uint256 n = $tokenCount[id][multiplexer][account];
-        tokens = new address[](n);
-        for (uint256 i; i < n; ++i) {
-            tokens[i] = $tokenAt[id][multiplexer][i][account];
-        }
+    /// @dev Re-init clears the old tokens' state through this hook.
+    function _clearTokenState(ConfigId configId, address token, address account) internal override {
+        delete $data[configId][msg.sender][token][account];
     }
 
     /// @notice ERC-165: IERC165, IPolicy and IActionPolicy.

@@ -6,6 +6,7 @@ import {IPolicy, IActionPolicy} from "../smartsession/interfaces/IPolicy.sol";
 import {PolicyResult} from "./lib/PolicyResult.sol";
 import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
 import {ERC20CallParser} from "./lib/ERC20CallParser.sol";
+import {ConfiguredTokenList} from "./lib/ConfiguredTokenList.sol";
 import {FixedWindow} from "./lib/FixedWindow.sol";
 
 /// @title PeriodicSpendingLimitPolicy (Latchkey)
@@ -16,7 +17,7 @@ import {FixedWindow} from "./lib/FixedWindow.sol";
 ///      Unlike ERC20SpendingLimitPolicy, an unconfigured token always fails. State keyed
 ///      (configId, multiplexer = msg.sender, token, account) / (configId, multiplexer, index, account); checks
 ///      only consume the caller's own budget. Reads block.timestamp during validation (see docs/policies.md).
-contract PeriodicSpendingLimitPolicy is IActionPolicy {
+contract PeriodicSpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
     /// @notice Emitted on every successful check.
     event PeriodicTokenSpent(
         ConfigId id, address multiplexer, address token, address account, uint256 amount, uint256 remaining
@@ -40,9 +41,6 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy {
 
     mapping(ConfigId => mapping(address multiplexer => mapping(address token => mapping(address account => TokenBudget))))
         internal $budget;
-    mapping(ConfigId => mapping(address multiplexer => mapping(uint256 index => mapping(address account => address))))
-        internal $tokenAt;
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => uint256))) internal $tokenCount;
 
     /// @notice Clears every previously configured token, then sets the new budgets with `used = 0` and the first
     ///         period starting now. A token listed twice keeps the last limit.
@@ -55,12 +53,7 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy {
         if (tokens.length != limits.length) revert InvalidInitDataLength();
         if (period == 0) revert InvalidPeriod();
 
-        uint256 oldCount = $tokenCount[configId][msg.sender][account];
-        for (uint256 i; i < oldCount; ++i) {
-            address old = $tokenAt[configId][msg.sender][i][account];
-            delete $budget[configId][msg.sender][old][account];
-            delete $tokenAt[configId][msg.sender][i][account];
-        }
+        _clearTokens(configId, account);
 
         uint256 count;
         for (uint256 i; i < tokens.length; ++i) {
@@ -122,20 +115,9 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy {
         return (rolled ? 0 : b.used, b.limit, uint48(start), b.period);
     }
 
-    /// @notice The tokens currently configured for (id, multiplexer, account).
-    /// @param id The config id.
-    /// @param multiplexer The multiplexer.
-    /// @param account The smart account.
-    function getTokens(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (address[] memory tokens)
-    {
-        uint256 n = $tokenCount[id][multiplexer][account];
-        tokens = new address[](n);
-        for (uint256 i; i < n; ++i) {
-            tokens[i] = $tokenAt[id][multiplexer][i][account];
-        }
+    /// @dev Re-init clears the old tokens' state through this hook.
+    function _clearTokenState(ConfigId configId, address token, address account) internal override {
+        delete $budget[configId][msg.sender][token][account];
     }
 
     /// @notice ERC-165: IERC165, IPolicy and IActionPolicy.
