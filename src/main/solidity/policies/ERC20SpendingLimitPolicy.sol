@@ -48,7 +48,6 @@ contract ERC20SpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
 
         _clearTokens(configId, account);
 
-        uint256 count;
         for (uint256 i; i < tokens.length; ++i) {
             address token = tokens[i];
             uint256 limit = limits[i];
@@ -56,10 +55,9 @@ contract ERC20SpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
             if (limit == 0) revert InvalidLimit(limit);
             TokenPolicyData storage $ = $data[configId][msg.sender][token][account];
             // A nonzero limit here can only come from this loop (all old entries were deleted): a duplicate.
-            if ($.spendingLimit == 0) $tokenAt[configId][msg.sender][count++][account] = token;
+            if ($.spendingLimit == 0) _appendToken(configId, account, token);
             $.spendingLimit = limit;
         }
-        $tokenCount[configId][msg.sender][account] = count;
         emit IPolicy.PolicySet(configId, msg.sender, account);
     }
 

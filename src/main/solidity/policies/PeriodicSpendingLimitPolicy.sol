@@ -55,19 +55,17 @@ contract PeriodicSpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
 
         _clearTokens(configId, account);
 
-        uint256 count;
         for (uint256 i; i < tokens.length; ++i) {
             address token = tokens[i];
             uint256 limit = limits[i];
             if (token == address(0)) revert InvalidTokenAddress(token);
             if (limit == 0) revert InvalidLimit(limit);
             TokenBudget storage $ = $budget[configId][msg.sender][token][account];
-            if ($.limit == 0) $tokenAt[configId][msg.sender][count++][account] = token;
+            if ($.limit == 0) _appendToken(configId, account, token);
             $.limit = limit;
             $.periodStart = uint48(block.timestamp);
             $.period = period;
         }
-        $tokenCount[configId][msg.sender][account] = count;
         emit IPolicy.PolicySet(configId, msg.sender, account);
     }
 

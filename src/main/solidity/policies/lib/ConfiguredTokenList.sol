@@ -39,6 +39,12 @@ abstract contract ConfiguredTokenList {
         delete $tokenCount[configId][msg.sender][account];
     }
 
+    /// @dev Appends `token` to the list of (configId, msg.sender, account); callers append each token once.
+    function _appendToken(ConfigId configId, address account, address token) internal {
+        uint256 index = $tokenCount[configId][msg.sender][account]++;
+        $tokenAt[configId][msg.sender][index][account] = token;
+    }
+
     /// @dev Deletes the policy's own per-token state of `token`.
     function _clearTokenState(ConfigId configId, address token, address account) internal virtual;
 }
