@@ -109,6 +109,20 @@ class FaultsAndLanesTest {
     }
 
     @Test
+    void sessionsCoveringTheSameFunctionWithOtherRecipients_theIntentGoesToTheOneWhoseRulesAllowIt() throws Exception {
+        long now = f.chain.chainTime();
+        SessionRecord toBob = f.addSession(USDC, BOB, now - 60, now + 86_400, dev.latchkey.keystore.SessionStatus.ENABLED);
+        SessionRecord toMallory = f.addSession(USDC, MALLORY, now - 60, now + 86_400, dev.latchkey.keystore.SessionStatus.ENABLED);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(f.pay(MALLORY, 2_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+            assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+        }
+        assertThat(f.usdcLine(toMallory).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
+        assertThat(f.usdcLine(toBob).spentFinal()).isEqualTo(BigInteger.valueOf(1_000_000L));
+    }
+
+    @Test
     void aa25WhileThePredecessorLandsBetweenTheBundlersCheckAndOursIsRetried() throws Exception {
         SessionRecord s = f.addSession();
         try (SignerService signer = f.service()) {

@@ -82,11 +82,16 @@ final class SignerFixture implements AutoCloseable {
 
     /** The same session shape for another token (another lane on the same account). */
     SessionRecord addSession(Address token, long validAfter, long validUntil, SessionStatus status) throws Exception {
+        return addSession(token, BOB, validAfter, validUntil, status);
+    }
+
+    /** Transfers of {@code token} to {@code recipient} only. */
+    SessionRecord addSession(Address token, Address recipient, long validAfter, long validUntil, SessionStatus status) throws Exception {
         SessionSigner key = keystore.keys().createSessionKey("session");
         byte[] salt = new byte[32];
         random.nextBytes(salt);
         Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
-                new BigInteger(1, BOB.bytes()), Optional.empty())));
+                new BigInteger(1, recipient.bytes()), Optional.empty())));
         Action transfer = new Action(token, TRANSFER, List.of(toBob,
                 new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
