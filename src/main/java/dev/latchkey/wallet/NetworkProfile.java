@@ -45,7 +45,7 @@ public record NetworkProfile(String name, long chainId, URI rpcUrl, Submission s
     }
 
     public Address factory() {
-        return accountFactory.orElseThrow(() -> missing("a Latchkey account factory (LatchkeyAccountFactory)",
+        return accountFactory.orElseThrow(() -> missing("Latchkey account factory (LatchkeyAccountFactory)",
                 "accounts cannot be created or deployed here"));
     }
 
@@ -54,14 +54,14 @@ public record NetworkProfile(String name, long chainId, URI rpcUrl, Submission s
         return new TradeNetwork(name, chainId,
                 swapRouter02.orElseThrow(() -> missing("Uniswap SwapRouter02", "no swaps")),
                 quoterV2.orElseThrow(() -> missing("Uniswap QuoterV2", "no quotes")),
-                aavePool.orElseThrow(() -> missing("an Aave V3 Pool", "no Aave actions")),
+                aavePool.orElseThrow(() -> missing("Aave V3 Pool", "no Aave actions")),
                 tokens, entryPoint, smartSession);
     }
 
     /** Where {@code kind} is deployed, or a clear error for Latchkey's own policies on public networks. */
     public Address policy(PolicyKind kind) {
         Address a = policies.byKind().get(kind);
-        if (a == null) throw missing("the " + kind.jsonName() + " policy", "sessions that need it cannot be created");
+        if (a == null) throw missing(kind.jsonName() + " policy", "sessions that need it cannot be created");
         return a;
     }
 
