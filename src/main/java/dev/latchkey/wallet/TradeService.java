@@ -27,7 +27,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TradeService {
 
-    private final Keystore keystore;
     private final ChainConnection chain;
     private final SignerService signer;
     private final Coverage coverage;
@@ -35,12 +34,16 @@ public final class TradeService {
     private final SecureRandom random = new SecureRandom();
 
     public TradeService(Keystore keystore, ChainConnection chain, SignerService signer, SessionDefinitions definitions) {
-        this.keystore = keystore;
         this.chain = chain;
         this.signer = signer;
         NetworkProfile p = chain.profile();
         this.coverage = new Coverage(keystore.sessions(), definitions, p.policies(), p.tradeNetwork());
         this.builder = new TradeBuilder(p.tradeNetwork(), new OnchainQuotes(chain.node(), p.quoterV2().orElseThrow()));
+    }
+
+    /** Trades through a running {@link SignerHost}. */
+    public TradeService(Keystore keystore, ChainConnection chain, SignerHost host) {
+        this(keystore, chain, host.signer(), host.definitions());
     }
 
     /** The calls of a swap with a fresh quote; nothing is signed. */
@@ -101,7 +104,4 @@ public final class TradeService {
         };
     }
 
-    Keystore keystore() {
-        return keystore;
-    }
 }
