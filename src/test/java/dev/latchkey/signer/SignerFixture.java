@@ -152,9 +152,12 @@ final class SignerFixture implements AutoCloseable {
         @Override public BigInteger baseFee() { return BigInteger.ONE; }
         @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
         @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
-            return new Permission(enabled.contains(pid), BigInteger.ZERO);
+            permissionReads.incrementAndGet();
+            return new Permission(enabled.contains(pid), enableNonce);
         }
         final java.util.Set<HexBytes> enabled = ConcurrentHashMap.newKeySet();
+        volatile BigInteger enableNonce = BigInteger.ZERO;
+        final AtomicInteger permissionReads = new AtomicInteger();
     }
 
     /**
@@ -171,6 +174,11 @@ final class SignerFixture implements AutoCloseable {
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
         volatile long receiptDelayMillis;
+        /** Called when an ENABLE-mode operation is accepted (the fake chain then reports the permission enabled). */
+        volatile Runnable onEnable = () -> { };
+        /** USE-mode operations sent while {@code useAllowed} said no (e.g. before the session was enabled). */
+        final List<UserOperation> useTooEarly = Collections.synchronizedList(new ArrayList<>());
+        volatile java.util.function.BooleanSupplier useAllowed = () -> true;
 
         @Override public Address entryPoint() { return UserOpHash.ENTRY_POINT_V07; }
 
@@ -191,6 +199,8 @@ final class SignerFixture implements AutoCloseable {
             if (timeoutsFor.get() > 0 && timeoutsFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.AMBIGUOUS, "timed out", null);
             }
+            if (op.signature().unsafeBytes()[0] == 1) onEnable.run();
+            else if (!useAllowed.getAsBoolean()) useTooEarly.add(op);
             if (!blackhole) accepted.put(hash, op);
             return hash;
         }
