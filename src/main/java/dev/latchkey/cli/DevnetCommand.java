@@ -17,7 +17,7 @@ public final class DevnetCommand implements Runnable {
 
     /** Where {@code devnet up} keeps its state unless {@code --dir} says otherwise. */
     static Path defaultDir() {
-        return Path.of(System.getProperty("user.home"), ".latchkey", "devnet");
+        return dev.latchkey.devnet.DevnetConfig.defaultDir();
     }
 
     @Override

@@ -19,6 +19,11 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
 
     public static final long DEFAULT_CHAIN_ID = 31337;
 
+    /** Where {@code latchkey devnet up} keeps its state and manifest unless {@code --dir} says otherwise. */
+    public static Path defaultDir() {
+        return Path.of(System.getProperty("user.home"), ".latchkey", "devnet");
+    }
+
     public DevnetConfig {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(projectDir, "projectDir");
