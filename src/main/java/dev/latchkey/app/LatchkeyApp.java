@@ -3,6 +3,7 @@ package dev.latchkey.app;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -20,6 +21,9 @@ public final class LatchkeyApp extends Application {
         context = AppContext.create(AppContext.Config.production());
         boolean smoke = getParameters().getRaw().contains(SMOKE);
         stage.setTitle("Latchkey");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(LatchkeyApp.class.getResource("icons/latchkey-" + size + ".png").toExternalForm()));
+        }
         stage.setScene(context.mainWindow().createScene(1280, 800));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
