@@ -1,7 +1,6 @@
 package dev.latchkey.app;
 
 import dev.latchkey.devnet.DevnetConfig;
-import dev.latchkey.devnet.Manifest;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
@@ -13,10 +12,9 @@ import dev.latchkey.ui.common.ViewFactory;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.status.ChainStatusSource;
 import dev.latchkey.ui.status.StatusSources;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -80,17 +78,9 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** The local devnet's node and bundler, read from its manifest on every poll (it may start after the app). */
     private static ChainStatusSource chainStatus(Path devnetDirectory) {
-        if (devnetDirectory == null) {
-            return ChainStatusSource.NONE;
-        }
-        return new RpcChainStatus("Local devnet", () -> {
-            Manifest manifest = Manifest.read(devnetDirectory);
-            return new RpcChainStatus.Endpoints(URI.create(manifest.rpcUrl()),
-                    manifest.bundlerUrl() == null ? null : URI.create(manifest.bundlerUrl()),
-                    manifest.address("EntryPoint"));
-        }, Duration.ofSeconds(10));
+        return devnetDirectory == null ? ChainStatusSource.NONE
+                : new RpcChainStatus("Local devnet", new LocalDevnetEndpoints(devnetDirectory), Duration.ofSeconds(10));
     }
 
     public static AppContext create(Config config) {

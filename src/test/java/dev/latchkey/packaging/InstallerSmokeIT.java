@@ -114,6 +114,17 @@ class InstallerSmokeIT {
         }
     }
 
+    @Test
+    void installedDevnetWithoutTheProjectsToolsSaysWhatItNeeds() throws Exception {
+        Path elsewhere = Files.createTempDirectory("latchkey-no-tools");
+        Result devnet = run(List.of(installed.resolve("bin/Latchkey").toString(), "devnet", "up", "--dir",
+                elsewhere.resolve("devnet").toString()), Map.of("HOME", elsewhere.toString(), "LATCHKEY_HOME", ""),
+                elsewhere, 60);
+        assertThat(devnet.status()).as(devnet.output()).isEqualTo(1);
+        assertThat(devnet.output()).contains("devnet up failed: The local devnet needs developer tools",
+                "npm ci", "Public networks work without them.").doesNotContain("Exception", "\tat ");
+    }
+
     private void requireTools() {
         List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(javaHome.resolve("bin/jpackage")) || !Files.isExecutable(javaHome.resolve("bin/jlink"))) {
@@ -145,7 +156,12 @@ class InstallerSmokeIT {
 
     private Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        return run(command, env, project, timeoutSeconds);
+    }
+
+    private Result run(List<String> command, Map<String, String> env, Path directory, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", javaHome.toString());
         pb.environment().putAll(env);
         Path log = Files.createTempFile("latchkey-installer", ".log");
