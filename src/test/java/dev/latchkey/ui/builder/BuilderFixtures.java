@@ -41,7 +41,7 @@ public final class BuilderFixtures {
     public static final TemplateContext TEMPLATE_CONTEXT = new TemplateContext(DEVNET, ACCOUNT, SESSION_KEY, SALT, POLICIES);
     /** The builder's context at the snapshots' start time, dates in UTC. */
     public static final BuilderContext CONTEXT = new BuilderContext(DEVNET, ACCOUNT, POLICIES,
-            InstantSource.fixed(Instant.ofEpochSecond(START)), ZoneOffset.UTC);
+            InstantSource.fixed(Instant.ofEpochSecond(START)), java.time.ZoneId.of("UTC"));
 
     private BuilderFixtures() { }
 

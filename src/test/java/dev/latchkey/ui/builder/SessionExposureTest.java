@@ -21,22 +21,22 @@ class SessionExposureTest {
     @Test
     void swapTemplate() {
         WalletSession s = template(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)));
-        assertThat(SessionExposure.line(s, DEVNET, ZoneOffset.UTC)).isEqualTo(
-                "at most 2,000 USDC per day (500 per call, 14,000 in total) until 22 Jan 2027 08:00 Z; ETH value 0; gas at most 0.14 ETH");
+        assertThat(SessionExposure.line(s, DEVNET, java.time.ZoneId.of("UTC"))).isEqualTo(
+                "at most 2,000 USDC per day (500 per call, 14,000 in total) until 22 Jan 2027 08:00 UTC; ETH value 0; gas at most 0.14 ETH");
         assertThat(SessionExposure.unrestrictedReasons(s, DEVNET)).isEmpty();
     }
 
     @Test
     void transferTemplateHasATotalCapOnly() {
         WalletSession s = template(new SessionTemplate.UsdcTransfer(BOB, usdc(100), usdc(1000)));
-        assertThat(SessionExposure.line(s, DEVNET, ZoneOffset.UTC))
+        assertThat(SessionExposure.line(s, DEVNET, java.time.ZoneId.of("UTC")))
                 .startsWith("at most 1,000 USDC in total (100 per call) until 22 Jan 2027");
     }
 
     @Test
     void aaveTemplateAddsUpEachTokensActions() {
         WalletSession s = template(new SessionTemplate.AaveSupplyBorrowRepay("WETH", eth("5"), eth("10"), "USDC", usdc(1000), usdc(5000)));
-        assertThat(SessionExposure.line(s, DEVNET, ZoneOffset.UTC))
+        assertThat(SessionExposure.line(s, DEVNET, java.time.ZoneId.of("UTC")))
                 .startsWith("at most 10 WETH per day (5 per call, 70 in total); at most 5,000 USDC per day (5,000 per call, 35,000 in total)");
     }
 
@@ -47,7 +47,7 @@ class SessionExposureTest {
         WalletSession s = SessionCompiler.compile(spec, SESSION_KEY, SALT, 31337);
         assertThat(SessionExposure.unrestrictedReasons(s, DEVNET)).containsExactly(
                 "may call ANY contract with any arguments", "no session-wide limits (no expiry, no operation cap)");
-        assertThat(SessionExposure.line(s, DEVNET, ZoneOffset.UTC))
+        assertThat(SessionExposure.line(s, DEVNET, java.time.ZoneId.of("UTC")))
                 .isEqualTo("ANY token, ANY amount with no expiry; ETH value UNLIMITED; gas cost not capped");
     }
 
@@ -58,7 +58,7 @@ class SessionExposureTest {
                 new SessionSpec.LimitsSpec(START, START + 86_400, Optional.of(BigInteger.TEN), Optional.empty(), Optional.empty(),
                         Optional.empty(), 86_400, List.of()));
         WalletSession s = SessionCompiler.compile(spec, SESSION_KEY, SALT, 31337);
-        assertThat(SessionExposure.line(s, DEVNET, ZoneOffset.UTC)).startsWith("UNLIMITED USDC until 16 Jan 2027 08:00 Z; ETH value UNLIMITED");
+        assertThat(SessionExposure.line(s, DEVNET, java.time.ZoneId.of("UTC"))).startsWith("UNLIMITED USDC until 16 Jan 2027 08:00 UTC; ETH value UNLIMITED");
         assertThat(SessionExposure.unrestrictedReasons(s, DEVNET)).containsExactly("USDC.transfer with ANY arguments (no rules)");
     }
 }
