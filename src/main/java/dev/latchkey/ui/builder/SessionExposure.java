@@ -171,7 +171,7 @@ public final class SessionExposure {
         return t.map(x -> Amounts.format(units, x.decimals())).orElse(units.toString());
     }
 
-    static String period(long seconds) {
+    public static String period(long seconds) {
         if (seconds == 86_400) return "day";
         if (seconds == 7 * 86_400) return "week";
         if (seconds == 3_600) return "hour";
