@@ -19,6 +19,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.latchkey.ui.UiServices;
 
 /**
  * Composition root of the desktop app: the only place that constructs services and wires them to the UI. Closing
@@ -26,26 +30,53 @@ import java.util.function.Supplier;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** How often the auto-lock decision runs; the timeout itself is the wallet's setting. */
+    private static final long AUTO_LOCK_CHECK_SECONDS = 5;
+
     private final ExecutorService background;
+    private final ScheduledExecutorService ticks;
     private final WalletSession wallet;
     private final ThemeService theme;
     private final ViewFactory views = new ViewFactory();
+    private final UiServices services;
+    private final ProductionServices production = new ProductionServices();
 
     private AppContext(Config config) {
         this.background = Executors.newCachedThreadPool(daemonThreads("latchkey-ui-bg"));
+        this.ticks = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-autolock"));
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
+        this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
+        ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly. */
+    /**
+     * What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly, and may
+     * replace the UI's ports ({@code services}, given the wallet session) with their own implementations.
+     */
     public record Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
-                         InstantSource clock, ThemeService.Mode theme) {
+                         InstantSource clock, ThemeService.Mode theme, Optional<Function<WalletSession, UiServices>> servicesFactory) {
         public Config {
             Objects.requireNonNull(walletDirectory);
             Objects.requireNonNull(kdfPolicy);
             Objects.requireNonNull(creationParams);
             Objects.requireNonNull(clock);
             Objects.requireNonNull(theme);
+            Objects.requireNonNull(servicesFactory);
+        }
+
+        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams, InstantSource clock,
+                      ThemeService.Mode theme) {
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, Optional.empty());
+        }
+
+        /** The same configuration with the UI's ports built by {@code factory}. */
+        public Config withServices(Function<WalletSession, UiServices> factory) {
+            return new Config(walletDirectory, kdfPolicy, creationParams, clock, theme, Optional.of(factory));
+        }
+
+        Optional<Function<WalletSession, UiServices>> services() {
+            return servicesFactory;
         }
 
         /** The installed app: OS data directory, standard KDF bounds, cost calibrated on this machine at creation. */
@@ -62,7 +93,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The window content; call on the FX thread. */
     public MainWindow mainWindow() {
-        return new MainWindow(wallet, views, theme, background, FxExecutor.platform());
+        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services);
     }
 
     public WalletSession wallet() {
@@ -75,7 +106,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        ticks.shutdownNow();
         wallet.close();
+        production.close();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
@@ -84,7 +117,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 public final class ApproveView implements View<ApproveViewModel> {
 
     private final ApproveViewModel vm;
+    private final Runnable onDone;
 
     @FXML private BorderPane root;
     @FXML private Button back;
@@ -31,9 +32,11 @@ public final class ApproveView implements View<ApproveViewModel> {
     @FXML private ProgressIndicator busy;
     @FXML private Label error;
     @FXML private Label result;
+    @FXML private Button done;
 
-    public ApproveView(ApproveViewModel vm) {
+    public ApproveView(ApproveViewModel vm, Runnable onDone) {
         this.vm = vm;
+        this.onDone = onDone;
     }
 
     @FXML
@@ -56,6 +59,8 @@ public final class ApproveView implements View<ApproveViewModel> {
         show(error, vm.errorProperty().isNotEmpty());
         result.textProperty().bind(vm.resultProperty());
         show(result, vm.resultProperty().isNotEmpty());
+        show(done, vm.approvedProperty());
+        done.setOnAction(e -> onDone.run());
     }
 
     private void render() {

@@ -25,29 +25,51 @@ public final class ShellViewModel implements Activatable {
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper(this, "network", "Network: not connected");
     private final ReadOnlyStringWrapper signer = new ReadOnlyStringWrapper(this, "signer", "Signer: not running");
 
+    private final java.util.concurrent.Executor fx;
+
     public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked) {
+        this(wallet, load, onLocked, Runnable::run);
+    }
+
+    /** {@code fx} is where lock changes reported by other threads are applied (the FX executor in the app). */
+    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked, java.util.concurrent.Executor fx) {
+        this.fx = Objects.requireNonNull(fx);
         this.wallet = Objects.requireNonNull(wallet);
         this.load = Objects.requireNonNull(load);
         this.onLocked = Objects.requireNonNull(onLocked);
     }
 
+    private AutoCloseable lockSubscription;
+
     @Override
     public void activate() {
-        signer.set(wallet.isUnlocked() ? "Signer: not running (issue 05)" : "Signer: locked");
+        signer.set(signerText(wallet.isUnlocked()));
+        // the wallet may lock from the auto-lock thread: the text follows on whatever thread told us; the app moves
+        // the screen to Unlock on the FX thread
+        lockSubscription = wallet.onLockChanged(unlocked -> fx.execute(() -> signer.set(signerText(unlocked))));
         load.run(progress -> wallet.ownerAddress().orElse(""),
                 address -> owner.set(address.isEmpty() ? "No owner key" : "Owner " + address),
                 failure -> owner.set(UserMessages.describe(failure)));
     }
 
+    private static String signerText(boolean unlocked) {
+        return unlocked ? "Signer: not running (the background signer of issue 05 is not wired yet)" : "Signer: locked";
+    }
+
     @Override
     public void deactivate() {
         owner.set("");
+        try {
+            if (lockSubscription != null) lockSubscription.close();
+        } catch (Exception ignored) {
+            // removing a listener from a list does not fail
+        }
     }
 
     /** Locks the wallet (wipes the key from memory) and goes back to Unlock. */
     public void onLock() {
         wallet.lock();
-        signer.set("Signer: locked");
+        signer.set(signerText(false));
         onLocked.run();
     }
 
