@@ -48,6 +48,14 @@ class ArchitectureTest {
             .because("app builds the UI, never the other way round");
 
     @ArchTest
+    static final ArchRule uiReachesInfrastructureOnlyThroughPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.devnet..", "dev.latchkey.chain..",
+                    "dev.latchkey.signer..", "dev.latchkey.aa..")
+            .allowEmptyShould(true)
+            .because("screens get the devnet, RPC and the signer through ports (UiServices) that app implements");
+
+    @ArchTest
     static final ArchRule sessionDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("dev.latchkey.session..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -10,9 +10,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The shell: navigation rail, placeholder content, status bar, theme switch and Lock. */
+/** The shell: navigation rail, the content area (filled by {@code MainWindow}), status bar, theme switch and Lock. */
 public final class ShellView implements View<ShellViewModel> {
 
     private final ShellViewModel vm;
@@ -24,9 +25,7 @@ public final class ShellView implements View<ShellViewModel> {
     @FXML private ToggleButton darkMode;
     @FXML private Button lock;
     @FXML private VBox rail;
-    @FXML private Label sectionTitle;
-    @FXML private Label sectionDescription;
-    @FXML private Label sectionArrival;
+    @FXML private StackPane content;
 
     public ShellView(ShellViewModel vm, ThemeService theme, StatusBarView statusBar) {
         this.vm = vm;
@@ -52,15 +51,19 @@ public final class ShellView implements View<ShellViewModel> {
                 vm.sectionProperty().set((Section) now.getUserData());
             }
         });
-        sectionTitle.textProperty().bind(vm.sectionProperty().map(Section::title));
-        sectionDescription.textProperty().bind(vm.sectionProperty().map(Section::description));
-        sectionArrival.textProperty().bind(vm.sectionProperty().map(Section::arrival));
+        vm.sectionProperty().addListener((obs, old, now) -> nav.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         owner.textProperty().bind(vm.ownerProperty());
         root.setBottom(statusBar.root());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
         darkMode.selectedProperty().addListener((obs, o, dark) ->
                 theme.modeProperty().set(dark ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
         lock.setOnAction(e -> vm.onLock());
+    }
+
+    /** Puts a section's (or the builder's, the approve screen's) root in the content area. */
+    public void setContent(Parent node) {
+        content.getChildren().setAll(node);
     }
 
     @Override
