@@ -21,8 +21,11 @@ class MigrationTest {
         try (Keystore ks = TestWallets.create(dir)) {
             owner = ks.keys().createOwnerKey("v1 key").publicRef();
         }
-        // Rebuild the same content as a genuine v1 file: drop the v2 objects and stamp user_version 1.
+        // Rebuild the same content as a genuine v1 file: drop the v2 and v3 objects and stamp user_version 1.
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE automation_evaluation");
+            st.execute("DROP TABLE automation_firing");
+            st.execute("DROP TABLE automation_rule");
             st.execute("DROP TABLE address_book");
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("PRAGMA user_version = 1");
