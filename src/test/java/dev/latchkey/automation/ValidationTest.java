@@ -46,7 +46,7 @@ class ValidationTest {
     void targetOrSelectorNotCovered() {
         refused(buyWeth, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.SELL, eth("0.1"), new BigDecimal("3500"), 50), "no action allows");
         refused(buyWeth, new RuleSpec.LimitOrder("DAI", "USDC", 500, RuleSpec.Side.BUY, usdc(10), new BigDecimal("0.99"), 50), "rules[1].equal"); // tokenOut
-        refused(buyWeth, new RuleSpec.AutoRepay("USDC", new BigDecimal("1.2"), new BigDecimal("1.5"), usdc(10)), "no action allows");
+        refused(buyWeth, new RuleSpec.AutoRepay("USDC", new BigDecimal("1.2"), new BigDecimal("1.5"), usdc(10)), "rules[0].equal"); // approve spender = the Aave pool, not the router
     }
 
     @Test
