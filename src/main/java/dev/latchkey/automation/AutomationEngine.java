@@ -114,8 +114,8 @@ public final class AutomationEngine implements AutoCloseable {
         lastBlock = Math.max(lastBlock, head.number());
         Map<String, SessionRecord> sessions = new HashMap<>();
         for (SessionRecord s : keystore.sessions().all()) sessions.put(Firings.hex(s.permissionId()), s);
-        refresh(); // before settling: closing a firing needs the rule's spec (one-shot rules end, recurring ones go on)
         firings.settle(head.number(), head.timestamp(), ruleId -> accountOf(ruleId, sessions), this::onSuccess);
+        refresh(); // after settling, so this pass sees the triggers the closed firings moved the rules to
         Set<String> busy = new HashSet<>();
         for (AutomationFiring f : store.pending()) busy.add(Firings.hex(f.ruleId()));
         Market market = new Market(chain, pools, head);

@@ -125,31 +125,58 @@ final class DevnetWorld implements AutoCloseable {
         return client.baseFee().multiply(BigInteger.TWO).add(BigInteger.TEN.pow(9));
     }
 
-    /** Deploys a LatchkeyAccount whose deployment (the one owner signature) installs SmartSession with {@code sessions} enabled. */
-    Address deployAccount(List<OnchainSession> sessions) throws Exception {
+    /** A deployed account and its owner key (used only for the one owner approval of each test's sessions). */
+    record Account(Address address, ECKeyPair owner) { }
+
+    /**
+     * Deploys a LatchkeyAccount (owner signature) with SmartSession installed holding one placeholder session, then
+     * enables {@code sessions} in a second owner-signed operation ({@code SmartSession.enableSessions}): template
+     * sessions name the account in their rules, and the account's address commits to its install data.
+     */
+    Account deployAccount(java.util.function.Function<Address, List<OnchainSession>> sessionsFor) throws Exception {
         ECKeyPair owner = Keys.createEcKeyPair();
         byte[] ownerInit = Numeric.hexStringToByteArray(Abi.encodeArgs(new Uint256(1), new DynamicArray<>(
                 org.web3j.abi.datatypes.Address.class, List.of(new org.web3j.abi.datatypes.Address("0x" + Keys.getAddress(owner))))));
         byte[] ssInit = HexBytes.of(new byte[] {1}).concat(SessionAbi.encodeParameters(List.of(new DynamicArray<>(DynamicStruct.class,
-                sessions.stream().map(SessionAbi::session).toList())))).bytes();
+                List.of(SessionAbi.session(placeholder())))))).bytes();
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
         String account = Abi.address(client.call(m.address("LatchkeyAccountFactory"), Abi.call("getAddress(bytes32,bytes,bytes)",
                 new Bytes32(salt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))), 0);
         Address a = new Address(account.toLowerCase());
-        devnet.faucet().fund(new Funding(account, BigDecimal.TEN, BigDecimal.ONE, null, null));
+        devnet.faucet().fund(new Funding(account, BigDecimal.TEN, null, null, null));
+        List<OnchainSession> sessions = sessionsFor.apply(a);
+        HexBytes enable = HexBytes.parse("sel", "0x21712407").concat(SessionAbi.encodeParameters(List.of(new DynamicArray<>(DynamicStruct.class,
+                sessions.stream().map(SessionAbi::session).toList()))));
         BigInteger ownerKey = NonceKeys.keyFor(AccountKind.LATCHKEY, addr("OwnableValidator"));
         UserOperation deploy = UserOperation.of(a, NonceKeys.nonce(ownerKey, BigInteger.ZERO),
-                        Erc7579Execute.encode(List.of(new Execution(addr("USDC"), BigInteger.ZERO, HexBytes.parse("d",
-                                Abi.call("approve(address,uint256)", new org.web3j.abi.datatypes.Address(m.address("SwapRouter02")), new Uint256(0)))))))
+                        Erc7579Execute.encode(List.of(new Execution(addr("SmartSession"), BigInteger.ZERO, enable))))
                 .withFactory(addr("LatchkeyAccountFactory"), HexBytes.parse("init", Abi.call("createAccount(bytes32,bytes,bytes)",
                         new Bytes32(salt), new DynamicBytes(ownerInit), new DynamicBytes(ssInit))))
-                .withGas(BigInteger.valueOf(200_000), BigInteger.valueOf(6_000_000), BigInteger.valueOf(150_000), maxFee(), BigInteger.TEN.pow(9));
+                .withGas(BigInteger.valueOf(8_000_000), BigInteger.valueOf(6_000_000), BigInteger.valueOf(200_000), maxFee(), BigInteger.TEN.pow(9));
         HexBytes hash = UserOpHash.hash(deploy, addr("EntryPoint"), BigInteger.valueOf(m.chainId()));
         Sign.SignatureData s = Sign.signPrefixedMessage(hash.bytes(), owner);
         HexBytes sig = HexBytes.of(s.getR()).concat(HexBytes.of(s.getS())).concat(HexBytes.of(s.getV()));
-        assertThat(bundler.awaitReceipt(bundler.submit(deploy.withSignature(sig)), Duration.ofSeconds(60)).success()).isTrue();
-        return a;
+        assertThat(bundler.awaitReceipt(bundler.submit(deploy.withSignature(sig)), Duration.ofSeconds(60)).success())
+                .as("deployment + enableSessions by the owner").isTrue();
+        for (OnchainSession on : sessions) {
+            assertThat(Abi.word(client.call(addr("SmartSession").hex(), Abi.call("isPermissionEnabled(bytes32,address)",
+                    new Bytes32(dev.latchkey.session.codec.Ids.permissionId(on).bytes()), new org.web3j.abi.datatypes.Address(account))), 0))
+                    .isEqualTo(BigInteger.ONE);
+        }
+        return new Account(a, owner);
+    }
+
+    /** A session nobody holds the key of (SmartSession's install data needs at least one). */
+    private OnchainSession placeholder() throws Exception {
+        Address dead = new Address("0x000000000000000000000000000000000000dead");
+        dev.latchkey.session.wallet.WalletSession ws = new dev.latchkey.session.wallet.WalletSession(
+                new dev.latchkey.session.wallet.Owners.Ecdsa(List.of(new Address("0x" + Keys.getAddress(Keys.createEcKeyPair()))), 1, addr("OwnableValidator")),
+                List.of(new dev.latchkey.session.wallet.Action(addr("USDC"), new dev.latchkey.session.model.Selector("0xa9059cbb"), List.of(
+                        new dev.latchkey.session.policy.Policy.UniversalAction(BigInteger.ZERO, List.of(new dev.latchkey.session.policy.ParamRule(
+                                dev.latchkey.session.policy.ParamCondition.EQUAL, BigInteger.ZERO, new BigInteger(1, dead.bytes()), java.util.Optional.empty())))))),
+                List.of(new dev.latchkey.session.policy.Policy.UsageLimit(BigInteger.ONE)), Wallets.salt(), List.of(m.chainId()), java.util.Optional.empty(), false);
+        return dev.latchkey.session.wallet.SessionMapper.toOnchain(ws, policies);
     }
 
     void fund(Address to, long usdc, String weth) {

@@ -77,6 +77,10 @@ final class Wallets {
         SessionSigner key = ks.keys().createSessionKey("automation test");
         TemplateContext ctx = new TemplateContext(network, account, new Address(key.address().toLowerCase()), salt(), policies);
         OnchainSession on = SessionTemplates.build(t, bounds, ctx).onchain();
+        if (ownableValidator != null) { // the devnet's OwnableValidator, not the canonical deployment the templates name
+            on = new OnchainSession(ownableValidator, on.sessionValidatorInitData(), on.salt(), on.userOpPolicies(), on.erc7739Policies(),
+                    on.actions(), on.permitErc4337Paymaster());
+        }
         return new Built(on, key);
     }
 
@@ -106,6 +110,9 @@ final class Wallets {
                 SessionAbi.encode(b.onchain()).bytes(), new byte[32], validAfter, validUntil, SessionStatus.ENABLED, new byte[24],
                 List.of(new SessionRecord.Chain(chainId, smartSession.hex(), 0)));
         ks.sessions().add(r);
+        for (dev.latchkey.trade.catalog.Token t : network.tokens()) { // the signer's local ledger (the wallet sets these from the session's limits)
+            ks.sessions().setBudget(pid.bytes(), t.address().hex(), BigInteger.ONE.shiftLeft(128), 1000);
+        }
         definitions.put(HexFormat.of().formatHex(pid.bytes()), b.onchain());
         return ks.sessions().get(pid.bytes());
     }
