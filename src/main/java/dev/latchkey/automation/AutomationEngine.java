@@ -245,11 +245,15 @@ public final class AutomationEngine implements AutoCloseable {
             LoadedRule cached = rules.get(id);
             if (cached == null || cached.row.version() != row.version()) {
                 rules.put(id, new LoadedRule(row, RuleSpecCodec.decode(store.spec(row.ruleId()))));
-            } else if (!cached.row.equals(row)) {
+            } else if (moved(cached.row, row)) {
                 rules.put(id, cached.with(row));
             }
         }
         rules.keySet().retainAll(seen);
+    }
+
+    private static boolean moved(AutomationRule a, AutomationRule b) {
+        return a.status() != b.status() || a.nextSeq() != b.nextSeq() || a.nextAttempt() != b.nextAttempt() || !a.updatedAt().equals(b.updatedAt());
     }
 
     private void note(LoadedRule r, List<AutomationEvaluation.New> rows, ChainReader.Head head, AutomationEvaluation.Result result,

@@ -129,8 +129,7 @@ final class Evaluator {
     }
 
     private static String price(LoadedRule r, Token base, Token quote, Market m) {
-        BigInteger sqrt = m.sqrtSquared(r.pool.address()).sqrt();
-        return PriceLevel.price(sqrt, r.baseIsToken0(base.address()), base.decimals(), quote.decimals()).toPlainString();
+        return m.priceText(r.pool.address(), r.baseIsToken0(base.address()), base.decimals(), quote.decimals());
     }
 
     private static BigInteger wad(BigDecimal d) {

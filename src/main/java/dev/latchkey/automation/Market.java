@@ -20,6 +20,7 @@ final class Market {
     private final Map<String, BigInteger> balances = new HashMap<>();
     private final Map<String, BigInteger> debts = new HashMap<>();
     private final Map<Address, BigInteger> prices = new HashMap<>();
+    private final Map<String, String> priceTexts = new HashMap<>();
     final ChainReader.Head head;
 
     Market(ChainReader chain, Map<PoolKey, ChainReader.Pool> pools, ChainReader.Head head) {
@@ -48,6 +49,12 @@ final class Market {
 
     BigInteger debt(Address asset, Address account) {
         return debts.computeIfAbsent(asset.hex() + account.hex(), k -> chain.variableDebt(asset, account));
+    }
+
+    /** The human price of {@code base} on {@code pool} for messages, computed once per block and pool. */
+    String priceText(Address pool, boolean baseIsToken0, int baseDecimals, int quoteDecimals) {
+        return priceTexts.computeIfAbsent(pool.hex() + baseIsToken0, k ->
+                PriceLevel.price(sqrtSquared(pool).sqrt(), baseIsToken0, baseDecimals, quoteDecimals).toPlainString());
     }
 
     BigInteger assetPrice(Address asset) {

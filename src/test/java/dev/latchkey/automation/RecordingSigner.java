@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** The signer port as a recorder: every intent it receives, answered by {@code answer} (null = never completes). */
-final class RecordingSigner implements IntentPort {
+public final class RecordingSigner implements IntentPort {
 
     final List<SignerIntent> received = new CopyOnWriteArrayList<>();
     volatile Function<SignerIntent, Outcome> answer = i -> new Outcome.Included(i.idHex(), HexBytes.zeros(32), received.size() - 1, "0x01", true);

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A chain the test scripts: head, one pool price, balances, an Aave position. Counts reads (for the per-block memo). */
-final class ScriptedChain implements ChainReader {
+public final class ScriptedChain implements ChainReader {
 
-    volatile Head head = new Head(1, 1_800_000_000L);
+    public volatile Head head = new Head(1, 1_800_000_000L);
     final Map<Address, BigInteger> sqrt = new ConcurrentHashMap<>();
     final Map<String, BigInteger> balances = new ConcurrentHashMap<>();
-    final Map<String, BigInteger> debts = new ConcurrentHashMap<>();
-    final Map<Address, BigInteger> prices = new ConcurrentHashMap<>();
-    volatile AaveAccount aave = new AaveAccount(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+    public final Map<String, BigInteger> debts = new ConcurrentHashMap<>();
+    public final Map<Address, BigInteger> prices = new ConcurrentHashMap<>();
+    public volatile AaveAccount aave = new AaveAccount(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
             BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE));
     final Address poolAddress;
     final Address token0;
@@ -26,7 +26,7 @@ final class ScriptedChain implements ChainReader {
         this.token0 = token0;
     }
 
-    Head next(long seconds) {
+    public Head next(long seconds) {
         head = new Head(head.number() + 1, head.timestamp() + seconds);
         return head;
     }
@@ -41,7 +41,7 @@ final class ScriptedChain implements ChainReader {
         return ratio.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(192))).toBigInteger().sqrt();
     }
 
-    void balance(Address token, Address account, BigInteger amount) {
+    public void balance(Address token, Address account, BigInteger amount) {
         balances.put(token.hex() + account.hex(), amount);
     }
 
