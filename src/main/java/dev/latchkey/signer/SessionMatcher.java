@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Finds the session that covers an intent: same account and chain, and an action for every (target, selector).
- * An ENABLED session inside its time frame wins; otherwise a covering session in another state is returned so the
- * timebox rule can name why it cannot be used.
+ * A usable session (ENABLED, or approved and PENDING_ENABLE) inside its time frame wins; otherwise a covering
+ * session in another state is returned so the timebox rule can name why it cannot be used.
  */
 final class SessionMatcher {
 
@@ -58,10 +58,15 @@ final class SessionMatcher {
             if (calls.stream().allMatch(c -> covers(p, c))) covering.add(new Match(s, p));
         }
         return covering.stream()
-                .filter(m -> m.record().status() == SessionStatus.ENABLED && chainTime >= m.record().validAfter()
+                .filter(m -> usable(m.record()) && chainTime >= m.record().validAfter()
                         && chainTime < m.record().validUntil())
                 .findFirst()
                 .or(() -> covering.stream().findFirst());
+    }
+
+    /** ENABLED, or approved by the owner and waiting for its first operation to enable it. */
+    private static boolean usable(SessionRecord s) {
+        return s.status() == SessionStatus.ENABLED || (s.status() == SessionStatus.PENDING_ENABLE && s.approved());
     }
 
     private static boolean covers(PreparedSession p, Execution call) {

@@ -53,8 +53,9 @@ public final class SignerService implements AutoCloseable {
         if (d.stats().running) throw new IllegalStateException("already running");
         intake = Executors.newSingleThreadExecutor(r -> daemon(r, "signer-intake"));
         trackers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signer-tracker-", 0).factory());
-        delivery = new Delivery(d, trackers);
-        preparation = new Preparation(d, delivery);
+        EnableGate gate = new EnableGate(d);
+        delivery = new Delivery(d, trackers, gate);
+        preparation = new Preparation(d, delivery, gate);
         d.stats().running = true;
         List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
         for (JournalEntry row : d.journal().open()) {
@@ -113,9 +114,14 @@ public final class SignerService implements AutoCloseable {
         lane.thread.execute(() -> {
             lane.slots.acquireUninterruptibly(); // resumed rows count against the lane's 4 slots too
             try {
-                UserOperation op = d.store().get(id).orElseGet(() -> rebuild(row, session));
-                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq());
-                delivery.deliver(row, session, op, lane, done);
+                Optional<UserOperation> stored = d.store().get(id);
+                SigningMode mode = stored.isPresent() && !d.store().enabling(id) ? new SigningMode.Use()
+                        : preparation.modeFor(session, row.chainId());
+                if (mode instanceof SigningMode.Refuse r) throw new IllegalStateException(r.reason() + ": " + r.message());
+                UserOperation op = stored.isPresent() ? stored.get() : rebuild(row, session, mode);
+                if (mode instanceof SigningMode.Enable) lane.enabling(done);
+                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
+                delivery.deliver(row, session, op, mode, lane, done);
             } catch (KeystoreException | RuntimeException e) {
                 d.log("signer.failed", id, "resume: " + e.getMessage());
                 lane.slots.release();
@@ -126,13 +132,15 @@ public final class SignerService implements AutoCloseable {
     }
 
     /** A RESERVED row whose unsigned operation was not stored: same nonce and callData, fresh gas (nothing was signed). */
-    private UserOperation rebuild(JournalEntry row, SessionRecord session) {
+    private UserOperation rebuild(JournalEntry row, SessionRecord session, SigningMode mode) {
         if (row.userOpHash() != null) {
             throw new IllegalStateException("signed row without its stored operation; left for manual reconciliation");
         }
         NonceLane nl = NonceLane.of(session, Deps.smartSession(session, row.chainId()));
-        return d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()),
-                dev.latchkey.session.model.HexBytes.of(row.callData()));
+        var callData = dev.latchkey.session.model.HexBytes.of(row.callData());
+        return mode instanceof SigningMode.Enable e
+                ? d.builder().buildEnable(session, row.chainId(), nl.nonce(row.nonceSeq()), callData, e.enableSession())
+                : d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()), callData);
     }
 
     private Optional<JournalEntry> journalRow(byte[] intentId) throws KeystoreException {

@@ -112,6 +112,15 @@ class ArchitectureTest {
             .because("the background signer is plain Java on session, aa, trade, keystore and chain ports");
 
     @ArchTest
+    static final ArchRule signerCoreReachesTheNetworkOnlyThroughItsPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.signer")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.aa.flow..", "dev.latchkey.signer.onchain..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.EvmClient")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.JsonRpcClient")
+            .because("the pipeline is tested with fakes behind ChainView, PolicyStateSource, SessionDefinitions,"
+                    + " OperationBuilder and OperationSink; the live adapters live in signer.onchain");
+
+    @ArchTest
     static final ArchRule automationIsPlainJavaFeedingTheSigner = noClasses()
             .that().resideInAPackage("dev.latchkey.automation..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.devnet..",

@@ -2,7 +2,6 @@ package dev.latchkey.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.keystore.AutomationFiring;
 import dev.latchkey.keystore.AutomationRule;
@@ -11,11 +10,9 @@ import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.signer.Outcome;
-import dev.latchkey.signer.PolicyStateSource;
 import dev.latchkey.signer.SignerConfig;
 import dev.latchkey.signer.SignerIntent;
 import dev.latchkey.signer.SignerService;
-import dev.latchkey.signer.SubmitterSink;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.TradeBuilder;
 import dev.latchkey.trade.template.SessionBounds;
@@ -61,19 +58,19 @@ class AutomationOnDevnetTest {
     /** One wallet process: keystore + signer + engine. */
     final class Node implements AutoCloseable {
         final Keystore ks;
+        final dev.latchkey.signer.onchain.OnchainPorts ports;
         final SignerService signer;
         final AutomationEngine engine;
         final AutomationService service;
 
         Node(Wallets w) throws Exception {
             ks = Wallets.reopen(dir);
-            PolicyStateSource state = (s, c) -> new ChainPolicyState(world.client, world.addr("SmartSession"), new Address(s.account().toLowerCase()));
-            signer = new SignerService(ks, w.port(), state, world.builder(), world.chainView(), new SubmitterSink(world.bundler),
-                    new SignerConfig(world.policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(2), Duration.ofMillis(200), 300));
+            ports = world.ports(); // the real signer with main's live adapters; definitions decoded from the stored session bytes
+            signer = ports.signer(ks, new SignerConfig(world.policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(2), Duration.ofMillis(200), 300));
             signer.start();
-            engine = new AutomationEngine(ks, world.network, world.reader(), world.quotes(), signer::submit, w.port(), state,
-                    new AutomationConfig(world.policies, Duration.ofMillis(200), 3, 30, 3, log::add));
-            service = new AutomationService(ks, world.network, w.port(), world.policies);
+            engine = new AutomationEngine(ks, world.network, world.reader(), world.quotes(), signer::submit, ports.definitions(),
+                    ports.policyState(), new AutomationConfig(world.policies, Duration.ofMillis(200), 3, 30, 3, log::add));
+            service = new AutomationService(ks, world.network, ports.definitions(), world.policies);
         }
 
         AutomationEngine.Report step() throws Exception {
@@ -99,6 +96,7 @@ class AutomationOnDevnetTest {
         public void close() {
             engine.stop();
             signer.stop();
+            ports.close();
             ks.close();
         }
     }

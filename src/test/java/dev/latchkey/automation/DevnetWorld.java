@@ -25,8 +25,6 @@ import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.session.policy.PolicyAddresses;
 import dev.latchkey.session.policy.PolicyKind;
-import dev.latchkey.signer.ChainView;
-import dev.latchkey.signer.OperationBuilder;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.math.BigDecimal;
@@ -102,23 +100,11 @@ final class DevnetWorld implements AutoCloseable {
         return new RpcQuoteSource(client, network.quoterV2());
     }
 
-    ChainView chainView() {
-        Address entryPoint = addr("EntryPoint");
-        return new ChainView() {
-            @Override public long chainTime() { return client.latestTimestamp(); }
-            @Override public BigInteger baseFee() { return client.baseFee(); }
-            @Override public long nextSequence(Address sender, BigInteger key) {
-                return Abi.word(client.call(entryPoint.hex(), Abi.call("getNonce(address,uint192)",
-                        new org.web3j.abi.datatypes.Address(sender.hex()), new Uint192(key))), 0)
-                        .and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).longValueExact();
-            }
-        };
-    }
-
-    OperationBuilder builder() {
-        return (session, chainId, nonce, callData) -> UserOperation.of(new Address(session.account().toLowerCase()), nonce, callData)
-                .withGas(BigInteger.valueOf(900_000), BigInteger.valueOf(1_500_000), BigInteger.valueOf(100_000), maxFee(),
-                        BigInteger.TEN.pow(9));
+    /** The signer's live ports of main (head watcher, RPC chain view, on-chain policy state, stored definitions, gas templates). */
+    dev.latchkey.signer.onchain.OnchainPorts ports() {
+        dev.latchkey.aa.flow.ChainAddresses chain = new dev.latchkey.aa.flow.ChainAddresses(m.chainId(), addr("EntryPoint"),
+                addr("LatchkeyAccountFactory"), addr("OwnableValidator"), addr("SmartSession"), policies);
+        return dev.latchkey.signer.onchain.OnchainPorts.forNetwork(chain, client, bundlerRpc);
     }
 
     BigInteger maxFee() {

@@ -151,6 +151,13 @@ final class SignerFixture implements AutoCloseable {
         @Override public long chainTime() { return System.currentTimeMillis() / 1000 + offsetSeconds; }
         @Override public BigInteger baseFee() { return BigInteger.ONE; }
         @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
+        @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
+            permissionReads.incrementAndGet();
+            return new Permission(enabled.contains(pid), enableNonce);
+        }
+        final java.util.Set<HexBytes> enabled = ConcurrentHashMap.newKeySet();
+        volatile BigInteger enableNonce = BigInteger.ZERO;
+        final AtomicInteger permissionReads = new AtomicInteger();
     }
 
     /**
@@ -161,11 +168,17 @@ final class SignerFixture implements AutoCloseable {
         final AtomicInteger downFor = new AtomicInteger();
         final AtomicInteger timeoutsFor = new AtomicInteger();
         final AtomicInteger rejectFor = new AtomicInteger();
+        volatile String rejectMessage = "AA25 invalid account nonce";
         volatile boolean blackhole;
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
         volatile long receiptDelayMillis;
+        /** Called when an ENABLE-mode operation is accepted (the fake chain then reports the permission enabled). */
+        volatile Runnable onEnable = () -> { };
+        /** USE-mode operations sent while {@code useAllowed} said no (e.g. before the session was enabled). */
+        final List<UserOperation> useTooEarly = Collections.synchronizedList(new ArrayList<>());
+        volatile java.util.function.BooleanSupplier useAllowed = () -> true;
 
         @Override public Address entryPoint() { return UserOpHash.ENTRY_POINT_V07; }
 
@@ -175,7 +188,7 @@ final class SignerFixture implements AutoCloseable {
                 throw new SendException(SendException.Kind.UNREACHABLE, "connection refused", null);
             }
             if (rejectFor.get() > 0 && rejectFor.getAndDecrement() > 0) {
-                throw new SendException(SendException.Kind.REJECTED, "AA25 invalid account nonce", null);
+                throw new SendException(SendException.Kind.REJECTED, rejectMessage, null);
             }
             sends.add(op);
             HexBytes hash = UserOpHash.hash(op, entryPoint(), BigInteger.valueOf(CHAIN));
@@ -186,6 +199,8 @@ final class SignerFixture implements AutoCloseable {
             if (timeoutsFor.get() > 0 && timeoutsFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.AMBIGUOUS, "timed out", null);
             }
+            if (op.signature().unsafeBytes()[0] == 1) onEnable.run();
+            else if (!useAllowed.getAsBoolean()) useTooEarly.add(op);
             if (!blackhole) accepted.put(hash, op);
             return hash;
         }

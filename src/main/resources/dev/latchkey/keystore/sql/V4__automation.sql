@@ -1,4 +1,4 @@
--- Version 3: automations (docs/automation.md). A rule's parameters are sealed under the DEK like a secret row
+-- Version 4: automations (docs/automation.md). A rule's parameters are sealed under the DEK like a secret row
 -- (limit levels, recipients and schedules reveal trading intent); kind, label and state stay readable.
 CREATE TABLE automation_rule (
   rule_id       BLOB PRIMARY KEY CHECK (length(rule_id) = 16),
