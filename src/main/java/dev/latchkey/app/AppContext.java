@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.devnet.DevnetConfig;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
@@ -9,12 +10,16 @@ import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.ViewFactory;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.status.ChainStatusSource;
+import dev.latchkey.ui.status.StatusSources;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,19 +32,29 @@ import java.util.function.Supplier;
 public final class AppContext implements AutoCloseable {
 
     private final ExecutorService background;
+    private final ScheduledExecutorService scheduler;
     private final WalletSession wallet;
     private final ThemeService theme;
     private final ViewFactory views = new ViewFactory();
+    private final StatusSources status;
 
     private AppContext(Config config) {
         this.background = Executors.newCachedThreadPool(daemonThreads("latchkey-ui-bg"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-ui-timer"));
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
+        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
+                new ScheduledTicker(scheduler));
     }
 
-    /** What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly. */
+    /**
+     * What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly.
+     *
+     * @param devnetDirectory where a local devnet keeps its manifest (the status bar follows that devnet), or null
+     *                        for no network; replaced by the network the user picks once the network step lands
+     */
     public record Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
-                         InstantSource clock, ThemeService.Mode theme) {
+                         InstantSource clock, ThemeService.Mode theme, Path devnetDirectory) {
         public Config {
             Objects.requireNonNull(walletDirectory);
             Objects.requireNonNull(kdfPolicy);
@@ -48,12 +63,24 @@ public final class AppContext implements AutoCloseable {
             Objects.requireNonNull(theme);
         }
 
+        /** A configuration without a network (the status bar says so). */
+        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
+                      InstantSource clock, ThemeService.Mode theme) {
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, null);
+        }
+
         /** The installed app: OS data directory, standard KDF bounds, cost calibrated on this machine at creation. */
         public static Config production() {
             KdfPolicy policy = KdfPolicy.standard();
             return new Config(WalletLocation.defaultDirectory(), policy,
-                    () -> KdfCalibrator.timingArgon2(policy).calibrate(), Clock.systemUTC(), ThemeService.Mode.LIGHT);
+                    () -> KdfCalibrator.timingArgon2(policy).calibrate(), Clock.systemUTC(), ThemeService.Mode.LIGHT,
+                    DevnetConfig.defaultDirectory());
         }
+    }
+
+    private static ChainStatusSource chainStatus(Path devnetDirectory) {
+        return devnetDirectory == null ? ChainStatusSource.NONE
+                : new RpcChainStatus("Local devnet", new LocalDevnetEndpoints(devnetDirectory), Duration.ofSeconds(10));
     }
 
     public static AppContext create(Config config) {
@@ -62,7 +89,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The window content; call on the FX thread. */
     public MainWindow mainWindow() {
-        return new MainWindow(wallet, views, theme, background, FxExecutor.platform());
+        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), status);
     }
 
     public WalletSession wallet() {
@@ -76,6 +103,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         wallet.close();
+        scheduler.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

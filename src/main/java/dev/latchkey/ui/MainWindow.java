@@ -12,6 +12,9 @@ import dev.latchkey.ui.firstrun.FirstRunView;
 import dev.latchkey.ui.firstrun.FirstRunViewModel;
 import dev.latchkey.ui.shell.ShellView;
 import dev.latchkey.ui.shell.ShellViewModel;
+import dev.latchkey.ui.status.StatusBarView;
+import dev.latchkey.ui.status.StatusBarViewModel;
+import dev.latchkey.ui.status.StatusSources;
 import dev.latchkey.ui.unlock.UnlockView;
 import dev.latchkey.ui.unlock.UnlockViewModel;
 import java.util.Objects;
@@ -33,11 +36,14 @@ public final class MainWindow {
     private final ThemeService theme;
     private final Executor background;
     private final FxExecutor fx;
+    private final StatusSources status;
     private final StackPane host = new StackPane();
     private View<?> current;
 
-    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx) {
+    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx,
+                      StatusSources status) {
         this.wallet = Objects.requireNonNull(wallet);
+        this.status = Objects.requireNonNull(status);
         this.views = Objects.requireNonNull(views);
         this.theme = Objects.requireNonNull(theme);
         this.background = Objects.requireNonNull(background);
@@ -77,8 +83,10 @@ public final class MainWindow {
     }
 
     public void showShell() {
-        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlock);
-        show(views.load(ShellView.class, () -> new ShellView(vm, theme)));
+        StatusBarViewModel statusVm = status.viewModel(background, fx);
+        StatusBarView statusBar = views.load(StatusBarView.class, () -> new StatusBarView(statusVm));
+        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlock, statusVm);
+        show(views.load(ShellView.class, () -> new ShellView(vm, theme, statusBar)));
     }
 
     /** The view on screen (tests and screenshots use it). */

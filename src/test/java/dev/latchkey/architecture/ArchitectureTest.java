@@ -112,6 +112,32 @@ class ArchitectureTest {
             .because("the background signer is plain Java on session, aa, trade, keystore and chain ports");
 
     @ArchTest
+    static final ArchRule walletIsTheServiceLayerUnderTheFrontEnds = noClasses()
+            .that().resideInAPackage("dev.latchkey.wallet..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.cli..",
+                    "dev.latchkey.ui..", "dev.latchkey.app..", "dev.latchkey.automation..")
+            .allowEmptyShould(true)
+            .because("the wallet services are plain Java shared by the CLI and the desktop app");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheWalletDependsOnIt = noClasses()
+            .that().resideInAnyPackage("dev.latchkey.session..", "dev.latchkey.aa..", "dev.latchkey.chain..",
+                    "dev.latchkey.keystore..", "dev.latchkey.trade..", "dev.latchkey.signer..", "dev.latchkey.devnet..")
+            .should().dependOnClassesThat().resideInAPackage("dev.latchkey.wallet..")
+            .allowEmptyShould(true)
+            .because("wallet composes the lower layers; they never reach up into it");
+
+    @ArchTest
+    static final ArchRule walletUsesTheDevnetOnlyForItsFaucetAndManifest = noClasses()
+            .that().resideInAPackage("dev.latchkey.wallet..")
+            .should().dependOnClassesThat(resideInAPackage("dev.latchkey.devnet..")
+                    .and(not(DescribedPredicate.describe("the devnet's faucet, manifest and locations", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                            java.util.Set.of("Manifest", "DevnetFaucet", "Funding", "DevnetConfig", "DevnetKeys", "DevnetException")
+                                    .contains(c.getSimpleName())))))
+            .allowEmptyShould(true)
+            .because("the wallet talks to a devnet like to any network; only funding and the manifest are devnet-specific");
+
+    @ArchTest
     static final ArchRule signerCoreReachesTheNetworkOnlyThroughItsPorts = noClasses()
             .that().resideInAPackage("dev.latchkey.signer")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.aa.flow..", "dev.latchkey.signer.onchain..")

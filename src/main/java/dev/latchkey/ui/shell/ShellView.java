@@ -2,6 +2,7 @@ package dev.latchkey.ui.shell;
 
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.View;
+import dev.latchkey.ui.status.StatusBarView;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ public final class ShellView implements View<ShellViewModel> {
 
     private final ShellViewModel vm;
     private final ThemeService theme;
+    private final StatusBarView statusBar;
 
     @FXML private BorderPane root;
     @FXML private Label owner;
@@ -25,12 +27,11 @@ public final class ShellView implements View<ShellViewModel> {
     @FXML private Label sectionTitle;
     @FXML private Label sectionDescription;
     @FXML private Label sectionArrival;
-    @FXML private Label network;
-    @FXML private Label signer;
 
-    public ShellView(ShellViewModel vm, ThemeService theme) {
+    public ShellView(ShellViewModel vm, ThemeService theme, StatusBarView statusBar) {
         this.vm = vm;
         this.theme = theme;
+        this.statusBar = statusBar;
     }
 
     @FXML
@@ -55,8 +56,7 @@ public final class ShellView implements View<ShellViewModel> {
         sectionDescription.textProperty().bind(vm.sectionProperty().map(Section::description));
         sectionArrival.textProperty().bind(vm.sectionProperty().map(Section::arrival));
         owner.textProperty().bind(vm.ownerProperty());
-        network.textProperty().bind(vm.networkProperty());
-        signer.textProperty().bind(vm.signerProperty());
+        root.setBottom(statusBar.root());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
         darkMode.selectedProperty().addListener((obs, o, dark) ->
                 theme.modeProperty().set(dark ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
