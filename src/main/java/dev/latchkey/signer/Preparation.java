@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * On the lane thread: wait behind an enabling operation → never-rules → USE or ENABLE ({@link EnableGate}) → unsigned
- * operation on the lane's next sequence → PolicyEngine (on-chain state, or fresh state when enabling, + soft limits)
- * → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger untouched and
+ * On the lane thread: wait behind an enabling operation → never-rules → the session's rules without state → USE or
+ * ENABLE ({@link EnableGate}) → unsigned operation on the lane's next sequence → PolicyEngine (on-chain state, or
+ * fresh state when enabling, + soft limits) → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger untouched and
  * nothing signed.
  */
 final class Preparation {
@@ -68,6 +68,15 @@ final class Preparation {
         Optional<NeverRules.Violation> v = NeverRules.timebox(session, chainTime, d.config().expiryMarginSeconds())
                 .or(() -> NeverRules.shape(intent.callData(), intent.account(), smartSession, d.sink().entryPoint()));
         if (v.isPresent()) return Optional.of(refuse(intent, v.get().reason(), v.get().message()));
+
+        // Rules first, without state or gas (the most permissive reading, so it only refuses what the full check
+        // would): a call the session can never allow is refused before any round trip, gas estimate included.
+        Decision rules = d.engine().check(match.prepared(), OperationContexts.of(
+                UserOperation.of(intent.account(), BigInteger.ZERO, intent.callData()), smartSession, chainTime, BigInteger.ZERO),
+                new InMemoryPolicyState());
+        if (rules instanceof Decision.Refused r) {
+            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+        }
 
         SigningMode mode = gate.decide(session, intent.chainId(), match.prepared().session());
         if (mode instanceof SigningMode.Refuse r) return Optional.of(refuse(intent, r.reason(), r.message()));
