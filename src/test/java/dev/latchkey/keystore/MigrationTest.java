@@ -27,6 +27,7 @@ class MigrationTest {
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 1");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -46,7 +47,8 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session_chain", "enabled_at").next())).isTrue();
@@ -54,7 +56,7 @@ class MigrationTest {
     }
 
     @Test
-    void version2FileWithASessionMigratesToVersion3_notApprovedNotEnabled() throws Exception {
+    void version2FileWithASessionMigratesToTheLatest_notApprovedNotEnabled() throws Exception {
         byte[] pid = TablesTest.bytes(32, 7);
         try (Keystore ks = TestWallets.create(dir)) {
             String owner = ks.keys().createOwnerKey("owner").publicRef();
@@ -67,10 +69,11 @@ class MigrationTest {
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 2");
         }
         try (Keystore ks = TestWallets.open(dir)) {
-            assertThat(ks.database().schemaVersion()).isEqualTo(3);
+            assertThat(ks.database().schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             SessionRecord s = ks.sessions().get(pid);
             assertThat(s.status()).isEqualTo(SessionStatus.ENABLED);
             assertThat(s.approved()).isFalse();
