@@ -49,7 +49,7 @@ class ExpiredSessionOnPrivateDevnetTest {
             try (SignerHost host = SignerHost.start(ks, chain, SoftLimits.NONE)) {
                 TradeService trades = new TradeService(ks, chain, host);
                 TradeResult first = trades.await(trades.submitSwap(account, new SwapIntent("USDC", "WETH", BigInteger.valueOf(10_000_000L), 50)),
-                        "first", OneClickTradingOnDevnetTest.WAIT);
+                        OneClickTradingOnDevnetTest.WAIT);
                 assertThat(first).as(first.toString()).isInstanceOf(TradeResult.Included.class);
             }
             // A day passes while the wallet is closed (the signer's head snapshot is refreshed twice a second, so a
@@ -63,7 +63,7 @@ class ExpiredSessionOnPrivateDevnetTest {
                 List<BudgetEntry> ledger = ks.sessions().budget(s.permissionId().bytes());
                 long seq = OneClickTradingOnDevnetTest.laneSequence(chain, s.account(), s.permissionId());
                 TradeResult late = trades.await(trades.submitSwap(account, new SwapIntent("USDC", "WETH", BigInteger.valueOf(10_000_000L), 50)),
-                        "late", OneClickTradingOnDevnetTest.WAIT);
+                        OneClickTradingOnDevnetTest.WAIT);
                 assertThat(late).isInstanceOfSatisfying(TradeResult.Refused.class, r -> {
                     assertThat(r.reason()).isEqualTo("session-expired");
                     assertThat(r.message()).startsWith("session ended at " + s.validUntil());
