@@ -136,6 +136,7 @@ final class Delivery {
                     UserOperationReceipt r = receipt.get();
                     d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
                             + (r.success() ? "" : " (call reverted)"));
+                    d.policyState().changed(session, row.chainId());
                     if (mode instanceof SigningMode.Enable) confirmEnabled(session, row.chainId(), id);
                     finish(lane, done, new Outcome.Included(id, hash, seq, r.transactionHash(), r.success()), d.stats().included);
                     return;
@@ -200,6 +201,7 @@ final class Delivery {
         lane.slots.release();
         d.stats().bump(counter);
         done.complete(outcome);
+        lane.settled();
     }
 
     static void sleep(long millis) {

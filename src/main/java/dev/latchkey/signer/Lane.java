@@ -28,6 +28,24 @@ final class Lane {
         });
     }
 
+    /** Runs when the last in-flight operation settles (reconciliation is queued on the lane thread). */
+    private volatile Runnable onIdle = () -> { };
+
+    void onIdle(Runnable r) {
+        this.onIdle = r;
+    }
+
+    /** Called after a slot is released; queues the idle work if nothing else is in flight. */
+    void settled() {
+        if (inFlight() == 0) {
+            try {
+                onIdle.run();
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the signer is stopping; the next start reconciles
+            }
+        }
+    }
+
     /** The outcome of this lane's enabling operation while it is in flight; later intents wait for it. */
     private volatile CompletableFuture<Outcome> enabling;
 

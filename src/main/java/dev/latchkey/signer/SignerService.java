@@ -5,6 +5,7 @@ import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.session.engine.PolicyEngine;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,6 +32,7 @@ public final class SignerService implements AutoCloseable {
     private ExecutorService trackers;
     private Preparation preparation;
     private Delivery delivery;
+    private Reconciler reconciler;
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
@@ -56,10 +58,17 @@ public final class SignerService implements AutoCloseable {
         EnableGate gate = new EnableGate(d);
         delivery = new Delivery(d, trackers, gate);
         preparation = new Preparation(d, delivery, gate);
+        reconciler = new Reconciler(d);
         d.stats().running = true;
         List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
         for (JournalEntry row : d.journal().open()) {
             resumed.add(resume(row));
+        }
+        // N4 at start: every session usable on this chain is compared with the chain once its lane is idle.
+        long chainId = d.chain().chainId();
+        for (SessionRecord s : d.sessions().all()) {
+            boolean enabledHere = s.chain(chainId).map(c -> c.enabled() || s.status() == SessionStatus.ENABLED).orElse(false);
+            if (enabledHere) lane(s).settled();
         }
         d.stats().publish();
         return resumed;
@@ -153,7 +162,20 @@ public final class SignerService implements AutoCloseable {
 
     private Lane lane(SessionRecord session) {
         String key = HexFormat.of().formatHex(session.permissionId());
-        return d.stats().lane(key, () -> new Lane(key, d.config().maxInFlightPerLane()));
+        byte[] pid = session.permissionId();
+        return d.stats().lane(key, () -> {
+            Lane lane = new Lane(key, d.config().maxInFlightPerLane());
+            lane.onIdle(() -> lane.thread.execute(() -> {
+                if (lane.inFlight() == 0) reconciler.reconcile(pid);
+            }));
+            return lane;
+        });
+    }
+
+    /** Resolves CONFLICT rows and aligns the ledger with the chain for one session now (on its lane); for tools and tests. */
+    public CompletableFuture<Boolean> reconcile(byte[] permissionId) throws KeystoreException {
+        Lane lane = lane(d.sessions().get(permissionId));
+        return CompletableFuture.supplyAsync(() -> reconciler.reconcile(permissionId), lane.thread);
     }
 
     /** Stops the threads; open rows stay in the journal and are resumed by the next {@link #start}. */
