@@ -62,7 +62,7 @@ public final class TradeCommand implements Runnable {
             try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
                 TradeService trades = new TradeService(keystore, chain, host);
                 BuiltTrade trade = build(trades, a, chain.profile().tradeNetwork());
-                TradeResult result = trades.await(trades.submit(trade), trade.description(), Duration.ofSeconds(timeoutSeconds));
+                TradeResult result = trades.await(trades.submit(trade), Duration.ofSeconds(timeoutSeconds));
                 exitCode = switch (result) {
                     case TradeResult.Included i -> i.success() ? 0 : EXIT_ERROR;
                     case TradeResult.Refused r -> EXIT_REFUSED;

@@ -49,8 +49,13 @@ public final class SessionService {
         SessionSigner key = keystore.keys().createSessionKey("session key");
         Address keyAddress = Address.parse("sessionKey", key.address());
         try {
-            long start = Math.min(chain.chainTime(), clock.instant().getEpochSecond()) - START_SLACK_SECONDS;
+            long chainTime = chain.chainTime();
+            long start = Math.min(chainTime, clock.instant().getEpochSecond()) - START_SLACK_SECONDS;
             SessionFactory.Built built = new SessionFactory(p).build(request, accountAddress, keyAddress, salt(), start);
+            if (built.validUntil() <= chainTime) {
+                throw new WalletException(WalletException.Kind.STATE, "the session would end at " + built.validUntil()
+                        + ", before the chain's time " + chainTime + " (is the chain's clock far ahead of this computer's?)");
+            }
             HexBytes pid = built.permissionId();
             requireDeployed(built);
             BigInteger nonce = SmartSessionReads.enableNonce(chain.node(), p.smartSession(), pid, accountAddress);

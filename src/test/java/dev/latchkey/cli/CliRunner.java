@@ -42,10 +42,14 @@ final class CliRunner {
 
     /** A chain-facing command with the wallet, password, manifest and {@code --json} options appended. */
     Run chain(String... args) {
+        return raw(chainArgs(args));
+    }
+
+    String[] chainArgs(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--wallet-dir", walletDir.toString(), "--password-file", passwordFile.toString(),
                 "--manifest", manifest.toString(), "--json"));
-        return raw(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     /** Like {@link #chain} but without {@code --manifest} (public networks). */

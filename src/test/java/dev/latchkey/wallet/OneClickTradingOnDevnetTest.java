@@ -82,7 +82,7 @@ class OneClickTradingOnDevnetTest {
                     BigInteger usdcBefore = WalletFixture.balance(chain, usdc, me);
                     BigInteger wethBefore = WalletFixture.balance(chain, weth, me);
                     BuiltTrade t = trades.previewSwap(account, new SwapIntent("USDC", "WETH", usdc(90), 50));
-                    TradeResult r = trades.await(trades.submit(t), t.description(), WAIT);
+                    TradeResult r = trades.await(trades.submit(t), WAIT);
                     assertThat(r).as(r.toString()).isInstanceOfSatisfying(TradeResult.Included.class, inc -> assertThat(inc.success()).isTrue());
                     intents.add(r.intentId());
                     BigInteger received = WalletFixture.balance(chain, weth, me).subtract(wethBefore);
@@ -119,7 +119,7 @@ class OneClickTradingOnDevnetTest {
                 sessions.approve(sessions.find(aave.permissionId().hex()), WalletFixture.PASSWORD.clone());
                 for (AaveIntent a : List.of(new AaveIntent.Supply("WETH", eth("1")), new AaveIntent.Borrow("USDC", usdc(500)),
                         new AaveIntent.Repay("USDC", usdc(300)))) {
-                    TradeResult r = trades.await(trades.submitAave(account, a), a.toString(), WAIT);
+                    TradeResult r = trades.await(trades.submitAave(account, a), WAIT);
                     assertThat(r).as(r.toString()).isInstanceOfSatisfying(TradeResult.Included.class, inc -> assertThat(inc.success()).isTrue());
                     intents.add(r.intentId());
                 }
@@ -166,7 +166,7 @@ class OneClickTradingOnDevnetTest {
             int journal = ks.journal().open().size() + closedRows();
             List<BudgetEntry> ledger = ks.sessions().budget(pid.bytes());
             long seq = laneSequence(chain, account, pid);
-            TradeResult r = trades.await(trades.submit(t), t.description(), WAIT);
+            TradeResult r = trades.await(trades.submit(t), WAIT);
             assertThat(r).as(t.description()).isInstanceOfSatisfying(TradeResult.Refused.class, ref -> assertThat(ref.reason()).isEqualTo(reason));
             System.out.println("[refusal] " + ((TradeResult.Refused) r).reason() + ": " + ((TradeResult.Refused) r).message());
             assertThat(ks.journal().open().size() + closedRows()).as("no journal row").isEqualTo(journal);
