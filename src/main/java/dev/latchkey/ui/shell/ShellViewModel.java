@@ -47,8 +47,12 @@ public final class ShellViewModel implements Activatable {
         // the wallet may lock from the auto-lock thread: the text follows on whatever thread told us; the app moves
         // the screen to Unlock on the FX thread
         lockSubscription = wallet.onLockChanged(unlocked -> fx.execute(() -> signer.set(signerText(unlocked))));
-        load.run(progress -> wallet.ownerAddress().orElse(""),
-                address -> owner.set(address.isEmpty() ? "No owner key" : "Owner " + address),
+        record Loaded(String owner, String network) { }
+        load.run(progress -> new Loaded(wallet.ownerAddress().orElse(""), wallet.network().describe()),
+                loaded -> {
+                    owner.set(loaded.owner().isEmpty() ? "No owner key" : "Owner " + loaded.owner());
+                    network.set("Network: " + loaded.network());
+                },
                 failure -> owner.set(UserMessages.describe(failure)));
     }
 

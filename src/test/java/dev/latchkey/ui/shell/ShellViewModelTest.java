@@ -25,6 +25,7 @@ class ShellViewModelTest {
             vm.activate();
             assertThat(vm.ownerProperty().get()).isEqualTo("Owner " + owner);
             assertThat(vm.signerProperty().get()).contains("issue 05");
+            assertThat(vm.networkProperty().get()).isEqualTo("Network: Local devnet (anvil + Alto on this computer)");
             assertThat(vm.sectionProperty().get()).isEqualTo(Section.PORTFOLIO);
             vm.sectionProperty().set(Section.TRADE);
             assertThat(vm.sectionProperty().get().arrival()).contains("issue 06");
@@ -33,6 +34,23 @@ class ShellViewModelTest {
             assertThat(wallet.isUnlocked()).isFalse();
             assertThat(vm.signerProperty().get()).isEqualTo("Signer: locked");
             assertThat(locked).hasValue(1);
+        }
+    }
+
+    @Test
+    void theSignerStateFollowsAnyLockIncludingTheAutoLock() throws Exception {
+        try (WalletSession wallet = TestWalletSessions.session(dir, Clock.systemUTC())) {
+            wallet.create(dir, TestWalletSessions.PASSWORD.toCharArray(), new OwnerKeySource.Generate(), (f, m) -> { });
+            ShellViewModel vm = new ShellViewModel(wallet, TestWalletSessions.synchronous(), () -> { });
+            vm.activate();
+            assertThat(vm.signerProperty().get()).startsWith("Signer: not running");
+            wallet.lock(); // what the auto-lock does: not through the shell's Lock button
+            assertThat(vm.signerProperty().get()).isEqualTo("Signer: locked");
+            wallet.unlock(TestWalletSessions.PASSWORD.toCharArray());
+            assertThat(vm.signerProperty().get()).startsWith("Signer: not running");
+            vm.deactivate();
+            wallet.lock();
+            assertThat(vm.signerProperty().get()).startsWith("Signer: not running"); // unsubscribed
         }
     }
 }
