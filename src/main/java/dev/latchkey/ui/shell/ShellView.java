@@ -56,6 +56,7 @@ public final class ShellView implements View<ShellViewModel> {
         network.textProperty().bind(vm.networkProperty());
         signer.textProperty().bind(vm.signerProperty());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
+        theme.modeProperty().addListener((obs, o, mode) -> darkMode.setSelected(mode == ThemeService.Mode.DARK));
         darkMode.selectedProperty().addListener((obs, o, dark) ->
                 theme.modeProperty().set(dark ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
         lock.setOnAction(e -> vm.onLock());
