@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
@@ -44,10 +45,12 @@ public final class SignerCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DecisionFeed feed = new DecisionFeed(keystore.activity());
             long decisions = 0;
-            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
+            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+                 AutomationEngine automations = AutomationCommand.engine(keystore, chain, host, line -> { })) {
+                automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)
                 if (!output.json) {
                     out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "
-                            + host.resumed().size() + " open journal row(s) resumed; Ctrl-C stops it");
+                            + host.resumed().size() + " open journal row(s) resumed, automations running; Ctrl-C stops it");
                     out.flush();
                 }
                 while (!Thread.currentThread().isInterrupted()) {
