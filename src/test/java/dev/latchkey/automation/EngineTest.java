@@ -180,6 +180,30 @@ class EngineTest {
     }
 
     @Test
+    void anEditIsReCheckedAgainstTheSessionAndTheEngineUsesTheNewVersion() throws Exception {
+        SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
+        AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2000"), 50));
+        f.chain.balance(USDC, ACCOUNT, usdc(1000));
+        f.price("2400");
+        AutomationService service = f.service();
+        try (AutomationEngine engine = f.engine()) {
+            engine.evaluate(f.chain.next(2));
+            assertThat(f.signer.received).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.edit(rule.ruleId(),
+                    new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(1001), new BigDecimal("2500"), 50), f.chain.head.timestamp()))
+                    .isInstanceOf(AutomationService.RuleRefusedException.class).hasMessageContaining("lessThanOrEqual");
+            assertThat(f.rule(rule).version()).isEqualTo(1);
+            assertThat(service.edit(rule.ruleId(), new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(200),
+                    new BigDecimal("2500"), 50), f.chain.head.timestamp()).version()).isEqualTo(2);
+            engine.evaluate(f.chain.next(2));
+        }
+        assertThat(f.signer.received).hasSize(1);
+        assertThat(word(Erc7579Execute.decode(f.signer.received.get(0).callData()).executions().get(1).callData(), 4)).isEqualTo(usdc(200));
+        assertThat(f.keystore.automations().evaluations(rule.ruleId(), 20)).extracting(AutomationEvaluation::result)
+                .contains(AutomationEvaluation.Result.EDITED);
+    }
+
+    @Test
     void aCrashAfterTheFiringIsRecordedResubmitsTheSameIntentAndNeverFiresANewTrigger() throws Exception {
         SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
         AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));
