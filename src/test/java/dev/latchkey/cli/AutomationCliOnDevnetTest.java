@@ -62,4 +62,43 @@ class AutomationCliOnDevnetTest {
         assertThat(cli.chain("automation", "list").json().path("rules").size()).isEqualTo(1);
         assertThat(cli.chain("automation", "list", "--all").json().path("rules").size()).isEqualTo(2);
     }
+
+    @Test
+    void signerRunExecutesTheRulesWithALinePerDecision(Devnet devnet) throws Exception {
+        CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
+        assertThat(cli.init().exit()).isZero();
+        assertThat(cli.chain("account", "create", "--label", "runner").exit()).isZero();
+        CliRunner.Run fund = cli.chain("account", "fund", "--eth", "1", "--usdc", "1000");
+        assertThat(fund.exit()).as(fund.err()).isZero();
+        String sid = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH", "--max-per-trade", "500",
+                "--max-per-day", "2000", "--days", "7").json().path("session").asText();
+        CliRunner.Run enable = cli.chain("session", "enable", "--session", sid);
+        assertThat(enable.exit()).as(enable.err() + enable.out()).isZero();
+        // a marketable buy limit (the pool price is far below the level): it fires on the first block signer run sees
+        CliRunner.Run added = cli.chain("automation", "add", "limit-order", "--session", sid, "--pair", "WETH/USDC", "--side", "buy",
+                "--amount", "100", "--price", "1000000", "--label", "marketable");
+        assertThat(added.exit()).as(added.out()).isZero();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread run = new Thread(() -> {
+            picocli.CommandLine line = new picocli.CommandLine(new LatchkeyCommand());
+            line.setOut(new java.io.PrintWriter(out, true));
+            line.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            exit.set(line.execute("signer", "run", "--wallet-dir", tmp.resolve("wallet").toString(), "--password-file",
+                    tmp.resolve("password").toString(), "--manifest", devnet.config().dir().resolve("manifest.json").toString()));
+        }, "signer-run-test");
+        run.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (!out.toString().contains("automation.succeeded") && System.nanoTime() < deadline && run.isAlive()) Thread.sleep(250);
+        run.interrupt();
+        run.join(30_000);
+        assertThat(out.toString()).as(out.toString()).contains("automations running").contains("automation.fired").contains("automation.succeeded");
+        assertThat(exit.get()).isZero();
+        JsonNode rules = cli.chain("automation", "list").json().path("rules");
+        assertThat(rules.size()).isEqualTo(1);
+        assertThat(rules.get(0).path("status").asText()).isEqualTo("DONE");
+        assertThat(rules.get(0).path("firings").asInt()).isEqualTo(1);
+        assertThat(rules.get(0).path("lastFiring").asText()).startsWith("SUCCEEDED included");
+    }
 }
