@@ -1,6 +1,12 @@
 package dev.latchkey.ui;
 
 import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.ui.approve.ApproveView;
+import dev.latchkey.ui.approve.ApproveViewModel;
+import dev.latchkey.ui.builder.BuilderContext;
+import dev.latchkey.ui.builder.SessionBuilderView;
+import dev.latchkey.ui.builder.SessionBuilderViewModel;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.ThemeService;
@@ -10,21 +16,35 @@ import dev.latchkey.ui.common.ViewFactory;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.firstrun.FirstRunView;
 import dev.latchkey.ui.firstrun.FirstRunViewModel;
+import dev.latchkey.ui.section.SectionView;
+import dev.latchkey.ui.section.SectionViewModel;
+import dev.latchkey.ui.settings.SettingsView;
+import dev.latchkey.ui.settings.SettingsViewModel;
+import dev.latchkey.ui.shell.Section;
 import dev.latchkey.ui.shell.ShellView;
 import dev.latchkey.ui.shell.ShellViewModel;
+import dev.latchkey.ui.status.StatusBarView;
+import dev.latchkey.ui.status.StatusBarViewModel;
+import dev.latchkey.ui.status.StatusSources;
 import dev.latchkey.ui.unlock.UnlockView;
 import dev.latchkey.ui.unlock.UnlockViewModel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.event.Event;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /**
- * The window's content and the flow between screens: first run (no wallet yet) or unlock, then the shell; Lock
- * goes back to unlock. It builds each screen's view model with its collaborators and swaps views in one host pane,
- * activating the new view model and deactivating the old one.
+ * The window's content and the flow between screens: first run (no wallet yet) or unlock, then the shell, whose
+ * content area shows a section, the session builder or the approve screen. Any lock (Lock, or the auto-lock after
+ * the idle timeout) goes back to Unlock; key presses and clicks count as activity. It builds each screen's view
+ * model with its collaborators and activates/deactivates view models as their views come and go.
  */
 public final class MainWindow {
 
@@ -33,22 +53,39 @@ public final class MainWindow {
     private final ThemeService theme;
     private final Executor background;
     private final FxExecutor fx;
+    private final StatusSources status;
+    private final UiServices services;
     private final StackPane host = new StackPane();
+    private final Executor saves;
     private View<?> current;
+    private ShellView shell;
+    private View<?> content;
+    private View<?> builder;
 
-    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx) {
+    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx,
+                      UiServices services, StatusSources status) {
         this.wallet = Objects.requireNonNull(wallet);
+        this.status = Objects.requireNonNull(status);
         this.views = Objects.requireNonNull(views);
         this.theme = Objects.requireNonNull(theme);
         this.background = Objects.requireNonNull(background);
         this.fx = Objects.requireNonNull(fx);
+        this.services = Objects.requireNonNull(services);
+        this.saves = new dev.latchkey.ui.common.SerialExecutor(background);
         host.getStyleClass().add("main-window");
+        wallet.onLockChanged(unlocked -> {
+            if (!unlocked) fx.execute(this::showUnlockIfNeeded);
+        });
+        theme.modeProperty().addListener((o, a, mode) -> background.execute(() -> saveTheme(mode)));
     }
 
     /** A scene with the theme attached, showing unlock when a wallet exists in the default folder, else first run. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(host, width, height);
         theme.attach(scene);
+        for (javafx.event.EventType<? extends Event> type : java.util.List.of(KeyEvent.KEY_PRESSED, MouseEvent.MOUSE_PRESSED, ScrollEvent.SCROLL)) {
+            scene.addEventFilter(type, e -> wallet.userActivity());
+        }
         start();
         return scene;
     }
@@ -67,7 +104,7 @@ public final class MainWindow {
     }
 
     public void showFirstRun() {
-        FirstRunViewModel vm = new FirstRunViewModel(wallet, action(), address -> showShell());
+        FirstRunViewModel vm = new FirstRunViewModel(wallet, action(), services.devnet(), address -> showShell());
         show(views.load(FirstRunView.class, () -> new FirstRunView(vm)));
     }
 
@@ -76,9 +113,60 @@ public final class MainWindow {
         show(views.load(UnlockView.class, () -> new UnlockView(vm)));
     }
 
+    private void showUnlockIfNeeded() {
+        if (!(current instanceof UnlockView) && !(current instanceof FirstRunView)) {
+            showUnlock();
+        }
+    }
+
     public void showShell() {
-        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlock);
-        show(views.load(ShellView.class, () -> new ShellView(vm, theme)));
+        applySavedTheme();
+        StatusBarViewModel statusVm = status.viewModel(background, fx);
+        StatusBarView statusBar = views.load(StatusBarView.class, () -> new StatusBarView(statusVm));
+        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlockIfNeeded, statusVm);
+        shell = views.load(ShellView.class, () -> new ShellView(vm, theme, statusBar));
+        builder = null;
+        show(shell);
+        vm.sectionProperty().addListener((o, a, section) -> showSection(section));
+        showSection(vm.sectionProperty().get());
+    }
+
+    /** Shows a section in the shell's content area. */
+    public void showSection(Section section) {
+        if (section == Section.SETTINGS) {
+            SettingsViewModel vm = new SettingsViewModel(wallet, theme.modeProperty(), action(), saves, fx, services);
+            setContent(views.load(SettingsView.class, () -> new SettingsView(vm)));
+            return;
+        }
+        Optional<SectionViewModel.Command> command = switch (section) {
+            case SESSIONS -> Optional.of(new SectionViewModel.Command("New session", this::openBuilder));
+            case TRADE -> Optional.of(new SectionViewModel.Command("Build a session for trading", this::openBuilder));
+            default -> Optional.empty();
+        };
+        SectionViewModel vm = new SectionViewModel(section, command);
+        setContent(views.load(SectionView.class, () -> new SectionView(vm)));
+    }
+
+    /** Opens the session builder for the active network and account (looked up in the background). */
+    public void openBuilder() {
+        SectionViewModel from = content != null && content.viewModel() instanceof SectionViewModel s ? s : null;
+        action().run(progress -> services.environment().current(), this::showBuilder,
+                failure -> {
+                    if (from != null) from.showMessage(UserMessages.describe(failure));
+                });
+    }
+
+    private void showBuilder(BuilderContext context) {
+        SessionBuilderViewModel vm = new SessionBuilderViewModel(context, services.sessionKeys(), services.salts(), action(), this::openApprove);
+        builder = views.load(SessionBuilderView.class, () -> new SessionBuilderView(vm, () -> showSection(Section.SESSIONS)));
+        setContent(builder);
+    }
+
+    private void openApprove(ApprovalRequest request) {
+        View<?> form = builder;
+        ApproveViewModel vm = new ApproveViewModel(request, services.approvals(), action(), services.zone(), approved -> { },
+                () -> setContent(form));
+        setContent(views.load(ApproveView.class, () -> new ApproveView(vm, () -> showSection(Section.SESSIONS))));
     }
 
     /** The view on screen (tests and screenshots use it). */
@@ -86,26 +174,59 @@ public final class MainWindow {
         return current;
     }
 
+    /** The view in the shell's content area, if the shell is showing (tests and screenshots use it). */
+    public View<?> content() {
+        return content;
+    }
+
     private AsyncAction action() {
         return new AsyncAction(background, fx);
     }
 
     private void show(View<?> next) {
+        if (content != null && next != shell) {
+            content.viewModel().deactivate();
+            content = null;
+        }
         if (current != null) {
             current.viewModel().deactivate();
         }
         current = next;
-        setContent(next.root());
+        host.getChildren().setAll(next.root());
         next.viewModel().activate();
+    }
+
+    private void setContent(View<?> next) {
+        if (shell == null || current != shell) {
+            return;
+        }
+        if (content != null && content != next) {
+            content.viewModel().deactivate();
+        }
+        content = next;
+        shell.setContent(next.root());
+        next.viewModel().activate();
+    }
+
+    private void applySavedTheme() {
+        try {
+            wallet.setting(ThemeService.SETTING).flatMap(ThemeService::parse).ifPresent(theme.modeProperty()::set);
+        } catch (KeystoreException e) {
+            // a missing setting keeps the current theme
+        }
+    }
+
+    private void saveTheme(ThemeService.Mode mode) {
+        try {
+            if (wallet.isUnlocked()) wallet.putSetting(ThemeService.SETTING, mode.name());
+        } catch (KeystoreException e) {
+            // the theme still applies for this run
+        }
     }
 
     private void showMessage(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-error");
-        setContent(label);
-    }
-
-    private void setContent(Parent root) {
-        host.getChildren().setAll(root);
+        host.getChildren().setAll((Parent) label);
     }
 }

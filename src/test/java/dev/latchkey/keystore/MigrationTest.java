@@ -21,8 +21,11 @@ class MigrationTest {
         try (Keystore ks = TestWallets.create(dir)) {
             owner = ks.keys().createOwnerKey("v1 key").publicRef();
         }
-        // Rebuild the same content as a genuine v1 file: drop the v2 objects and stamp user_version 1.
+        // Rebuild the same content as a genuine v1 file: drop the v2 to v5 objects and stamp user_version 1.
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE automation_evaluation");
+            st.execute("DROP TABLE automation_firing");
+            st.execute("DROP TABLE automation_rule");
             st.execute("DROP TABLE address_book");
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
@@ -47,9 +50,10 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(5);
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
+            assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "automation_rule", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session_chain", "enabled_at").next())).isTrue();
         }
@@ -67,6 +71,9 @@ class MigrationTest {
                     java.util.List.of(new SessionRecord.Chain(8453, TablesTest.SMART_SESSION, 4))));
         }
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE automation_evaluation");
+            st.execute("DROP TABLE automation_firing");
+            st.execute("DROP TABLE automation_rule");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
             st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
