@@ -65,8 +65,9 @@ public final class SignerService implements AutoCloseable {
             resumed.add(resume(row));
         }
         // N4 at start: every session usable on this chain is compared with the chain once its lane is idle.
-        long chainId = d.chain().chainId();
-        for (SessionRecord s : d.sessions().all()) {
+        List<SessionRecord> sessions = d.sessions().all();
+        long chainId = sessions.isEmpty() ? 0 : d.chain().chainId();
+        for (SessionRecord s : sessions) {
             boolean enabledHere = s.chain(chainId).map(c -> c.enabled() || s.status() == SessionStatus.ENABLED).orElse(false);
             if (enabledHere) lane(s).settled();
         }
