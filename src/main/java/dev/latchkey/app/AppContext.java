@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.devnet.DevnetConfig;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
@@ -23,6 +24,9 @@ import java.util.function.Function;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import dev.latchkey.ui.UiServices;
+import dev.latchkey.ui.status.ChainStatusSource;
+import dev.latchkey.ui.status.StatusSources;
+import java.time.Duration;
 
 /**
  * Composition root of the desktop app: the only place that constructs services and wires them to the UI. Closing
@@ -40,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final ViewFactory views = new ViewFactory();
     private final UiServices services;
     private final ProductionServices production = new ProductionServices();
+    private final StatusSources status;
 
     private AppContext(Config config) {
         this.background = Executors.newCachedThreadPool(daemonThreads("latchkey-ui-bg"));
@@ -47,15 +52,26 @@ public final class AppContext implements AutoCloseable {
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
         this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
+        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
+                new ScheduledTicker(ticks));
         ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static ChainStatusSource chainStatus(Path devnetDirectory) {
+        return devnetDirectory == null ? ChainStatusSource.NONE
+                : new RpcChainStatus("Local devnet", new LocalDevnetEndpoints(devnetDirectory), Duration.ofSeconds(10));
     }
 
     /**
      * What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly, and may
      * replace the UI's ports ({@code services}, given the wallet session) with their own implementations.
+     *
+     * @param devnetDirectory where a local devnet keeps its manifest (the status bar follows that devnet), or null
+     *                        for no network
      */
     public record Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
-                         InstantSource clock, ThemeService.Mode theme, Optional<Function<WalletSession, UiServices>> servicesFactory) {
+                         InstantSource clock, ThemeService.Mode theme, Path devnetDirectory,
+                         Optional<Function<WalletSession, UiServices>> servicesFactory) {
         public Config {
             Objects.requireNonNull(walletDirectory);
             Objects.requireNonNull(kdfPolicy);
@@ -67,12 +83,18 @@ public final class AppContext implements AutoCloseable {
 
         public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams, InstantSource clock,
                       ThemeService.Mode theme) {
-            this(walletDirectory, kdfPolicy, creationParams, clock, theme, Optional.empty());
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, null, Optional.empty());
+        }
+
+        /** A configuration whose status bar follows the local devnet kept in {@code devnetDirectory}. */
+        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams, InstantSource clock,
+                      ThemeService.Mode theme, Path devnetDirectory) {
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, devnetDirectory, Optional.empty());
         }
 
         /** The same configuration with the UI's ports built by {@code factory}. */
         public Config withServices(Function<WalletSession, UiServices> factory) {
-            return new Config(walletDirectory, kdfPolicy, creationParams, clock, theme, Optional.of(factory));
+            return new Config(walletDirectory, kdfPolicy, creationParams, clock, theme, devnetDirectory, Optional.of(factory));
         }
 
         Optional<Function<WalletSession, UiServices>> services() {
@@ -83,7 +105,8 @@ public final class AppContext implements AutoCloseable {
         public static Config production() {
             KdfPolicy policy = KdfPolicy.standard();
             return new Config(WalletLocation.defaultDirectory(), policy,
-                    () -> KdfCalibrator.timingArgon2(policy).calibrate(), Clock.systemUTC(), ThemeService.Mode.LIGHT);
+                    () -> KdfCalibrator.timingArgon2(policy).calibrate(), Clock.systemUTC(), ThemeService.Mode.LIGHT,
+                    DevnetConfig.defaultDirectory());
         }
     }
 
@@ -93,7 +116,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The window content; call on the FX thread. */
     public MainWindow mainWindow() {
-        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services);
+        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services, status);
     }
 
     public WalletSession wallet() {

@@ -46,7 +46,7 @@ public final class WalletCommand implements Runnable {
         Map<String, Object> execute() throws KeystoreException, IOException {
             KdfPolicy policy = KdfPolicy.standard();
             KdfParams params = kdf == null ? KdfCalibrator.timingArgon2(policy).calibrate() : parseKdf(kdf);
-            char[] password = newSecret(passwordFile, "New wallet password: ");
+            char[] password = newSecret(passwordFile(), "New wallet password: ");
             try (Keystore ks = Keystore.create(walletFile(), password, params, policy, Clock.systemUTC())) {
                 Map<String, Object> out = result();
                 out.put("wallet", ks.file().toString());

@@ -116,7 +116,7 @@ final class WalletKeyCommands {
             }
             try (Keystore ks = openUnlocked()) {
                 char[] again = password();
-                Path exportSource = exportPasswordFile != null ? exportPasswordFile : passwordFile;
+                Path exportSource = exportPasswordFile != null ? exportPasswordFile : passwordFile();
                 char[] exportPassword = exportSource != null ? secret(exportSource, "") : newSecret(null, "Export file password: ");
                 String json = ks.keys().exportKeystoreV3(address, again, exportPassword, light ? V3Strength.LIGHT : V3Strength.STANDARD);
                 Files.writeString(out, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

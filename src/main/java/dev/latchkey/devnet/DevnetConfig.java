@@ -66,6 +66,11 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
         return new DevnetConfig(dir, port, chainId, bundler, projectDir, anvil, executable);
     }
 
+    /** Where {@code latchkey devnet up} keeps its state and manifest unless told otherwise: {@code ~/.latchkey/devnet}. */
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".latchkey", "devnet");
+    }
+
     /** node_modules of the project. */
     public Path nodeModules() {
         return projectDir.resolve("node_modules");

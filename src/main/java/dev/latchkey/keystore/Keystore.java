@@ -253,7 +253,7 @@ public final class Keystore implements AutoCloseable {
     }
 
     public Sessions sessions() {
-        return new Sessions(db, clock);
+        return new Sessions(db, clock, new SecretRows(this, db, aead, clock));
     }
 
     public SignerJournal journal() {
@@ -266,6 +266,10 @@ public final class Keystore implements AutoCloseable {
 
     public Settings settings() {
         return new Settings(db);
+    }
+
+    public Automations automations() {
+        return new Automations(this, db, aead, clock);
     }
 
     public AddressBook addressBook() {

@@ -1,10 +1,14 @@
 package dev.latchkey.signer;
 
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 
 /** Port: what the signer reads from the chain. Time comes from the latest block, never from the wall clock (R9). */
 public interface ChainView {
+
+    /** The chain this view reads (checked against the node's {@code eth_chainId} when the view is built, R14). */
+    long chainId();
 
     /** Timestamp of the latest block (seconds). */
     long chainTime();
@@ -14,4 +18,19 @@ public interface ChainView {
 
     /** EntryPoint {@code getNonce(sender, key)} & 2^64-1: the next sequence the chain accepts on that key. */
     long nextSequence(Address sender, BigInteger nonceKey);
+
+    /**
+     * {@link #nextSequence} as last seen, for the trade path: may lag the chain by a block (implementations refresh it in
+     * the background). Only a foreign operation on the same key can make it stale, and the signer also takes the
+     * journal's next sequence, so a lag never reuses one of our own sequences.
+     */
+    default long knownNextSequence(Address sender, BigInteger nonceKey) {
+        return nextSequence(sender, nonceKey);
+    }
+
+    /** SmartSession's view of a permission on {@code account}: enabled, and the nonce the next ENABLE digest must use. */
+    Permission permission(Address smartSession, HexBytes permissionId, Address account);
+
+    /** {@code isPermissionEnabled(pid, account)} and {@code getNonce(pid, account)} of SmartSession. */
+    record Permission(boolean enabled, BigInteger enableNonce) { }
 }

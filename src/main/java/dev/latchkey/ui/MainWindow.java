@@ -23,6 +23,9 @@ import dev.latchkey.ui.settings.SettingsViewModel;
 import dev.latchkey.ui.shell.Section;
 import dev.latchkey.ui.shell.ShellView;
 import dev.latchkey.ui.shell.ShellViewModel;
+import dev.latchkey.ui.status.StatusBarView;
+import dev.latchkey.ui.status.StatusBarViewModel;
+import dev.latchkey.ui.status.StatusSources;
 import dev.latchkey.ui.unlock.UnlockView;
 import dev.latchkey.ui.unlock.UnlockViewModel;
 import java.util.Objects;
@@ -50,6 +53,7 @@ public final class MainWindow {
     private final ThemeService theme;
     private final Executor background;
     private final FxExecutor fx;
+    private final StatusSources status;
     private final UiServices services;
     private final StackPane host = new StackPane();
     private final Executor saves;
@@ -58,8 +62,10 @@ public final class MainWindow {
     private View<?> content;
     private View<?> builder;
 
-    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx, UiServices services) {
+    public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx,
+                      UiServices services, StatusSources status) {
         this.wallet = Objects.requireNonNull(wallet);
+        this.status = Objects.requireNonNull(status);
         this.views = Objects.requireNonNull(views);
         this.theme = Objects.requireNonNull(theme);
         this.background = Objects.requireNonNull(background);
@@ -115,8 +121,10 @@ public final class MainWindow {
 
     public void showShell() {
         applySavedTheme();
-        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlockIfNeeded, fx);
-        shell = views.load(ShellView.class, () -> new ShellView(vm, theme));
+        StatusBarViewModel statusVm = status.viewModel(background, fx);
+        StatusBarView statusBar = views.load(StatusBarView.class, () -> new StatusBarView(statusVm));
+        ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlockIfNeeded, statusVm);
+        shell = views.load(ShellView.class, () -> new ShellView(vm, theme, statusBar));
         builder = null;
         show(shell);
         vm.sectionProperty().addListener((o, a, section) -> showSection(section));

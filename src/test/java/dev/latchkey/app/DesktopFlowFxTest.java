@@ -133,7 +133,7 @@ class DesktopFlowFxTest {
         robot.clickOn("#confirmation").write(TestWalletSessions.PASSWORD);
         robot.clickOn("#create");
         waitFor(robot, "#lock");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#signer").startsWith("Signer: not running"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#signer").equals("Signer off"));
 
         // what the auto-lock does after the idle timeout, from its own thread (the timing itself: WalletSessionAutoLockTest)
         Thread locker = new Thread(() -> context.wallet().lock(), "test-autolock");

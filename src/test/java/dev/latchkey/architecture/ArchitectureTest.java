@@ -41,6 +41,14 @@ class ArchitectureTest {
                     + " Platform, stages, FXML or Tasks, so it runs without the toolkit");
 
     @ArchTest
+    static final ArchRule statusBarPortsArePlainJava = noClasses()
+            .that().resideInAPackage("dev.latchkey.ui.status..")
+            .and().haveSimpleNameNotStartingWith("StatusBar")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
+            .allowEmptyShould(true)
+            .because("the status bar's ports (chain status, signer control) are implemented by plain services in app");
+
+    @ArchTest
     static final ArchRule onlyAppWiresTheDesktopApp = noClasses()
             .that().resideInAPackage("dev.latchkey.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.app..", "dev.latchkey.cli..")
@@ -119,6 +127,56 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("the background signer is plain Java on session, aa, trade, keystore and chain ports");
 
+    @ArchTest
+    static final ArchRule walletIsTheServiceLayerUnderTheFrontEnds = noClasses()
+            .that().resideInAPackage("dev.latchkey.wallet..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.cli..",
+                    "dev.latchkey.ui..", "dev.latchkey.app..", "dev.latchkey.automation..")
+            .allowEmptyShould(true)
+            .because("the wallet services are plain Java shared by the CLI and the desktop app");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheWalletDependsOnIt = noClasses()
+            .that().resideInAnyPackage("dev.latchkey.session..", "dev.latchkey.aa..", "dev.latchkey.chain..",
+                    "dev.latchkey.keystore..", "dev.latchkey.trade..", "dev.latchkey.signer..", "dev.latchkey.devnet..")
+            .should().dependOnClassesThat().resideInAPackage("dev.latchkey.wallet..")
+            .allowEmptyShould(true)
+            .because("wallet composes the lower layers; they never reach up into it");
+
+    @ArchTest
+    static final ArchRule walletUsesTheDevnetOnlyForItsFaucetAndManifest = noClasses()
+            .that().resideInAPackage("dev.latchkey.wallet..")
+            .should().dependOnClassesThat(resideInAPackage("dev.latchkey.devnet..")
+                    .and(not(DescribedPredicate.describe("the devnet's faucet, manifest and locations", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                            java.util.Set.of("Manifest", "DevnetFaucet", "Funding", "DevnetConfig", "DevnetKeys", "DevnetException")
+                                    .contains(c.getSimpleName())))))
+            .allowEmptyShould(true)
+            .because("the wallet talks to a devnet like to any network; only funding and the manifest are devnet-specific");
+
+    @ArchTest
+    static final ArchRule signerCoreReachesTheNetworkOnlyThroughItsPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.signer")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.aa.flow..", "dev.latchkey.signer.onchain..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.EvmClient")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.JsonRpcClient")
+            .because("the pipeline is tested with fakes behind ChainView, PolicyStateSource, SessionDefinitions,"
+                    + " OperationBuilder and OperationSink; the live adapters live in signer.onchain");
+
+    @ArchTest
+    static final ArchRule automationIsPlainJavaFeedingTheSigner = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.devnet..",
+                    "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("automations are plain Java on session, aa, trade, keystore and the signer's ports; front ends wire them");
+
+    @ArchTest
+    static final ArchRule automationReadsTheChainOnlyThroughItsAdapter = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.chain..")
+            .allowEmptyShould(true)
+            .because("the engine reads the chain through the ChainReader port; automation.rpc is the one RPC adapter");
+
     private static final java.util.Set<String> OWNER_KEY_METHODS = java.util.Set.of("withOwnerKey", "signHashWithOwner",
             "createOwnerKey", "importPrivateKey", "importMnemonic", "importKeystoreV3", "exportKeystoreV3", "ownerKeys",
             "storeEnableSignature", "enableSignature");
@@ -131,6 +189,15 @@ class ArchitectureTest {
                             && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.keystore.KeyMaterial")
             .because("R13: the owner key is used only in the foreground confirmation, never by the background signer");
+
+    @ArchTest
+    static final ArchRule automationNeverTouchesOwnerKeys = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation..")
+            .should().accessTargetWhere(DescribedPredicate.describe("an owner-key method of KeyVault",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.keystore.KeyMaterial")
+            .because("R13: automations fire through the signer with session keys; the owner key is never used unattended");
 
     @ArchTest
     static final ArchRule sqlOnlyInKeystore = noClasses()

@@ -54,7 +54,7 @@ public final class SessionTemplates {
         };
         List<Policy> userOp = List.of(new Policy.TimeFrame(bounds.validUntil(), bounds.validAfter()),
                 new Policy.UsageLimit(BigInteger.valueOf(bounds.maxOperations())), new Policy.GasCostLimit(bounds.maxGasCostWei()));
-        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(ctx.sessionKey()), 1), d.actions(), userOp, ctx.salt(),
+        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(ctx.sessionKey()), 1, ctx.sessionValidator()), d.actions(), userOp, ctx.salt(),
                 List.of(ctx.network().chainId()), Optional.empty(), false);
         LeastPrivilege.check(ws, ctx.account(), ctx.network());
         OnchainSession on = SessionMapper.toOnchain(ws, ctx.policyAddresses());

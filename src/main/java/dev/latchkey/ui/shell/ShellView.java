@@ -2,6 +2,7 @@ package dev.latchkey.ui.shell;
 
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.View;
+import dev.latchkey.ui.status.StatusBarView;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ public final class ShellView implements View<ShellViewModel> {
 
     private final ShellViewModel vm;
     private final ThemeService theme;
+    private final StatusBarView statusBar;
 
     @FXML private BorderPane root;
     @FXML private Label owner;
@@ -24,12 +26,11 @@ public final class ShellView implements View<ShellViewModel> {
     @FXML private Button lock;
     @FXML private VBox rail;
     @FXML private StackPane content;
-    @FXML private Label network;
-    @FXML private Label signer;
 
-    public ShellView(ShellViewModel vm, ThemeService theme) {
+    public ShellView(ShellViewModel vm, ThemeService theme, StatusBarView statusBar) {
         this.vm = vm;
         this.theme = theme;
+        this.statusBar = statusBar;
     }
 
     @FXML
@@ -53,8 +54,7 @@ public final class ShellView implements View<ShellViewModel> {
         vm.sectionProperty().addListener((obs, old, now) -> nav.getToggles().stream()
                 .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         owner.textProperty().bind(vm.ownerProperty());
-        network.textProperty().bind(vm.networkProperty());
-        signer.textProperty().bind(vm.signerProperty());
+        root.setBottom(statusBar.root());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
         theme.modeProperty().addListener((obs, o, mode) -> darkMode.setSelected(mode == ThemeService.Mode.DARK));
         darkMode.selectedProperty().addListener((obs, o, dark) ->

@@ -4,6 +4,7 @@ import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.status.StatusBarViewModel;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,69 +12,43 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The unlocked app: the selected section, the owner address, and the status bar (network and signer are
- * placeholders until the network settings and the signer of issue 05 are wired). Lock returns to Unlock.
+ * The unlocked app: the selected section, the owner address, and the status bar (its own view model, active while
+ * the shell is). Lock returns to Unlock.
  */
 public final class ShellViewModel implements Activatable {
 
     private final WalletSession wallet;
     private final AsyncAction load;
     private final Runnable onLocked;
+    private final StatusBarViewModel statusBar;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.PORTFOLIO);
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper(this, "owner", "");
-    private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper(this, "network", "Network: not connected");
-    private final ReadOnlyStringWrapper signer = new ReadOnlyStringWrapper(this, "signer", "Signer: not running");
 
-    private final java.util.concurrent.Executor fx;
-
-    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked) {
-        this(wallet, load, onLocked, Runnable::run);
-    }
-
-    /** {@code fx} is where lock changes reported by other threads are applied (the FX executor in the app). */
-    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked, java.util.concurrent.Executor fx) {
-        this.fx = Objects.requireNonNull(fx);
+    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked, StatusBarViewModel statusBar) {
         this.wallet = Objects.requireNonNull(wallet);
         this.load = Objects.requireNonNull(load);
         this.onLocked = Objects.requireNonNull(onLocked);
+        this.statusBar = Objects.requireNonNull(statusBar);
     }
-
-    private AutoCloseable lockSubscription;
 
     @Override
     public void activate() {
-        signer.set(signerText(wallet.isUnlocked()));
-        // the wallet may lock from the auto-lock thread: the text follows on whatever thread told us; the app moves
-        // the screen to Unlock on the FX thread
-        lockSubscription = wallet.onLockChanged(unlocked -> fx.execute(() -> signer.set(signerText(unlocked))));
-        record Loaded(String owner, String network) { }
-        load.run(progress -> new Loaded(wallet.ownerAddress().orElse(""), wallet.network().describe()),
-                loaded -> {
-                    owner.set(loaded.owner().isEmpty() ? "No owner key" : "Owner " + loaded.owner());
-                    network.set("Network: " + loaded.network());
-                },
+        statusBar.activate();
+        load.run(progress -> wallet.ownerAddress().orElse(""),
+                address -> owner.set(address.isEmpty() ? "No owner key" : "Owner " + address),
                 failure -> owner.set(UserMessages.describe(failure)));
-    }
-
-    private static String signerText(boolean unlocked) {
-        return unlocked ? "Signer: not running (the background signer of issue 05 is not wired yet)" : "Signer: locked";
     }
 
     @Override
     public void deactivate() {
+        statusBar.deactivate();
         owner.set("");
-        try {
-            if (lockSubscription != null) lockSubscription.close();
-        } catch (Exception ignored) {
-            // removing a listener from a list does not fail
-        }
     }
 
     /** Locks the wallet (wipes the key from memory) and goes back to Unlock. */
     public void onLock() {
         wallet.lock();
-        signer.set(signerText(false));
         onLocked.run();
     }
 
@@ -85,11 +60,7 @@ public final class ShellViewModel implements Activatable {
         return owner.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty networkProperty() {
-        return network.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty signerProperty() {
-        return signer.getReadOnlyProperty();
+    public StatusBarViewModel statusBar() {
+        return statusBar;
     }
 }

@@ -1,0 +1,38 @@
+package dev.latchkey.wallet;
+
+/**
+ * A wallet operation that cannot go ahead, with a message that says why and what to do. {@link Kind} lets front ends
+ * map it (exit codes, dialogs) without parsing text.
+ */
+public final class WalletException extends RuntimeException {
+
+    /** What went wrong, coarsely. */
+    public enum Kind {
+        /** The network cannot be resolved or reached, or is not the chain it claims to be. */
+        NETWORK,
+        /** A contract the operation needs is not deployed on this network (or not configured for it). */
+        MISSING_DEPLOYMENT,
+        /** No such account, session or key in this wallet. */
+        NOT_FOUND,
+        /** The request is valid but the wallet's state does not allow it (e.g. approving a revoked session). */
+        STATE,
+        /** The input is malformed or ambiguous. */
+        INVALID
+    }
+
+    private final Kind kind;
+
+    public WalletException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public WalletException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
