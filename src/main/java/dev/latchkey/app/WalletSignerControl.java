@@ -32,8 +32,9 @@ final class WalletSignerControl implements SignerControl {
         throw new IllegalStateException("no background signer is running");
     }
 
+    /** Follows every lock and unlock, the auto-lock's included (reported on the thread that locked). */
     @Override
     public AutoCloseable subscribe(Consumer<SignerMode> listener) {
-        return () -> { };
+        return wallet.onLockChanged(unlocked -> listener.accept(unlocked ? SignerMode.OFF : SignerMode.LOCKED));
     }
 }
