@@ -83,6 +83,9 @@ class SignerServiceControlTest {
         @Override public long chainTime() { return fail(); }
         @Override public BigInteger baseFee() { return fail(); }
         @Override public long nextSequence(Address sender, BigInteger nonceKey) { return fail(); }
+        @Override public Permission permission(Address smartSession, dev.latchkey.session.model.HexBytes permissionId, Address account) {
+            return fail();
+        }
     }
 
     private static final class UnusedSink implements OperationSink {
