@@ -1,21 +1,15 @@
 package dev.latchkey.cli;
 
-import dev.latchkey.automation.AutomationConfig;
 import dev.latchkey.automation.AutomationEngine;
-import dev.latchkey.automation.rpc.RpcChainReader;
-import dev.latchkey.automation.rpc.RpcQuoteSource;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.session.engine.SoftLimits;
-import dev.latchkey.session.model.Address;
 import dev.latchkey.wallet.ChainConnection;
-import dev.latchkey.wallet.NetworkProfile;
 import dev.latchkey.wallet.DecisionFeed;
 import dev.latchkey.wallet.SignerHost;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,32 +40,17 @@ public final class SignerCommand implements Runnable {
             return true;
         }
 
-        /** The automation engine (docs/automation.md) on the same wallet, feeding this signer; closed before it. */
-        private AutomationEngine automations(Keystore keystore, ChainConnection chain, SignerHost host, PrintWriter out) {
-            NetworkProfile p = chain.profile();
-            Address quoter = p.quoterV2().orElseThrow();
-            Consumer<String> log = line -> {
-                synchronized (out) {
-                    out.println(output.json ? Views.json(Map.of("automation", line)) : "automation " + line);
-                    out.flush();
-                }
-            };
-            return new AutomationEngine(keystore, p.tradeNetwork(), new RpcChainReader(chain.node(), quoter, p.aavePool().orElseThrow()),
-                    new RpcQuoteSource(chain.node(), quoter), host.signer()::submit, host.definitions(), host.policyState(),
-                    AutomationConfig.defaults(p.policies(), log));
-        }
-
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
             PrintWriter out = spec.commandLine().getOut();
             DecisionFeed feed = new DecisionFeed(keystore.activity());
             long decisions = 0;
             try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
-                 AutomationEngine automations = automations(keystore, chain, host, out)) {
-                automations.start();
+                 AutomationEngine automations = AutomationCommand.engine(keystore, chain, host, line -> { })) {
+                automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)
                 if (!output.json) {
                     out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "
-                            + host.resumed().size() + " open journal row(s) resumed, automations on; Ctrl-C stops it");
+                            + host.resumed().size() + " open journal row(s) resumed, automations running; Ctrl-C stops it");
                     out.flush();
                 }
                 while (!Thread.currentThread().isInterrupted()) {
