@@ -80,10 +80,10 @@ class SignerServiceControlTest {
     }
 
     private static final class UnusedChain implements ChainView {
+        @Override public long chainId() { return 31_337; } // the port's fixed chain, not a read
         @Override public long chainTime() { return fail(); }
         @Override public BigInteger baseFee() { return fail(); }
         @Override public long nextSequence(Address sender, BigInteger nonceKey) { return fail(); }
-        @Override public long chainId() { return fail(); }
         @Override public Permission permission(Address smartSession, dev.latchkey.session.model.HexBytes pid, Address account) {
             return fail();
         }
