@@ -84,15 +84,24 @@ final class Preparation {
         NonceLane nonceLane = NonceLane.of(session, smartSession);
         long seq = Math.max(d.journal().lastSequence(intent.account().hex(), nonceLane.key24()) + 1,
                 d.chain().knownNextSequence(intent.account(), nonceLane.key()));
+        // Enabling re-initialises every policy of the session, so the first operation is checked against fresh state.
+        PolicyState state = mode instanceof SigningMode.Enable ? new InMemoryPolicyState()
+                : d.policyState().stateOf(session, intent.chainId());
+        // With state but before gas (a gas-less draft is the most permissive reading): a trade that crosses a stateful
+        // limit (daily cap, uses left) is refused with its policy reason before the builder may ask for a gas estimate,
+        // which the chain would answer with an opaque AA23.
+        Decision stateful = d.engine().check(match.prepared(), OperationContexts.of(
+                UserOperation.of(intent.account(), nonceLane.nonce(seq), intent.callData()), smartSession, chainTime,
+                BigInteger.ZERO), state);
+        if (stateful instanceof Decision.Refused r) {
+            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+        }
         UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), intent, mode);
         if (!op.nonce().equals(nonceLane.nonce(seq)) || !op.callData().equals(intent.callData())
                 || !op.sender().equals(intent.account()) || op.signature().length() != 0) {
             throw new IllegalStateException("the operation builder changed sender, nonce or callData, or pre-signed it");
         }
         OperationContext ctx = OperationContexts.of(op, smartSession, chainTime, d.chain().baseFee());
-        // Enabling re-initialises every policy of the session, so the first operation is checked against fresh state.
-        PolicyState state = mode instanceof SigningMode.Enable ? new InMemoryPolicyState()
-                : d.policyState().stateOf(session, intent.chainId());
         Decision decision = d.engine().check(match.prepared(), ctx, state);
         if (decision instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
