@@ -54,6 +54,7 @@ step() { echo "[package] $*"; }
 
 if [ "$skip_maven" = false ]; then
   step "mvn package (tests skipped: run mvn verify for them)"
+  rm -rf "$out/deps" # copy-dependencies never deletes, so a bumped version would leave the old jar behind
   mvn -q -DskipTests package
 fi
 jar="$(ls target/latchkey-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' | head -1 || true)"
