@@ -23,8 +23,9 @@ import org.sqlite.SQLiteConfig;
  */
 final class Database implements AutoCloseable {
 
-    static final int SCHEMA_VERSION = 2;
-    private static final String[] MIGRATIONS = {"V1__init.sql", "V2__address_book_quarantine.sql"};
+    static final int SCHEMA_VERSION = 3;
+    private static final String[] MIGRATIONS = {"V1__init.sql", "V2__address_book_quarantine.sql",
+        "V3__session_approval.sql"};
 
     /** A unit of work on the connection. */
     @FunctionalInterface

@@ -253,7 +253,7 @@ public final class Keystore implements AutoCloseable {
     }
 
     public Sessions sessions() {
-        return new Sessions(db, clock);
+        return new Sessions(db, clock, new SecretRows(this, db, aead, clock));
     }
 
     public SignerJournal journal() {

@@ -173,6 +173,11 @@ final class SecretRows {
     }
 
     /** Deletes a row; {@code secure_delete} zeroes the freed page. */
+    /** Whether rows can be sealed and opened now (the vault is unlocked). */
+    boolean unlocked() {
+        return keystore.isUnlocked();
+    }
+
     boolean delete(SecretPurpose purpose, String publicRef) throws KeystoreException {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM secret WHERE purpose = ? AND public_ref = ?")) {

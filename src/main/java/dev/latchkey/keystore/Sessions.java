@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Accounts, sessions (with their chains) and the local spend/usage ledger. Plain records in and out. */
 public final class Sessions {
@@ -20,10 +21,12 @@ public final class Sessions {
 
     private final Database db;
     private final InstantSource clock;
+    private final SecretRows secrets;
 
-    Sessions(Database db, InstantSource clock) {
+    Sessions(Database db, InstantSource clock, SecretRows secrets) {
         this.db = db;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     public void addAccount(Account account) throws KeystoreException {
@@ -145,6 +148,88 @@ public final class Sessions {
         });
     }
 
+    /**
+     * Stores the owner's one approval of a session: {@code permissionEnableSig} (the owner's signature over the enable
+     * digest, already in the account's ERC-1271 format), sealed like a key (purpose {@code ENABLE_SIG}, security.md
+     * I-1). The status stays {@code PENDING_ENABLE}: the signer's first operation on each chain enables the session.
+     * A new approval replaces the old one (e.g. after {@code revokeEnableSignature} bumped SmartSession's nonce).
+     * Needs the vault unlocked.
+     */
+    public void approve(byte[] permissionId, byte[] permissionEnableSig) throws KeystoreException {
+        requireLength("permission id", permissionId, 32);
+        if (permissionEnableSig == null || permissionEnableSig.length == 0) {
+            throw new KeystoreException.InvalidInputException("an enable signature must not be empty");
+        }
+        SessionStatus status = get(permissionId).status();
+        if (status != SessionStatus.PENDING_ENABLE && status != SessionStatus.ENABLED) {
+            throw new KeystoreException.InvalidInputException("session " + SecretRows.hexRef(permissionId) + " is " + status
+                    + " and cannot be approved");
+        }
+        if (!secrets.unlocked()) {
+            throw new KeystoreException.LockedException();
+        }
+        String ref = SecretRows.hexRef(permissionId);
+        // Cleared first: a crash between the steps leaves the session unapproved, never pointing at a missing secret.
+        setApprovedAt(permissionId, null, null);
+        secrets.delete(SecretPurpose.ENABLE_SIG, ref);
+        secrets.insert(SecretPurpose.ENABLE_SIG, ref, permissionEnableSig, "");
+        setApprovedAt(permissionId, clock.millis(), "SESSION_APPROVED");
+    }
+
+    /** The owner's stored enable signature, if the session was approved. Needs the vault unlocked. */
+    public Optional<byte[]> approval(byte[] permissionId) throws KeystoreException {
+        if (!get(permissionId).approved()) {
+            return Optional.empty();
+        }
+        return Optional.of(secrets.open(SecretPurpose.ENABLE_SIG, SecretRows.hexRef(permissionId)));
+    }
+
+    /**
+     * Records that SmartSession reports the permission enabled on {@code chainId} (after the first operation's
+     * inclusion): the chain entry is marked and a {@code PENDING_ENABLE} session becomes {@code ENABLED}, in one
+     * transaction.
+     */
+    public void markEnabled(byte[] permissionId, long chainId) throws KeystoreException {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE session_chain SET enabled_at = ? WHERE permission_id = ?"
+                    + " AND chain_id = ? AND enabled_at IS NULL")) {
+                ps.setLong(1, clock.millis());
+                ps.setBytes(2, permissionId);
+                ps.setLong(3, chainId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE session SET status = 'ENABLED', updated_at = ?"
+                    + " WHERE permission_id = ? AND status = 'PENDING_ENABLE'")) {
+                ps.setLong(1, clock.millis());
+                ps.setBytes(2, permissionId);
+                ps.executeUpdate();
+            }
+            ActivityLog.append(c, clock.instant(), "SESSION_ENABLED", SecretRows.hexRef(permissionId), "chain " + chainId);
+            return null;
+        });
+    }
+
+    private void setApprovedAt(byte[] permissionId, Long at, String activity) throws KeystoreException {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE session SET approved_at = ?, updated_at = ? WHERE permission_id = ?")) {
+                if (at == null) {
+                    ps.setNull(1, java.sql.Types.INTEGER);
+                } else {
+                    ps.setLong(1, at);
+                }
+                ps.setLong(2, clock.millis());
+                ps.setBytes(3, permissionId);
+                if (ps.executeUpdate() == 0) {
+                    throw new KeystoreException.NotFoundException("no session " + SecretRows.hexRef(permissionId));
+                }
+            }
+            if (activity != null) {
+                ActivityLog.append(c, clock.instant(), activity, SecretRows.hexRef(permissionId), "");
+            }
+            return null;
+        });
+    }
+
     /** Sets (or replaces) the cap of one ledger line; pending and final amounts are kept. */
     public void setBudget(byte[] permissionId, String token, BigInteger capTotal, long usesCap) throws KeystoreException {
         checkAmount("cap", capTotal);
@@ -197,7 +282,7 @@ public final class Sessions {
         return db.read(c -> {
             List<SessionRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.permission_id, s.account, k.public_ref, s.salt, s.session_struct,"
-                    + " s.session_digest, s.valid_after, s.valid_until, s.status, s.nonce_key_base FROM session s"
+                    + " s.session_digest, s.valid_after, s.valid_until, s.status, s.nonce_key_base, s.approved_at FROM session s"
                     + " JOIN secret k ON k.uuid = s.session_key_uuid " + where + " ORDER BY s.created_at")) {
                 if (arg != null) {
                     ps.setBytes(1, arg);
@@ -206,7 +291,7 @@ public final class Sessions {
                     while (rs.next()) {
                         out.add(new SessionRecord(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5),
                                 rs.getBytes(6), rs.getLong(7), rs.getLong(8), SessionStatus.valueOf(rs.getString(9)),
-                                rs.getBytes(10), chains(c, rs.getBytes(1))));
+                                rs.getBytes(10), chains(c, rs.getBytes(1)), rs.getObject(11) != null));
                     }
                 }
             }
@@ -216,12 +301,12 @@ public final class Sessions {
 
     private static List<SessionRecord.Chain> chains(Connection c, byte[] permissionId) throws SQLException {
         List<SessionRecord.Chain> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, smart_session, enable_nonce FROM session_chain"
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, smart_session, enable_nonce, enabled_at FROM session_chain"
                 + " WHERE permission_id = ? ORDER BY chain_id")) {
             ps.setBytes(1, permissionId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new SessionRecord.Chain(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                    out.add(new SessionRecord.Chain(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4) != null));
                 }
             }
         }

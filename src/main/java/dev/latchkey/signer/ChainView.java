@@ -1,6 +1,7 @@
 package dev.latchkey.signer;
 
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 
 /** Port: what the signer reads from the chain. Time comes from the latest block, never from the wall clock (R9). */
@@ -14,4 +15,10 @@ public interface ChainView {
 
     /** EntryPoint {@code getNonce(sender, key)} & 2^64-1: the next sequence the chain accepts on that key. */
     long nextSequence(Address sender, BigInteger nonceKey);
+
+    /** SmartSession's view of a permission on {@code account}: enabled, and the nonce the next ENABLE digest must use. */
+    Permission permission(Address smartSession, HexBytes permissionId, Address account);
+
+    /** {@code isPermissionEnabled(pid, account)} and {@code getNonce(pid, account)} of SmartSession. */
+    record Permission(boolean enabled, BigInteger enableNonce) { }
 }

@@ -87,14 +87,15 @@ final class Delivery {
                             d.journal().move(intentId, state, JournalState.SUBMITTED, null, e.getMessage(), null, null);
                             return new Sent(JournalState.SUBMITTED, null);
                         }
-                        if (next == row.nonceSeq()) {
+                        if (next == row.nonceSeq() && !isNonceError(e)) {
                             // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
                             d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
                             d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
                             return new Sent(JournalState.FAILED, e.getMessage());
                         }
                         // next < seq: an earlier op of the lane is not on chain yet and this bundler does not queue
-                        // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again.
+                        // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again. The same holds for
+                        // AA25 with next == seq: the predecessor landed between the bundler's check and ours.
                     }
                     case AMBIGUOUS -> {
                         if (state == JournalState.SIGNED) {
@@ -165,6 +166,11 @@ final class Delivery {
             d.log("signer.failed", id, "tracking: " + e.getMessage());
             finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
         }
+    }
+
+    /** AA25: the bundler judged the nonce against a state where a predecessor was not mined yet. */
+    private static boolean isNonceError(OperationSink.SendException e) {
+        return String.valueOf(e.getMessage()).contains("AA25");
     }
 
     /** The chain's next sequence on the row's key is past the row's: the seq is used. */

@@ -13,9 +13,10 @@ import java.util.Arrays;
  * of the permission id (or the stored {@code nonce_key_base} when it is set). Different sessions → different keys →
  * independent sequences.
  */
-record NonceLane(byte[] key24, BigInteger key) {
+public record NonceLane(byte[] key24, BigInteger key) {
 
-    static NonceLane of(SessionRecord s, Address smartSession) {
+    /** The lane of {@code s} under the SmartSession it is pinned to on a chain. */
+    public static NonceLane of(SessionRecord s, Address smartSession) {
         byte[] base = s.nonceKeyBase();
         byte[] key24;
         if (base != null && base.length == 24 && !allZero(base)) {
@@ -33,7 +34,8 @@ record NonceLane(byte[] key24, BigInteger key) {
         return new NonceLane(key24, key);
     }
 
-    BigInteger nonce(long seq) {
+    /** The full 256-bit nonce of sequence {@code seq} on this lane. */
+    public BigInteger nonce(long seq) {
         return NonceKeys.nonce(key, BigInteger.valueOf(seq));
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.signer;
 
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.session.model.EnableSession;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 
@@ -13,5 +14,15 @@ import java.math.BigInteger;
 @FunctionalInterface
 public interface OperationBuilder {
 
+    /** USE mode: the signature will be {@code 0x00 ‖ permissionId ‖ session key signature}. */
     UserOperation build(SessionRecord session, long chainId, BigInteger nonce, HexBytes callData);
+
+    /**
+     * ENABLE mode: the signature will carry {@code enable} (FastLZ-compressed) as well, and validation initialises
+     * every policy, so gas is sized for that. Builders that do not distinguish may use {@link #build}.
+     */
+    default UserOperation buildEnable(SessionRecord session, long chainId, BigInteger nonce, HexBytes callData,
+                                      EnableSession enable) {
+        return build(session, chainId, nonce, callData);
+    }
 }

@@ -137,6 +137,15 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("the wallet talks to a devnet like to any network; only funding and the manifest are devnet-specific");
 
+    @ArchTest
+    static final ArchRule signerCoreReachesTheNetworkOnlyThroughItsPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.signer")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.aa.flow..", "dev.latchkey.signer.onchain..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.EvmClient")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.chain.JsonRpcClient")
+            .because("the pipeline is tested with fakes behind ChainView, PolicyStateSource, SessionDefinitions,"
+                    + " OperationBuilder and OperationSink; the live adapters live in signer.onchain");
+
     private static final java.util.Set<String> OWNER_KEY_METHODS = java.util.Set.of("withOwnerKey", "signHashWithOwner",
             "createOwnerKey", "importPrivateKey", "importMnemonic", "importKeystoreV3", "exportKeystoreV3", "ownerKeys",
             "storeEnableSignature", "enableSignature");

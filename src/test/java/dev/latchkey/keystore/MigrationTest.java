@@ -25,6 +25,8 @@ class MigrationTest {
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
             st.execute("DROP TABLE address_book");
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
+            st.execute("ALTER TABLE session DROP COLUMN approved_at");
+            st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
             st.execute("PRAGMA user_version = 1");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -44,8 +46,39 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(db.schemaVersion()).isEqualTo(3);
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
+            assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
+            assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session_chain", "enabled_at").next())).isTrue();
+        }
+    }
+
+    @Test
+    void version2FileWithASessionMigratesToVersion3_notApprovedNotEnabled() throws Exception {
+        byte[] pid = TablesTest.bytes(32, 7);
+        try (Keystore ks = TestWallets.create(dir)) {
+            String owner = ks.keys().createOwnerKey("owner").publicRef();
+            ks.sessions().addAccount(new Sessions.Account(TablesTest.ACCOUNT, owner, "main"));
+            SessionSigner signer = ks.keys().createSessionKey("s");
+            ks.sessions().add(new SessionRecord(pid, TablesTest.ACCOUNT, signer.address(), TablesTest.bytes(32, 1), new byte[] {1},
+                    TablesTest.bytes(32, 9), 100, 200, SessionStatus.ENABLED, TablesTest.bytes(24, 3),
+                    java.util.List.of(new SessionRecord.Chain(8453, TablesTest.SMART_SESSION, 4))));
+        }
+        try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE session DROP COLUMN approved_at");
+            st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("PRAGMA user_version = 2");
+        }
+        try (Keystore ks = TestWallets.open(dir)) {
+            assertThat(ks.database().schemaVersion()).isEqualTo(3);
+            SessionRecord s = ks.sessions().get(pid);
+            assertThat(s.status()).isEqualTo(SessionStatus.ENABLED);
+            assertThat(s.approved()).isFalse();
+            assertThat(s.chains()).containsExactly(new SessionRecord.Chain(8453, TablesTest.SMART_SESSION, 4, false));
+            ks.unlock(TestWallets.pw());
+            ks.sessions().approve(pid, TablesTest.bytes(85, 1));
+            assertThat(ks.sessions().get(pid).approved()).isTrue();
+            assertThat(ks.integrityCheck()).isEqualTo("ok");
         }
     }
 

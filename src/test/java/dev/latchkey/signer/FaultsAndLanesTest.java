@@ -80,6 +80,7 @@ class FaultsAndLanesTest {
     void rejectedWithTheNonceUnusedFailsAndReleasesTheReservation() throws Exception {
         SessionRecord s = f.addSession();
         f.bundler.rejectFor.set(1);
+        f.bundler.rejectMessage = "AA23 reverted (or OOG)";
         SignerIntent intent = f.pay(BOB, 3_000_000L);
         try (SignerService signer = f.service()) {
             signer.start();
@@ -87,7 +88,7 @@ class FaultsAndLanesTest {
         }
         var row = f.keystore.journal().get(intent.id());
         assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
-        assertThat(row.bundlerError()).contains("AA25");
+        assertThat(row.bundlerError()).contains("AA23");
         assertThat(f.usdcLine(s).reserved()).isZero();
         assertThat(f.usdcLine(s).usesReserved()).isZero();
     }
@@ -99,6 +100,21 @@ class FaultsAndLanesTest {
             signer.start();
             assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
             f.bundler.rejectFor.set(3); // AA25 for seq 1 while the (fake) chain still says next = 0
+            Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(20, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOf(Outcome.Included.class);
+            assertThat(((Outcome.Included) o).nonceSeq()).isEqualTo(1);
+        }
+        assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
+    }
+
+    @Test
+    void aa25WhileThePredecessorLandsBetweenTheBundlersCheckAndOursIsRetried() throws Exception {
+        SessionRecord s = f.addSession();
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+            f.chain.nonces.put(NonceLane.of(s, SMART_SESSION).key(), 1L); // seq 0 is mined: next == seq 1
+            f.bundler.rejectFor.set(1); // but the bundler judged seq 1 against its older view
             Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(20, TimeUnit.SECONDS);
             assertThat(o).isInstanceOf(Outcome.Included.class);
             assertThat(((Outcome.Included) o).nonceSeq()).isEqualTo(1);

@@ -151,6 +151,10 @@ final class SignerFixture implements AutoCloseable {
         @Override public long chainTime() { return System.currentTimeMillis() / 1000 + offsetSeconds; }
         @Override public BigInteger baseFee() { return BigInteger.ONE; }
         @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
+        @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
+            return new Permission(enabled.contains(pid), BigInteger.ZERO);
+        }
+        final java.util.Set<HexBytes> enabled = ConcurrentHashMap.newKeySet();
     }
 
     /**
@@ -161,6 +165,7 @@ final class SignerFixture implements AutoCloseable {
         final AtomicInteger downFor = new AtomicInteger();
         final AtomicInteger timeoutsFor = new AtomicInteger();
         final AtomicInteger rejectFor = new AtomicInteger();
+        volatile String rejectMessage = "AA25 invalid account nonce";
         volatile boolean blackhole;
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
@@ -175,7 +180,7 @@ final class SignerFixture implements AutoCloseable {
                 throw new SendException(SendException.Kind.UNREACHABLE, "connection refused", null);
             }
             if (rejectFor.get() > 0 && rejectFor.getAndDecrement() > 0) {
-                throw new SendException(SendException.Kind.REJECTED, "AA25 invalid account nonce", null);
+                throw new SendException(SendException.Kind.REJECTED, rejectMessage, null);
             }
             sends.add(op);
             HexBytes hash = UserOpHash.hash(op, entryPoint(), BigInteger.valueOf(CHAIN));

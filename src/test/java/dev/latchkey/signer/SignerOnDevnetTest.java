@@ -171,6 +171,9 @@ class SignerOnDevnetTest {
                         new org.web3j.abi.datatypes.Address(sender.hex()), new Uint192(key))), 0)
                         .and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).longValueExact();
             }
+            @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
+                throw new UnsupportedOperationException("the session is enabled at deployment");
+            }
         };
         OperationBuilder builder = (session, chainIdArg, nonce, callData) -> UserOperation.of(
                 new Address(session.account().toLowerCase()), nonce, callData).withGas(BigInteger.valueOf(300_000),
