@@ -102,6 +102,11 @@ public final class WalletSession implements AutoCloseable {
         return Optional.ofNullable(currentOrNull()).map(Keystore::file);
     }
 
+    /** The open keystore, for the services built on it (signing, settings, backup); fails when none is open. */
+    public Keystore keystore() throws KeystoreException.NotFoundException {
+        return current();
+    }
+
     /** The first owner key's address; needs the wallet unlocked. */
     public Optional<String> ownerAddress() throws KeystoreException {
         List<SecretInfo> owners = current().keys().ownerKeys();

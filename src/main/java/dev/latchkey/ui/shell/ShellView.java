@@ -2,6 +2,7 @@ package dev.latchkey.ui.shell;
 
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.View;
+import dev.latchkey.ui.workspace.SectionScreens;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ public final class ShellView implements View<ShellViewModel> {
 
     private final ShellViewModel vm;
     private final ThemeService theme;
+    private final SectionScreens screens;
 
     @FXML private BorderPane root;
     @FXML private Label owner;
@@ -28,9 +30,10 @@ public final class ShellView implements View<ShellViewModel> {
     @FXML private Label network;
     @FXML private Label signer;
 
-    public ShellView(ShellViewModel vm, ThemeService theme) {
+    public ShellView(ShellViewModel vm, ThemeService theme, SectionScreens screens) {
         this.vm = vm;
         this.theme = theme;
+        this.screens = screens;
     }
 
     @FXML
@@ -54,6 +57,12 @@ public final class ShellView implements View<ShellViewModel> {
         sectionTitle.textProperty().bind(vm.sectionProperty().map(Section::title));
         sectionDescription.textProperty().bind(vm.sectionProperty().map(Section::description));
         sectionArrival.textProperty().bind(vm.sectionProperty().map(Section::arrival));
+        javafx.scene.Node placeholder = root.getCenter();
+        root.setCenter(screens.show(vm.sectionProperty().get()).<javafx.scene.Node>map(p -> p).orElse(placeholder));
+        vm.sectionProperty().addListener((obs, old, now) -> {
+            root.setCenter(screens.show(now).<javafx.scene.Node>map(p -> p).orElse(placeholder));
+            nav.getToggles().stream().filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true));
+        });
         owner.textProperty().bind(vm.ownerProperty());
         network.textProperty().bind(vm.networkProperty());
         signer.textProperty().bind(vm.signerProperty());

@@ -1,0 +1,97 @@
+package dev.latchkey.app;
+
+import dev.latchkey.ui.activity.ActivityPort;
+import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.portfolio.PortfolioPort;
+import dev.latchkey.ui.sessions.SessionsPort;
+import dev.latchkey.ui.trade.TradePort;
+import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.workspace.WorkspacePorts;
+import dev.latchkey.wallet.NetworkRequest;
+import dev.latchkey.wallet.WalletException;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+/**
+ * The screens' ports over a {@link WalletWorkspace} that is opened on first use after unlock (from whichever
+ * background job asks first) and closed on lock. A failed open (devnet not running) is retried on the next use.
+ * Signer state changes and the adapters' own writes are published on {@link #changes()}.
+ */
+public final class LiveWorkspace implements WorkspacePorts {
+
+    private final WalletSession wallet;
+    private final Optional<NetworkRequest> network;
+    private final InstantSource clock;
+    private final Executor background;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private WalletWorkspace open;
+
+    /** @param network the network to work on; empty when the app has none configured (the screens say so) */
+    public LiveWorkspace(WalletSession wallet, Optional<NetworkRequest> network, InstantSource clock, Executor background) {
+        this.wallet = wallet;
+        this.network = network;
+        this.clock = clock;
+        this.background = background;
+    }
+
+    /** The open workspace, opening it if needed. Blocks: call off the FX thread. */
+    public synchronized WalletWorkspace current() throws Exception {
+        if (open == null) {
+            NetworkRequest request = network.orElseThrow(() -> new WalletException(WalletException.Kind.NETWORK,
+                    "no network is configured: start the local devnet with 'latchkey devnet up'"));
+            if (!wallet.isUnlocked()) {
+                throw new WalletException(WalletException.Kind.STATE, "the wallet is locked");
+            }
+            open = WalletWorkspace.open(wallet.keystore(), request, clock, state -> changed());
+        }
+        return open;
+    }
+
+    @Override
+    public synchronized void release() {
+        if (open != null) {
+            open.close();
+            open = null;
+        }
+    }
+
+    /** Tells the screens to reload. */
+    void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    Executor background() {
+        return background;
+    }
+
+    @Override
+    public PortfolioPort portfolio() {
+        return new LivePortfolio(this);
+    }
+
+    @Override
+    public SessionsPort sessions() {
+        return new LiveSessions(this);
+    }
+
+    @Override
+    public TradePort trade() {
+        return new LiveTrade(this);
+    }
+
+    @Override
+    public ActivityPort activity() {
+        return new LiveActivity(this);
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return listener -> {
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        };
+    }
+}
