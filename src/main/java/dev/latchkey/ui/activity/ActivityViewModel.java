@@ -7,7 +7,6 @@ import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.Reloader;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.workspace.ChangeFeed;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -150,7 +149,7 @@ public final class ActivityViewModel implements Activatable {
         session.set(choices.getOrDefault(current.id(), SessionChoice.ALL));
         spend.setAll(loaded.spend());
         long ops = all.stream().filter(ActivityRow::isOperation).count();
-        summary.set(ops + " operations: " + count(ActivityRow.Status.INCLUDED) + " included, " + count(ActivityRow.Status.PENDING)
+        summary.set(ops + (ops == 1 ? " operation: " : " operations: ") + count(ActivityRow.Status.INCLUDED) + " included, " + count(ActivityRow.Status.PENDING)
                 + " pending, " + count(ActivityRow.Status.REFUSED) + " refused, " + count(ActivityRow.Status.FAILED) + " failed  ·  "
                 + count(ActivityRow.Status.EVENT) + " wallet events");
         applyFilters();
@@ -281,8 +280,4 @@ public final class ActivityViewModel implements Activatable {
         return reloader.action();
     }
 
-    /** Raw amounts sum, for tests and the chart's tooltip. */
-    static BigInteger sum(List<ActivityRow> rows, String token) {
-        return rows.stream().map(r -> r.amounts().getOrDefault(token, BigInteger.ZERO)).reduce(BigInteger.ZERO, BigInteger::add);
-    }
 }
