@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.devnet.DevnetConfig;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
@@ -9,20 +10,23 @@ import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.ViewFactory;
 import dev.latchkey.ui.common.WalletSession;
-import dev.latchkey.wallet.NetworkRequest;
-import dev.latchkey.wallet.Networks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.latchkey.ui.UiServices;
+import dev.latchkey.ui.status.ChainStatusSource;
+import dev.latchkey.ui.status.StatusSources;
+import java.time.Duration;
 
 /**
  * Composition root of the desktop app: the only place that constructs services and wires them to the UI. Closing
@@ -30,45 +34,81 @@ import java.util.function.Supplier;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** How often the auto-lock decision runs; the timeout itself is the wallet's setting. */
+    private static final long AUTO_LOCK_CHECK_SECONDS = 5;
+
     private final ExecutorService background;
-    private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService ticks;
     private final WalletSession wallet;
     private final ThemeService theme;
     private final ViewFactory views = new ViewFactory();
+    private final UiServices services;
+    private final ProductionServices production = new ProductionServices();
+    private final StatusSources status;
     private final LiveWorkspace workspace;
     private final InstantSource clock;
 
     private AppContext(Config config) {
         this.background = Executors.newCachedThreadPool(daemonThreads("latchkey-ui-bg"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-ui-timer"));
+        this.ticks = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-autolock"));
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
+        this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
+        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
+                new ScheduledTicker(ticks));
+        ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
         this.clock = config.clock();
-        Optional<NetworkRequest> network = Optional.ofNullable(config.devnetDirectory()).map(dir ->
-                new NetworkRequest(NetworkRequest.DEVNET, Optional.empty(), Optional.of(dir), Optional.empty(), Optional.empty()));
-        this.workspace = new LiveWorkspace(wallet, network, config.clock(), background);
+        this.workspace = new LiveWorkspace(wallet, Optional.ofNullable(config.devnetDirectory()), config.clock(), background);
+        // any lock (Lock button, auto-lock) stops the signer and closes the connection; the next use after unlock reopens
+        wallet.onLockChanged(unlocked -> {
+            if (!unlocked) {
+                background.execute(workspace::release);
+            }
+        });
+    }
+
+    private static ChainStatusSource chainStatus(Path devnetDirectory) {
+        return devnetDirectory == null ? ChainStatusSource.NONE
+                : new RpcChainStatus("Local devnet", new LocalDevnetEndpoints(devnetDirectory), Duration.ofSeconds(10));
     }
 
     /**
-     * What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly.
+     * What differs between the installed app and a test run; tests pass cheap KDF parameters explicitly, and may
+     * replace the UI's ports ({@code services}, given the wallet session) with their own implementations.
      *
-     * @param devnetDirectory where a local devnet keeps its manifest (the screens work on that devnet), or null for no
-     *                        network; replaced by the network the user picks once the network step lands
+     * @param devnetDirectory where a local devnet keeps its manifest (the status bar follows that devnet), or null
+     *                        for no network
      */
     public record Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
-                         InstantSource clock, ThemeService.Mode theme, Path devnetDirectory) {
+                         InstantSource clock, ThemeService.Mode theme, Path devnetDirectory,
+                         Optional<Function<WalletSession, UiServices>> servicesFactory) {
         public Config {
             Objects.requireNonNull(walletDirectory);
             Objects.requireNonNull(kdfPolicy);
             Objects.requireNonNull(creationParams);
             Objects.requireNonNull(clock);
             Objects.requireNonNull(theme);
+            Objects.requireNonNull(servicesFactory);
         }
 
-        /** A configuration without a network (the screens say so). */
-        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams,
-                      InstantSource clock, ThemeService.Mode theme) {
-            this(walletDirectory, kdfPolicy, creationParams, clock, theme, null);
+        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams, InstantSource clock,
+                      ThemeService.Mode theme) {
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, null, Optional.empty());
+        }
+
+        /** A configuration whose status bar follows the local devnet kept in {@code devnetDirectory}. */
+        public Config(Path walletDirectory, KdfPolicy kdfPolicy, Supplier<KdfParams> creationParams, InstantSource clock,
+                      ThemeService.Mode theme, Path devnetDirectory) {
+            this(walletDirectory, kdfPolicy, creationParams, clock, theme, devnetDirectory, Optional.empty());
+        }
+
+        /** The same configuration with the UI's ports built by {@code factory}. */
+        public Config withServices(Function<WalletSession, UiServices> factory) {
+            return new Config(walletDirectory, kdfPolicy, creationParams, clock, theme, devnetDirectory, Optional.of(factory));
+        }
+
+        Optional<Function<WalletSession, UiServices>> services() {
+            return servicesFactory;
         }
 
         /** The installed app: OS data directory, standard KDF bounds, cost calibrated on this machine at creation. */
@@ -76,7 +116,7 @@ public final class AppContext implements AutoCloseable {
             KdfPolicy policy = KdfPolicy.standard();
             return new Config(WalletLocation.defaultDirectory(), policy,
                     () -> KdfCalibrator.timingArgon2(policy).calibrate(), Clock.systemUTC(), ThemeService.Mode.LIGHT,
-                    Networks.defaultDevnetDir());
+                    DevnetConfig.defaultDirectory());
         }
     }
 
@@ -86,7 +126,8 @@ public final class AppContext implements AutoCloseable {
 
     /** The window content; call on the FX thread. */
     public MainWindow mainWindow() {
-        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), workspace, new ScheduledTicker(scheduler), clock);
+        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services, status, workspace,
+                new ScheduledTicker(ticks), clock);
     }
 
     public WalletSession wallet() {
@@ -97,7 +138,7 @@ public final class AppContext implements AutoCloseable {
         return theme;
     }
 
-    /** The unlocked wallet's workspace (tests reach the signer and the services through it). */
+    /** The unlocked wallet's workspace: connection, account, background signer (tests reach the services through it). */
     public LiveWorkspace workspace() {
         return workspace;
     }
@@ -105,8 +146,9 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         workspace.release();
-        scheduler.shutdownNow();
+        ticks.shutdownNow();
         wallet.close();
+        production.close();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
@@ -115,7 +157,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());

@@ -52,12 +52,16 @@ final class LiveActivity implements ActivityPort {
                 }
             }
         }
+        Address account = Address.parse("account", w.account().address());
+        OperationDescriptions describe = new OperationDescriptions(w.profile().tradeNetwork());
+        Map<String, String> descriptions = new HashMap<>();
+        journal.forEach((intent, row) -> descriptions.put(intent, describe.describe(row.callData(), account)));
         Map<String, String> labels = new HashMap<>();
         for (SessionRecord r : w.keystore().sessions().all()) {
             HexBytes pid = HexBytes.of(r.permissionId());
             labels.put(pid.hex().toLowerCase(Locale.ROOT), SessionLabels.of(w.keystore().settings(), pid));
         }
-        return new Snapshot(log, journal, labels, w.profile().tradeNetwork(), Address.parse("account", w.account().address()));
+        return new Snapshot(log, journal, descriptions, labels, w.profile().tradeNetwork());
     }
 
     @Override

@@ -10,16 +10,21 @@ import dev.latchkey.ui.sessions.SessionCard;
 import dev.latchkey.ui.sessions.SessionCards;
 import dev.latchkey.ui.sessions.SessionsPort;
 import dev.latchkey.wallet.NetworkProfile;
+import dev.latchkey.wallet.Revocation;
 import dev.latchkey.wallet.SessionLabels;
 import dev.latchkey.wallet.WalletException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@link SessionsPort} over the keystore's sessions, their stored on-chain definitions and the policy contracts'
- * live getters ({@link ChainPolicyState}); revocation through {@link SessionRevoker}.
+ * live getters ({@link ChainPolicyState}); revocation through the wallet's session service (owner-signed where the
+ * session exists on chain, key wiped).
  */
 final class LiveSessions implements SessionsPort {
 
@@ -40,7 +45,7 @@ final class LiveSessions implements SessionsPort {
         for (SessionRecord r : mine(w)) {
             HexBytes pid = HexBytes.of(r.permissionId());
             String label = SessionLabels.of(w.keystore().settings(), pid);
-            Optional<OnchainSession> def = w.ports().definitions().definitionOf(r);
+            Optional<OnchainSession> def = w.host().definitions().definitionOf(r);
             if (def.isEmpty()) {
                 out.add(new SessionCard(pid, label, SessionCards.status(r, now), r.validAfter(), r.validUntil(), Optional.empty(),
                         List.of(), List.of(), Optional.of("Its stored definition cannot be read; the signer will not use it.")));
@@ -62,8 +67,9 @@ final class LiveSessions implements SessionsPort {
         SessionRecord r = mine(w).stream().filter(s -> HexBytes.of(s.permissionId()).equals(permissionId)).findFirst()
                 .orElseThrow(() -> new WalletException(WalletException.Kind.NOT_FOUND, "no session " + permissionId.hex()
                         + " of this account on " + w.profile().name()));
+        progress.update(-1, "Revoking: the signer stops using it; on chain an owner-signed operation if needed");
         try {
-            return new SessionRevoker(w).revoke(List.of(r), progress);
+            return describe(List.of(w.sessions().revoke(r)));
         } finally {
             workspace.changed();
         }
@@ -72,16 +78,25 @@ final class LiveSessions implements SessionsPort {
     @Override
     public String revokeAll(AsyncAction.Progress progress) throws Exception {
         WalletWorkspace w = workspace.current();
-        long now = w.chain().chainTime();
-        List<SessionRecord> live = mine(w).stream().filter(r -> SessionCards.status(r, now).live()).toList();
-        if (live.isEmpty()) {
-            return "There was no live session to revoke.";
-        }
+        progress.update(-1, "Revoking every session: the signer stops using them; owner-signed operations where they exist on chain");
         try {
-            return new SessionRevoker(w).revoke(live, progress);
+            return describe(w.sessions().revokeAll());
         } finally {
             workspace.changed();
         }
+    }
+
+    /** "2 sessions revoked: 1 removed on chain (removeSession), 1 never approved: revoked locally; keys wiped." */
+    static String describe(List<Revocation> done) {
+        if (done.isEmpty()) {
+            return "There was no session left to revoke.";
+        }
+        Map<Revocation.How, Long> by = done.stream().collect(Collectors.groupingBy(Revocation::how, () -> new EnumMap<>(Revocation.How.class),
+                Collectors.counting()));
+        String how = by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text()).collect(Collectors.joining(", "));
+        long wiped = done.stream().filter(Revocation::keyWiped).count();
+        return (done.size() == 1 ? "1 session" : done.size() + " sessions") + " revoked: " + how + "; " + wiped
+                + (wiped == 1 ? " key" : " keys") + " wiped.";
     }
 
     /** The sessions of the workspace's account on its chain, oldest first. */

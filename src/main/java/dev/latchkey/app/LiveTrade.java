@@ -17,6 +17,7 @@ import dev.latchkey.ui.trade.TradePort;
 import dev.latchkey.wallet.AavePosition;
 import dev.latchkey.wallet.Coverage;
 import dev.latchkey.wallet.OnchainQuotes;
+import dev.latchkey.wallet.PendingTrade;
 import dev.latchkey.wallet.SessionLabels;
 import dev.latchkey.wallet.TradeResult;
 import java.math.BigInteger;
@@ -108,32 +109,29 @@ final class LiveTrade implements TradePort {
         return submit(w -> w.trades().submitAave(w.account(), intent));
     }
 
-    /** Quote, build and hand over on a background thread; log the click's description once the signer decided. */
+    /**
+     * Quote, build and hand over on a background thread. The click's description is logged under its intent id at
+     * once, so Activity can name an operation that is still pending (or refused, which leaves no journal row).
+     */
     private CompletableFuture<TradeResult> submit(Submit submit) {
         CompletableFuture<CompletableFuture<TradeResult>> handed = CompletableFuture.supplyAsync(() -> {
             try {
-                return submit.to(workspace.current());
+                WalletWorkspace w = workspace.current();
+                PendingTrade pending = submit.to(w);
+                w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
+                        capitalised(pending.trade().description()));
+                workspace.changed();
+                return pending.result();
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
         }, workspace.background());
-        return handed.thenCompose(Function.identity()).thenApply(result -> {
-            try {
-                if (!result.intentId().isEmpty()) {
-                    workspace.current().keystore().activity().append(ActivityRows.TRADE_REQUESTED, result.intentId(),
-                            capitalised(result.description()));
-                }
-            } catch (Exception e) {
-                // the description is a convenience for the activity screen; the signer's own rows are what counts
-            }
-            workspace.changed();
-            return result;
-        });
+        return handed.thenCompose(Function.identity()).whenComplete((result, failure) -> workspace.changed());
     }
 
     @FunctionalInterface
     private interface Submit {
-        CompletableFuture<TradeResult> to(WalletWorkspace w) throws Exception;
+        PendingTrade to(WalletWorkspace w) throws Exception;
     }
 
     private static Cover cover(WalletWorkspace w, BuiltTrade trade) throws Exception {

@@ -1,6 +1,7 @@
 package dev.latchkey.app;
 
 import dev.latchkey.ui.activity.ActivityPort;
+import dev.latchkey.ui.common.NetworkChoice;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.portfolio.PortfolioPort;
 import dev.latchkey.ui.sessions.SessionsPort;
@@ -9,6 +10,7 @@ import dev.latchkey.ui.workspace.ChangeFeed;
 import dev.latchkey.ui.workspace.WorkspacePorts;
 import dev.latchkey.wallet.NetworkRequest;
 import dev.latchkey.wallet.WalletException;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +25,19 @@ import java.util.concurrent.Executor;
 public final class LiveWorkspace implements WorkspacePorts {
 
     private final WalletSession wallet;
-    private final Optional<NetworkRequest> network;
+    private final Optional<Path> devnetDirectory;
     private final InstantSource clock;
     private final Executor background;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private WalletWorkspace open;
 
-    /** @param network the network to work on; empty when the app has none configured (the screens say so) */
-    public LiveWorkspace(WalletSession wallet, Optional<NetworkRequest> network, InstantSource clock, Executor background) {
+    /**
+     * @param devnetDirectory where the local devnet keeps its manifest, for wallets whose network is the local devnet;
+     *                        empty when the app has no devnet (the screens say so)
+     */
+    public LiveWorkspace(WalletSession wallet, Optional<Path> devnetDirectory, InstantSource clock, Executor background) {
         this.wallet = wallet;
-        this.network = network;
+        this.devnetDirectory = devnetDirectory;
         this.clock = clock;
         this.background = background;
     }
@@ -40,14 +45,28 @@ public final class LiveWorkspace implements WorkspacePorts {
     /** The open workspace, opening it if needed. Blocks: call off the FX thread. */
     public synchronized WalletWorkspace current() throws Exception {
         if (open == null) {
-            NetworkRequest request = network.orElseThrow(() -> new WalletException(WalletException.Kind.NETWORK,
-                    "no network is configured: start the local devnet with 'latchkey devnet up'"));
             if (!wallet.isUnlocked()) {
                 throw new WalletException(WalletException.Kind.STATE, "the wallet is locked");
             }
-            open = WalletWorkspace.open(wallet.keystore(), request, clock, state -> changed());
+            open = WalletWorkspace.open(wallet.keystore(), request(wallet.network()), clock, state -> changed());
         }
         return open;
+    }
+
+    /** The wallet's network (picked at first run, changed in Settings) as the wallet services name it. */
+    private NetworkRequest request(NetworkChoice choice) {
+        return switch (choice) {
+            case NetworkChoice.LocalDevnet d -> new NetworkRequest(NetworkRequest.DEVNET, Optional.empty(), Optional.of(devnetDirectory
+                    .orElseThrow(() -> new WalletException(WalletException.Kind.NETWORK, "this app has no local devnet configured"))),
+                    Optional.empty(), Optional.empty());
+            case NetworkChoice.Preset p -> {
+                NetworkRequest r = NetworkRequest.named(p.preset()).withRpcUrl(java.net.URI.create(p.rpcUrl()));
+                yield p.bundlerUrl().map(b -> r.withBundlerUrl(java.net.URI.create(b))).orElse(r);
+            }
+            case NetworkChoice.Custom c -> throw new WalletException(WalletException.Kind.NETWORK, "a custom RPC has no known"
+                    + " addresses for Latchkey's contracts (SmartSession, policies, account factory); pick the local devnet or a"
+                    + " preset in Settings");
+        };
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.signer.SignerListener;
 import dev.latchkey.signer.SignerService;
-import dev.latchkey.signer.onchain.OnchainPorts;
 import dev.latchkey.wallet.AccountDeployer;
 import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
@@ -14,6 +13,7 @@ import dev.latchkey.wallet.NetworkProfile;
 import dev.latchkey.wallet.NetworkRequest;
 import dev.latchkey.wallet.Networks;
 import dev.latchkey.wallet.SessionService;
+import dev.latchkey.wallet.SignerHost;
 import dev.latchkey.wallet.TradeService;
 import dev.latchkey.wallet.WalletException;
 import java.time.InstantSource;
@@ -30,24 +30,21 @@ public final class WalletWorkspace implements AutoCloseable {
     private final Keystore keystore;
     private final ChainConnection chain;
     private final Sessions.Account account;
-    private final OnchainPorts ports;
-    private final SignerService signer;
+    private final SignerHost host;
     private final AccountService accounts;
     private final AccountDeployer deployer;
     private final SessionService sessions;
     private final TradeService trades;
 
-    private WalletWorkspace(Keystore keystore, ChainConnection chain, Sessions.Account account, OnchainPorts ports, SignerService signer,
-                            InstantSource clock) {
+    private WalletWorkspace(Keystore keystore, ChainConnection chain, Sessions.Account account, SignerHost host, InstantSource clock) {
         this.keystore = keystore;
         this.chain = chain;
         this.account = account;
-        this.ports = ports;
-        this.signer = signer;
+        this.host = host;
         this.accounts = new AccountService(keystore, chain);
         this.deployer = new AccountDeployer(keystore, chain);
         this.sessions = new SessionService(keystore, chain, clock);
-        this.trades = new TradeService(keystore, chain, signer, ports.definitions());
+        this.trades = new TradeService(keystore, chain, host);
     }
 
     /**
@@ -58,31 +55,19 @@ public final class WalletWorkspace implements AutoCloseable {
             throws KeystoreException {
         NetworkProfile profile = Networks.resolve(request);
         ChainConnection chain = ChainConnection.open(profile);
-        OnchainPorts ports = null;
-        SignerService signer = null;
+        SignerHost host = null;
         try {
             AccountService accounts = new AccountService(keystore, chain);
             if (keystore.sessions().accounts().isEmpty()) {
                 accounts.create(Optional.empty(), 0, "main");
             }
             Sessions.Account account = keystore.sessions().accounts().get(0);
-            ports = chain.bundler().isPresent()
-                    ? OnchainPorts.forNetwork(profile.chainAddresses(), chain.node(), chain.bundler().get())
-                    : null;
-            if (ports == null) {
-                throw new WalletException(WalletException.Kind.NETWORK, "network " + profile.name() + " has no bundler configured;"
-                        + " the desktop app sends operations through a bundler");
-            }
-            signer = ports.signer(keystore, SoftLimits.NONE);
-            signer.addListener(listener);
-            signer.start();
-            return new WalletWorkspace(keystore, chain, account, ports, signer, clock);
+            host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+            host.signer().addListener(listener);
+            return new WalletWorkspace(keystore, chain, account, host, clock);
         } catch (KeystoreException | RuntimeException e) {
-            if (signer != null) {
-                signer.close();
-            }
-            if (ports != null) {
-                ports.close();
+            if (host != null) {
+                host.close();
             }
             chain.close();
             throw e;
@@ -106,12 +91,12 @@ public final class WalletWorkspace implements AutoCloseable {
         return account;
     }
 
-    public OnchainPorts ports() {
-        return ports;
+    public SignerHost host() {
+        return host;
     }
 
     public SignerService signer() {
-        return signer;
+        return host.signer();
     }
 
     public AccountService accounts() {
@@ -132,8 +117,10 @@ public final class WalletWorkspace implements AutoCloseable {
 
     @Override
     public void close() {
-        signer.close();
-        ports.close();
-        chain.close();
+        try {
+            host.close();
+        } finally {
+            chain.close();
+        }
     }
 }

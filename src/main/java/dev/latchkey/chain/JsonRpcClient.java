@@ -66,6 +66,11 @@ public final class JsonRpcClient implements AutoCloseable {
             throw new RpcException(uri + " answered " + method + " with HTTP " + response.statusCode()
                     + " and no JSON: " + abbreviate(response.body()), e);
         }
+        if (body == null || !body.isObject()) {
+            // Jackson reads an empty body as a missing node: that is no answer, not an empty result.
+            throw new RpcException(uri + " answered " + method + " with HTTP " + response.statusCode()
+                    + " and no JSON-RPC response: " + abbreviate(response.body()), null);
+        }
         JsonNode error = body.get("error");
         if (error != null && !error.isNull()) {
             JsonNode data = error.get("data");

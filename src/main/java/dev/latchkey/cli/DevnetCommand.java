@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.devnet.DevnetConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ public final class DevnetCommand implements Runnable {
 
     /** Where {@code devnet up} keeps its state unless {@code --dir} says otherwise. */
     static Path defaultDir() {
-        return dev.latchkey.devnet.DevnetConfig.defaultDir();
+        return DevnetConfig.defaultDirectory();
     }
 
     @Override

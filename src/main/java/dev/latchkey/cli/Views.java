@@ -4,6 +4,11 @@ import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.wallet.AavePosition;
 import dev.latchkey.wallet.AccountView;
 import dev.latchkey.wallet.Deployment;
+import dev.latchkey.wallet.Revocation;
+import dev.latchkey.wallet.SessionView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +61,47 @@ final class Views {
                 out.put("deploymentTx", o.transactionHash());
             }
         }
+        return out;
+    }
+
+    /** One session; {@code full} adds the review lines. */
+    static Map<String, Object> session(SessionView v, boolean full) {
+        Map<String, Object> out = Output.result();
+        out.put("session", v.permissionId().hex());
+        out.put("label", v.label());
+        out.put("status", v.state().text());
+        out.put("account", v.account().checksummed());
+        out.put("sessionKey", v.sessionKey().checksummed());
+        out.put("validFrom", Instant.ofEpochSecond(v.validAfter()).toString());
+        out.put("validUntil", Instant.ofEpochSecond(v.validUntil()).toString());
+        v.uses().ifPresent(u -> out.put("usesLeft", u.left() + " of " + u.limit()));
+        List<Map<String, Object>> spending = new ArrayList<>();
+        for (SessionView.Spend sp : v.spending()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("token", sp.symbol());
+            line.put("per", sp.periodSeconds().map(p -> p % 86_400 == 0 ? (p / 86_400) + " day(s)" : p + " s").orElse("session"));
+            line.put("limit", plain(sp.limit(), sp.decimals()));
+            line.put("spent", plain(sp.spent(), sp.decimals()));
+            line.put("left", plain(sp.left(), sp.decimals()));
+            spending.add(line);
+        }
+        out.put("spending", spending);
+        if (full) {
+            List<String> totals = new ArrayList<>();
+            v.ruleTotals().forEach(u -> totals.add(u.what() + ": " + u.used() + " of " + u.limit()));
+            out.put("ruleTotals", totals);
+            v.gasCostWei().ifPresent(g -> out.put("gasCostEth", plain(g.used(), 18) + " of " + plain(g.limit(), 18)));
+            out.put("review", v.review());
+        }
+        return out;
+    }
+
+    static Map<String, Object> revocation(Revocation r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("session", r.permissionId().hex());
+        out.put("revoked", r.how().text());
+        r.transactionHash().ifPresent(h -> out.put("transaction", h));
+        out.put("keyWiped", r.keyWiped());
         return out;
     }
 

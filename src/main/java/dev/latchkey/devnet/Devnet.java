@@ -47,6 +47,11 @@ public final class Devnet implements AutoCloseable {
     /** Starts (or restarts from saved state) the devnet described by {@code config}. */
     public static Devnet start(DevnetConfig config, DevnetProgress progress) {
         long started = System.nanoTime();
+        // Node is checked (and reported) where the bundler starts; without it the devnet still runs
+        DevnetRequirements requirements = DevnetRequirements.check(config.withBundler(false));
+        if (!requirements.ready()) {
+            throw new DevnetException(requirements.message());
+        }
         Path dir = config.dir();
         try {
             Files.createDirectories(dir);

@@ -19,11 +19,6 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
 
     public static final long DEFAULT_CHAIN_ID = 31337;
 
-    /** Where {@code latchkey devnet up} keeps its state and manifest unless {@code --dir} says otherwise. */
-    public static Path defaultDir() {
-        return Path.of(System.getProperty("user.home"), ".latchkey", "devnet");
-    }
-
     public DevnetConfig {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(projectDir, "projectDir");
@@ -69,6 +64,11 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
 
     public DevnetConfig withNode(String executable) {
         return new DevnetConfig(dir, port, chainId, bundler, projectDir, anvil, executable);
+    }
+
+    /** Where {@code latchkey devnet up} keeps its state and manifest unless told otherwise: {@code ~/.latchkey/devnet}. */
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".latchkey", "devnet");
     }
 
     /** node_modules of the project. */

@@ -1,6 +1,7 @@
 package dev.latchkey.keystore;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +19,7 @@ public final class AutoLock implements AutoCloseable {
     private final Duration timeout;
     private final InstantSource clock;
     private ScheduledFuture<?> task;
+    private volatile Instant userActivity = Instant.MIN;
 
     public AutoLock(Keystore keystore, Duration timeout, InstantSource clock) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -39,9 +41,23 @@ public final class AutoLock implements AutoCloseable {
         }
     }
 
-    /** Locks if idle for longer than the timeout; returns true when it locked. */
+    /**
+     * Counts user activity in a front end (a key press, a click) as activity: the idle time restarts, as it does
+     * when a key is used.
+     */
+    public void recordActivity() {
+        userActivity = clock.instant();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Locks if idle (no key use and no recorded activity) for longer than the timeout; returns true when it locked. */
     public boolean check() {
-        if (keystore.isUnlocked() && Duration.between(keystore.lastActivity(), clock.instant()).compareTo(timeout) >= 0) {
+        Instant keyUse = keystore.lastActivity();
+        Instant last = keyUse == null || userActivity.isAfter(keyUse) ? userActivity : keyUse;
+        if (keystore.isUnlocked() && Duration.between(last, clock.instant()).compareTo(timeout) >= 0) {
             keystore.lock();
             return true;
         }

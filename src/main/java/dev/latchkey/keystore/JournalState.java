@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * States of the signer's write-ahead journal (security.md §1.4 {@code userop_journal}). Sign only after RESERVED is
- * committed; send only after SIGNED is committed. FINAL, FAILED, CANCELLED and CONFLICT are terminal.
+ * committed; send only after SIGNED is committed. FINAL, FAILED, CANCELLED are terminal; CONFLICT waits for
+ * reconciliation (→ FINAL if our operation landed after all, else CANCELLED).
  */
 public enum JournalState {
     RESERVED, SIGNED, SUBMITTED, UNKNOWN, INCLUDED, FINAL, FAILED, CANCELLED, CONFLICT;
@@ -18,7 +19,9 @@ public enum JournalState {
             case SUBMITTED -> EnumSet.of(INCLUDED, UNKNOWN, FAILED, CONFLICT);
             case UNKNOWN -> EnumSet.of(SUBMITTED, INCLUDED, FAILED, CONFLICT);
             case INCLUDED -> EnumSet.of(FINAL, SUBMITTED);
-            case FINAL, FAILED, CANCELLED, CONFLICT -> EnumSet.noneOf(JournalState.class);
+            // Reconciliation resolves a conflict: our userOpHash was included after all (FINAL) or not (CANCELLED).
+            case CONFLICT -> EnumSet.of(FINAL, CANCELLED);
+            case FINAL, FAILED, CANCELLED -> EnumSet.noneOf(JournalState.class);
         };
     }
 
@@ -26,7 +29,8 @@ public enum JournalState {
         return next().contains(target);
     }
 
+    /** No further move: FINAL, FAILED, CANCELLED; and CONFLICT, which only reconciliation resolves. */
     public boolean isTerminal() {
-        return next().isEmpty();
+        return this == CONFLICT || next().isEmpty();
     }
 }

@@ -112,6 +112,14 @@ public final class KeyVault {
         return rows.delete(SecretPurpose.SESSION_KEY, Addresses.checksummed(address));
     }
 
+    /**
+     * Destroys a session key whose session row stays (a revoked session keeps its history, R16): the sealed key is
+     * overwritten and can never be opened again; {@link #sessionKeys} no longer lists it. False if already wiped.
+     */
+    public boolean wipeSessionKey(String address) throws KeystoreException {
+        return rows.wipe(SecretPurpose.SESSION_KEY, Addresses.checksummed(address));
+    }
+
     byte[] signWithSessionKey(String address, byte[] hash) throws KeystoreException {
         try (KeyMaterial key = openKey(SecretPurpose.SESSION_KEY, address)) {
             return signHash(key.bytes(), hash);

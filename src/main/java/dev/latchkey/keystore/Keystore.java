@@ -268,6 +268,10 @@ public final class Keystore implements AutoCloseable {
         return new Settings(db);
     }
 
+    public Automations automations() {
+        return new Automations(this, db, aead, clock);
+    }
+
     public AddressBook addressBook() {
         return new AddressBook(db, clock);
     }

@@ -105,6 +105,9 @@ final class SecretRows {
         if (row == null) {
             throw new KeystoreException.NotFoundException("the vault holds no " + purpose + " for " + publicRef);
         }
+        if (row.ciphertext().length == 0) {
+            throw new KeystoreException.NotFoundException("the " + purpose + " for " + publicRef + " was wiped");
+        }
         return open(row);
     }
 
@@ -159,7 +162,7 @@ final class SecretRows {
         return db.read(c -> {
             List<SecretInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT uuid, public_ref, label, created_at, quarantined FROM secret"
-                    + " WHERE purpose = ? ORDER BY created_at, public_ref")) {
+                    + " WHERE purpose = ? AND length(ciphertext) > 0 ORDER BY created_at, public_ref")) {
                 ps.setString(1, purpose.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -170,6 +173,33 @@ final class SecretRows {
             }
             return out;
         });
+    }
+
+    /**
+     * Destroys a row's secret but keeps the row (a tombstone, for rows other tables still reference): nonce and
+     * ciphertext are overwritten in one transaction ({@code secure_delete} zeroes the old cell), then the WAL is
+     * checkpointed and truncated so no old page keeps the ciphertext. Returns false if there was nothing to wipe.
+     */
+    boolean wipe(SecretPurpose purpose, String publicRef) throws KeystoreException {
+        boolean wiped = db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE secret SET nonce = zeroblob(12), ciphertext = x''"
+                    + " WHERE purpose = ? AND public_ref = ? AND length(ciphertext) > 0")) {
+                ps.setString(1, purpose.name());
+                ps.setString(2, publicRef);
+                boolean done = ps.executeUpdate() > 0;
+                if (done) {
+                    ActivityLog.append(c, clock.instant(), "SECRET_WIPED", publicRef, purpose.name());
+                }
+                return done;
+            }
+        });
+        db.read(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+        return wiped;
     }
 
     /** Deletes a row; {@code secure_delete} zeroes the freed page. */

@@ -250,6 +250,38 @@ public final class Sessions {
         });
     }
 
+    /**
+     * The chain is the truth: sets {@code spent_final} of the given ledger lines (lines that do not exist are
+     * skipped) and, when {@code usesFinal} is given, {@code uses_final} of every line of the session, and appends
+     * one {@code signer.reconciled} activity row with {@code detail} (both values), in one transaction. Caps and
+     * reservations are kept.
+     */
+    public void reconcile(byte[] permissionId, java.util.Map<String, BigInteger> spentFinal, java.util.OptionalLong usesFinal,
+                          String detail) throws KeystoreException {
+        for (BigInteger v : spentFinal.values()) {
+            checkAmount("spent", v);
+        }
+        db.transaction(c -> {
+            for (var e : spentFinal.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE budget SET spent_final = ? WHERE permission_id = ? AND token = ?")) {
+                    ps.setString(1, e.getValue().toString());
+                    ps.setBytes(2, permissionId);
+                    ps.setString(3, e.getKey());
+                    ps.executeUpdate();
+                }
+            }
+            if (usesFinal.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE budget SET uses_final = ? WHERE permission_id = ?")) {
+                    ps.setLong(1, usesFinal.getAsLong());
+                    ps.setBytes(2, permissionId);
+                    ps.executeUpdate();
+                }
+            }
+            ActivityLog.append(c, clock.instant(), "signer.reconciled", SecretRows.hexRef(permissionId), detail);
+            return null;
+        });
+    }
+
     public List<BudgetEntry> budget(byte[] permissionId) throws KeystoreException {
         return db.read(c -> Ledger.lines(c, permissionId));
     }

@@ -126,6 +126,24 @@ public final class SignerJournal {
         });
     }
 
+    /** Rows of one session in {@code state}, oldest first (e.g. CONFLICT rows for reconciliation). */
+    public List<JournalEntry> inState(byte[] permissionId, JournalState state) throws KeystoreException {
+        return db.read(c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal"
+                    + " WHERE permission_id = ? AND state = ? ORDER BY created_at, nonce_seq")) {
+                ps.setBytes(1, permissionId);
+                ps.setString(2, state.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /**
      * Sum of {@code token} reserved or spent by journal rows created at or after {@code since} and not released
      * (FAILED / CANCELLED): what the signer's daily soft caps count.

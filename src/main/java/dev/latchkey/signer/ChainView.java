@@ -7,6 +7,9 @@ import java.math.BigInteger;
 /** Port: what the signer reads from the chain. Time comes from the latest block, never from the wall clock (R9). */
 public interface ChainView {
 
+    /** The chain this view reads (checked against the node's {@code eth_chainId} when the view is built, R14). */
+    long chainId();
+
     /** Timestamp of the latest block (seconds). */
     long chainTime();
 

@@ -7,7 +7,6 @@ import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
-import dev.latchkey.session.codec.SmartSessionSignatures;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -24,14 +23,17 @@ final class Delivery {
 
     private final Deps d;
     private final ExecutorService trackers;
+    private final EnableGate gate;
 
-    Delivery(Deps d, ExecutorService trackers) {
+    Delivery(Deps d, ExecutorService trackers, EnableGate gate) {
         this.d = d;
         this.trackers = trackers;
+        this.gate = gate;
     }
 
     /** Runs on the lane thread; hands tracking to a tracker thread. Releases the lane slot when the row settles. */
-    void deliver(JournalEntry row, SessionRecord session, UserOperation unsigned, Lane lane, CompletableFuture<Outcome> done) {
+    void deliver(JournalEntry row, SessionRecord session, UserOperation unsigned, SigningMode mode, Lane lane,
+                 CompletableFuture<Outcome> done) {
         String id = Deps.hex(row.intentId());
         try {
             HexBytes hash = UserOpHash.hash(unsigned, d.sink().entryPoint(), BigInteger.valueOf(row.chainId()));
@@ -39,7 +41,7 @@ final class Delivery {
                 throw new IllegalStateException("stored operation does not hash to the journaled userOpHash");
             }
             byte[] sig = d.vault().sessionSigner(session.sessionKeyAddress()).sign(hash.bytes());
-            UserOperation signed = unsigned.withSignature(SmartSessionSignatures.use(HexBytes.of(session.permissionId()), HexBytes.of(sig)));
+            UserOperation signed = unsigned.withSignature(mode.signature(HexBytes.of(session.permissionId()), HexBytes.of(sig)));
             JournalState state = row.state();
             if (state == JournalState.RESERVED) {
                 d.journal().markSigned(row.intentId(), hash.bytes());
@@ -55,7 +57,7 @@ final class Delivery {
                 }
             }
             JournalState from = state;
-            trackers.execute(() -> track(row, from, hash, signed, lane, done));
+            trackers.execute(() -> track(row, session, mode, from, hash, signed, lane, done));
         } catch (KeystoreException | RuntimeException e) {
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             // The row stays where it is (RESERVED or SIGNED) and is resumed on the next start.
@@ -116,8 +118,8 @@ final class Delivery {
     }
 
     /** Polls the receipt; on time-out resends the same bytes (FT-06 first half); INCLUDED → FINAL settles the ledger. */
-    private void track(JournalEntry row, JournalState from, HexBytes hash, UserOperation signed, Lane lane,
-                       CompletableFuture<Outcome> done) {
+    private void track(JournalEntry row, SessionRecord session, SigningMode mode, JournalState from, HexBytes hash,
+                       UserOperation signed, Lane lane, CompletableFuture<Outcome> done) {
         byte[] intentId = row.intentId();
         long seq = row.nonceSeq();
         String id = Deps.hex(intentId);
@@ -134,6 +136,8 @@ final class Delivery {
                     UserOperationReceipt r = receipt.get();
                     d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
                             + (r.success() ? "" : " (call reverted)"));
+                    d.policyState().changed(session, row.chainId());
+                    if (mode instanceof SigningMode.Enable) confirmEnabled(session, row.chainId(), id);
                     finish(lane, done, new Outcome.Included(id, hash, seq, r.transactionHash(), r.success()), d.stats().included);
                     return;
                 }
@@ -168,6 +172,16 @@ final class Delivery {
         }
     }
 
+    /** Before the lane's waiting intents go on: the session is ENABLED on this chain only if SmartSession says so. */
+    private void confirmEnabled(SessionRecord session, long chainId, String id) throws KeystoreException {
+        if (gate.confirm(session, chainId)) {
+            d.log("signer.enabled", id, "session " + Deps.hex(session.permissionId()) + " enabled on chain " + chainId);
+        } else {
+            d.log("signer.failed", id, "the ENABLE operation landed but SmartSession does not report session "
+                    + Deps.hex(session.permissionId()) + " enabled on chain " + chainId);
+        }
+    }
+
     /** AA25: the bundler judged the nonce against a state where a predecessor was not mined yet. */
     private static boolean isNonceError(OperationSink.SendException e) {
         return String.valueOf(e.getMessage()).contains("AA25");
@@ -187,6 +201,7 @@ final class Delivery {
         lane.slots.release();
         d.stats().bump(counter);
         done.complete(outcome);
+        lane.settled();
     }
 
     static void sleep(long millis) {

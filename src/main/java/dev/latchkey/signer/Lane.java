@@ -1,5 +1,7 @@
 package dev.latchkey.signer;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -24,6 +26,46 @@ final class Lane {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Runs when the last in-flight operation settles (reconciliation is queued on the lane thread). */
+    private volatile Runnable onIdle = () -> { };
+
+    void onIdle(Runnable r) {
+        this.onIdle = r;
+    }
+
+    /** Called after a slot is released; queues the idle work if nothing else is in flight. */
+    void settled() {
+        if (inFlight() == 0) {
+            try {
+                onIdle.run();
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the signer is stopping; the next start reconciles
+            }
+        }
+    }
+
+    /** The outcome of this lane's enabling operation while it is in flight; later intents wait for it. */
+    private volatile CompletableFuture<Outcome> enabling;
+
+    void enabling(CompletableFuture<Outcome> outcome) {
+        this.enabling = outcome;
+    }
+
+    /**
+     * Blocks the lane until its ENABLE operation settled: a USE operation cannot validate before the permission is
+     * enabled, and a second ENABLE would reuse the owner's (one-shot) approval.
+     */
+    void awaitEnabling() throws InterruptedException {
+        CompletableFuture<Outcome> f = enabling;
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            // an enabling outcome never completes exceptionally; the next preparation decides again from the chain
+        }
+        enabling = null;
     }
 
     int inFlight() {

@@ -31,10 +31,15 @@ final class NeverRules {
 
     private NeverRules() { }
 
-    /** R9: the session must be ENABLED and the chain time inside [validAfter, validUntil - margin). */
+    /**
+     * R9: the session must be ENABLED, or PENDING_ENABLE with the owner's approval (its first operation enables it),
+     * and the chain time inside [validAfter, validUntil - margin).
+     */
     static Optional<Violation> timebox(SessionRecord s, long chainTime, long margin) {
-        if (s.status() != SessionStatus.ENABLED) {
-            return Optional.of(new Violation("session-not-enabled", "session is " + s.status()));
+        boolean ready = s.status() == SessionStatus.PENDING_ENABLE && s.approved();
+        if (s.status() != SessionStatus.ENABLED && !ready) {
+            return Optional.of(new Violation("session-not-enabled", "session is " + s.status()
+                    + (s.status() == SessionStatus.PENDING_ENABLE ? " and the owner has not approved it" : "")));
         }
         if (chainTime < s.validAfter()) {
             return Optional.of(new Violation("session-not-yet-valid", "session is valid from " + s.validAfter()

@@ -15,6 +15,7 @@ import java.util.Optional;
 final class OperationStore {
 
     private static final String PREFIX = "signer.unsigned-op.";
+    private static final String ENABLING = "signer.enabling.";
 
     private final Settings settings;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -23,8 +24,14 @@ final class OperationStore {
         this.settings = settings;
     }
 
-    void put(String intentHex, UserOperation unsigned) throws KeystoreException {
+    /** {@code enabling}: the op is signed in ENABLE mode (written first: an op stored without its mode would resume as USE). */
+    void put(String intentHex, UserOperation unsigned, boolean enabling) throws KeystoreException {
+        if (enabling) settings.put(ENABLING + intentHex, "1");
         settings.put(PREFIX + intentHex, UserOpJson.write(unsigned, mapper).toString());
+    }
+
+    boolean enabling(String intentHex) throws KeystoreException {
+        return settings.get(ENABLING + intentHex) != null;
     }
 
     Optional<UserOperation> get(String intentHex) throws KeystoreException {

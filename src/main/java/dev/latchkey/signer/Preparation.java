@@ -4,9 +4,12 @@ import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SignerJournal;
 import dev.latchkey.session.engine.Decision;
+import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.OperationContext;
+import dev.latchkey.session.engine.PolicyState;
 import dev.latchkey.session.model.Address;
 import java.math.BigInteger;
 import java.util.Map;
@@ -14,23 +17,27 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * On the lane thread: never-rules → unsigned operation on the lane's next sequence → PolicyEngine (on-chain state +
- * soft limits) → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger
- * untouched and nothing signed.
+ * On the lane thread: wait behind an enabling operation → never-rules → USE or ENABLE ({@link EnableGate}) → unsigned
+ * operation on the lane's next sequence → PolicyEngine (on-chain state, or fresh state when enabling, + soft limits)
+ * → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger untouched and
+ * nothing signed.
  */
 final class Preparation {
 
     private final Deps d;
     private final Delivery delivery;
+    private final EnableGate gate;
 
-    Preparation(Deps d, Delivery delivery) {
+    Preparation(Deps d, Delivery delivery, EnableGate gate) {
         this.d = d;
         this.delivery = delivery;
+        this.gate = gate;
     }
 
     void run(SignerIntent intent, SessionMatcher.Match match, Lane lane, CompletableFuture<Outcome> done) {
         String id = intent.idHex();
         try {
+            lane.awaitEnabling();
             lane.slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,23 +61,30 @@ final class Preparation {
 
     private Optional<Outcome> prepareAndReserve(SignerIntent intent, SessionMatcher.Match match, Lane lane,
                                                 CompletableFuture<Outcome> done) throws KeystoreException {
-        var session = match.record();
+        // Re-read: an enabling operation ahead in the lane may have changed the status since the intake matched.
+        SessionRecord session = d.sessions().get(match.record().permissionId());
         long chainTime = d.chain().chainTime();
         Address smartSession = Deps.smartSession(session, intent.chainId());
         Optional<NeverRules.Violation> v = NeverRules.timebox(session, chainTime, d.config().expiryMarginSeconds())
                 .or(() -> NeverRules.shape(intent.callData(), intent.account(), smartSession, d.sink().entryPoint()));
         if (v.isPresent()) return Optional.of(refuse(intent, v.get().reason(), v.get().message()));
 
+        SigningMode mode = gate.decide(session, intent.chainId(), match.prepared().session());
+        if (mode instanceof SigningMode.Refuse r) return Optional.of(refuse(intent, r.reason(), r.message()));
+
         NonceLane nonceLane = NonceLane.of(session, smartSession);
         long seq = Math.max(d.journal().lastSequence(intent.account().hex(), nonceLane.key24()) + 1,
                 d.chain().nextSequence(intent.account(), nonceLane.key()));
-        UserOperation op = d.builder().build(session, intent.chainId(), nonceLane.nonce(seq), intent.callData());
+        UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), intent, mode);
         if (!op.nonce().equals(nonceLane.nonce(seq)) || !op.callData().equals(intent.callData())
                 || !op.sender().equals(intent.account()) || op.signature().length() != 0) {
             throw new IllegalStateException("the operation builder changed sender, nonce or callData, or pre-signed it");
         }
         OperationContext ctx = OperationContexts.of(op, smartSession, chainTime, d.chain().baseFee());
-        Decision decision = d.engine().check(match.prepared(), ctx, d.policyState().stateOf(session, intent.chainId()));
+        // Enabling re-initialises every policy of the session, so the first operation is checked against fresh state.
+        PolicyState state = mode instanceof SigningMode.Enable ? new InMemoryPolicyState()
+                : d.policyState().stateOf(session, intent.chainId());
+        Decision decision = d.engine().check(match.prepared(), ctx, state);
         if (decision instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
@@ -84,11 +98,31 @@ final class Preparation {
         } catch (KeystoreException.InvalidInputException e) {
             return Optional.of(new Outcome.Duplicate(intent.idHex(), "journaled: " + e.getMessage()));
         }
-        d.store().put(intent.idHex(), op); // a crash before this line: resume rebuilds the op (nothing was signed yet)
-        d.log("signer.approved", intent.idHex(), "session " + Deps.hex(session.permissionId()) + " seq " + seq + " reserved " + amounts);
+        boolean enabling = mode instanceof SigningMode.Enable;
+        d.store().put(intent.idHex(), op, enabling); // a crash before this line: resume rebuilds the op (nothing was signed yet)
+        if (enabling) lane.enabling(done);
+        d.log("signer.approved", intent.idHex(), "session " + Deps.hex(session.permissionId()) + " seq " + seq
+                + (enabling ? " ENABLE" : "") + " reserved " + amounts);
         d.stats().bump(d.stats().approved);
-        delivery.deliver(row, session, op, lane, done);
+        delivery.deliver(row, session, op, mode, lane, done);
         return Optional.empty();
+    }
+
+    private UserOperation build(SessionRecord session, long chainId, BigInteger nonce, SignerIntent intent, SigningMode mode) {
+        return mode instanceof SigningMode.Enable e
+                ? d.builder().buildEnable(session, chainId, nonce, intent.callData(), e.enableSession())
+                : d.builder().build(session, chainId, nonce, intent.callData());
+    }
+
+    /**
+     * The mode of a resumed row that was stored as enabling, or whose operation was not stored (nothing signed):
+     * decided again from the keystore and the chain. An enabling op that landed before the crash resumes as USE (the
+     * signature bytes differ but the userOpHash does not, and tracking finds its receipt by hash).
+     */
+    SigningMode modeFor(SessionRecord session, long chainId) throws KeystoreException {
+        var def = d.definitions().definitionOf(session)
+                .orElseThrow(() -> new IllegalStateException("the stored session no longer decodes"));
+        return gate.decide(session, chainId, def);
     }
 
     Outcome.Refused refuse(SignerIntent intent, String reason, String message) {

@@ -5,6 +5,7 @@ import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.session.engine.PolicyEngine;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,6 +32,7 @@ public final class SignerService implements AutoCloseable {
     private ExecutorService trackers;
     private Preparation preparation;
     private Delivery delivery;
+    private Reconciler reconciler;
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
@@ -53,12 +55,20 @@ public final class SignerService implements AutoCloseable {
         if (d.stats().running) throw new IllegalStateException("already running");
         intake = Executors.newSingleThreadExecutor(r -> daemon(r, "signer-intake"));
         trackers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signer-tracker-", 0).factory());
-        delivery = new Delivery(d, trackers);
-        preparation = new Preparation(d, delivery);
+        EnableGate gate = new EnableGate(d);
+        delivery = new Delivery(d, trackers, gate);
+        preparation = new Preparation(d, delivery, gate);
+        reconciler = new Reconciler(d);
         d.stats().running = true;
         List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
         for (JournalEntry row : d.journal().open()) {
             resumed.add(resume(row));
+        }
+        // N4 at start: every session usable on this chain is compared with the chain once its lane is idle.
+        long chainId = d.chain().chainId();
+        for (SessionRecord s : d.sessions().all()) {
+            boolean enabledHere = s.chain(chainId).map(c -> c.enabled() || s.status() == SessionStatus.ENABLED).orElse(false);
+            if (enabledHere) lane(s).settled();
         }
         d.stats().publish();
         return resumed;
@@ -113,9 +123,14 @@ public final class SignerService implements AutoCloseable {
         lane.thread.execute(() -> {
             lane.slots.acquireUninterruptibly(); // resumed rows count against the lane's 4 slots too
             try {
-                UserOperation op = d.store().get(id).orElseGet(() -> rebuild(row, session));
-                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq());
-                delivery.deliver(row, session, op, lane, done);
+                Optional<UserOperation> stored = d.store().get(id);
+                SigningMode mode = stored.isPresent() && !d.store().enabling(id) ? new SigningMode.Use()
+                        : preparation.modeFor(session, row.chainId());
+                if (mode instanceof SigningMode.Refuse r) throw new IllegalStateException(r.reason() + ": " + r.message());
+                UserOperation op = stored.isPresent() ? stored.get() : rebuild(row, session, mode);
+                if (mode instanceof SigningMode.Enable) lane.enabling(done);
+                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
+                delivery.deliver(row, session, op, mode, lane, done);
             } catch (KeystoreException | RuntimeException e) {
                 d.log("signer.failed", id, "resume: " + e.getMessage());
                 lane.slots.release();
@@ -126,13 +141,15 @@ public final class SignerService implements AutoCloseable {
     }
 
     /** A RESERVED row whose unsigned operation was not stored: same nonce and callData, fresh gas (nothing was signed). */
-    private UserOperation rebuild(JournalEntry row, SessionRecord session) {
+    private UserOperation rebuild(JournalEntry row, SessionRecord session, SigningMode mode) {
         if (row.userOpHash() != null) {
             throw new IllegalStateException("signed row without its stored operation; left for manual reconciliation");
         }
         NonceLane nl = NonceLane.of(session, Deps.smartSession(session, row.chainId()));
-        return d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()),
-                dev.latchkey.session.model.HexBytes.of(row.callData()));
+        var callData = dev.latchkey.session.model.HexBytes.of(row.callData());
+        return mode instanceof SigningMode.Enable e
+                ? d.builder().buildEnable(session, row.chainId(), nl.nonce(row.nonceSeq()), callData, e.enableSession())
+                : d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()), callData);
     }
 
     private Optional<JournalEntry> journalRow(byte[] intentId) throws KeystoreException {
@@ -145,7 +162,20 @@ public final class SignerService implements AutoCloseable {
 
     private Lane lane(SessionRecord session) {
         String key = HexFormat.of().formatHex(session.permissionId());
-        return d.stats().lane(key, () -> new Lane(key, d.config().maxInFlightPerLane()));
+        byte[] pid = session.permissionId();
+        return d.stats().lane(key, () -> {
+            Lane lane = new Lane(key, d.config().maxInFlightPerLane());
+            lane.onIdle(() -> lane.thread.execute(() -> {
+                if (lane.inFlight() == 0) reconciler.reconcile(pid);
+            }));
+            return lane;
+        });
+    }
+
+    /** Resolves CONFLICT rows and aligns the ledger with the chain for one session now (on its lane); for tools and tests. */
+    public CompletableFuture<Boolean> reconcile(byte[] permissionId) throws KeystoreException {
+        Lane lane = lane(d.sessions().get(permissionId));
+        return CompletableFuture.supplyAsync(() -> reconciler.reconcile(permissionId), lane.thread);
     }
 
     /** Stops the threads; open rows stay in the journal and are resumed by the next {@link #start}. */

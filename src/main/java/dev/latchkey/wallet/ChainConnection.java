@@ -10,6 +10,7 @@ import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.JsonRpcClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.signer.onchain.OnchainPorts;
 import java.time.Duration;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
@@ -89,6 +90,15 @@ public final class ChainConnection implements AutoCloseable {
         return switch (profile.submission()) {
             case Submission.Bundler b -> new BundlerSubmitter(bundler.orElseThrow(), profile.entryPoint());
             case Submission.Direct d -> directSubmitter(d);
+            case Submission.None n -> throw new WalletException(WalletException.Kind.NETWORK, n.why());
+        };
+    }
+
+    /** The background signer's live ports on this network (close them after the signer). */
+    public OnchainPorts signerPorts() {
+        return switch (profile.submission()) {
+            case Submission.Bundler b -> OnchainPorts.forNetwork(profile.chainAddresses(), node, bundler.orElseThrow());
+            case Submission.Direct d -> OnchainPorts.direct(profile.chainAddresses(), node, directSubmitter(d), directFrom(d));
             case Submission.None n -> throw new WalletException(WalletException.Kind.NETWORK, n.why());
         };
     }

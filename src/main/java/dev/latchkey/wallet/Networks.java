@@ -39,7 +39,7 @@ public final class Networks {
 
     /** Where {@code latchkey devnet up} keeps its manifest unless told otherwise. */
     public static Path defaultDevnetDir() {
-        return DevnetConfig.defaultDir();
+        return DevnetConfig.defaultDirectory();
     }
 
     private static Manifest readManifest(NetworkRequest request) {

@@ -49,8 +49,13 @@ public final class SessionService {
         SessionSigner key = keystore.keys().createSessionKey("session key");
         Address keyAddress = Address.parse("sessionKey", key.address());
         try {
-            long start = Math.min(chain.chainTime(), clock.instant().getEpochSecond()) - START_SLACK_SECONDS;
+            long chainTime = chain.chainTime();
+            long start = Math.min(chainTime, clock.instant().getEpochSecond()) - START_SLACK_SECONDS;
             SessionFactory.Built built = new SessionFactory(p).build(request, accountAddress, keyAddress, salt(), start);
+            if (built.validUntil() <= chainTime) {
+                throw new WalletException(WalletException.Kind.STATE, "the session would end at " + built.validUntil()
+                        + ", before the chain's time " + chainTime + " (is the chain's clock far ahead of this computer's?)");
+            }
             HexBytes pid = built.permissionId();
             requireDeployed(built);
             BigInteger nonce = SmartSessionReads.enableNonce(chain.node(), p.smartSession(), pid, accountAddress);
@@ -71,6 +76,53 @@ public final class SessionService {
             keystore.keys().deleteSessionKey(key.address());
             throw e;
         }
+    }
+
+    /** The stored session {@code id} (full id or an unambiguous prefix of at least 8 hex digits). */
+    public SessionRecord find(String id) throws KeystoreException {
+        return StoredSession.find(keystore.sessions(), id);
+    }
+
+    /** What the owner will approve for {@code session}: review lines and digest, from the stored bytes. */
+    public SessionApproval.Preview preview(SessionRecord session) throws KeystoreException {
+        return new SessionApproval(keystore, chain).preview(session);
+    }
+
+    /**
+     * The owner's one approval: {@code password} is checked again (and wiped), the owner key signs the enable digest
+     * once, and the session becomes "ready" — its first trade enables it on chain in ENABLE mode.
+     */
+    public SessionApproval.Preview approve(SessionRecord session, char[] password) throws KeystoreException {
+        return new SessionApproval(keystore, chain).approve(session, password);
+    }
+
+    /** Every session of the wallet on this network's chain (all accounts), oldest first, with live usage. */
+    public List<SessionView> list() throws KeystoreException {
+        SessionViews views = new SessionViews(chain, keystore.settings());
+        List<SessionView> out = new java.util.ArrayList<>();
+        for (SessionRecord r : keystore.sessions().all()) {
+            if (r.chain(chain.profile().chainId()).isPresent()) out.add(views.of(r));
+        }
+        return out;
+    }
+
+    public SessionView show(SessionRecord session) throws KeystoreException {
+        return new SessionViews(chain, keystore.settings()).of(session);
+    }
+
+    /** Revokes {@code session} (owner-signed where it exists on chain) and wipes its key. */
+    public Revocation revoke(SessionRecord session) throws KeystoreException {
+        return new SessionRevocation(keystore, chain).revoke(session);
+    }
+
+    /** Panic: revokes every session of the wallet on this network's chain that is not revoked yet. */
+    public List<Revocation> revokeAll() throws KeystoreException {
+        List<Revocation> out = new java.util.ArrayList<>();
+        SessionRevocation revocation = new SessionRevocation(keystore, chain);
+        for (SessionRecord r : keystore.sessions().all()) {
+            if (r.status() != SessionStatus.REVOKED && r.chain(chain.profile().chainId()).isPresent()) out.add(revocation.revoke(r));
+        }
+        return out;
     }
 
     /** Every contract the session names must exist here, or enabling would revert on chain. */

@@ -14,7 +14,6 @@ import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.build.TradeBuilder;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TradeService {
 
-    private final Keystore keystore;
     private final ChainConnection chain;
     private final SignerService signer;
     private final Coverage coverage;
@@ -35,12 +33,16 @@ public final class TradeService {
     private final SecureRandom random = new SecureRandom();
 
     public TradeService(Keystore keystore, ChainConnection chain, SignerService signer, SessionDefinitions definitions) {
-        this.keystore = keystore;
         this.chain = chain;
         this.signer = signer;
         NetworkProfile p = chain.profile();
         this.coverage = new Coverage(keystore.sessions(), definitions, p.policies(), p.tradeNetwork());
         this.builder = new TradeBuilder(p.tradeNetwork(), new OnchainQuotes(chain.node(), p.quoterV2().orElseThrow()));
+    }
+
+    /** Trades through a running {@link SignerHost}. */
+    public TradeService(Keystore keystore, ChainConnection chain, SignerHost host) {
+        this(keystore, chain, host.signer(), host.definitions());
     }
 
     /** The calls of a swap with a fresh quote; nothing is signed. */
@@ -57,35 +59,37 @@ public final class TradeService {
         return coverage.of(trade.account(), trade.calls(), chain.chainTime());
     }
 
-    public CompletableFuture<TradeResult> submitSwap(Sessions.Account account, SwapIntent intent) throws KeystoreException {
+    public PendingTrade submitSwap(Sessions.Account account, SwapIntent intent) throws KeystoreException {
         return submit(previewSwap(account, intent));
     }
 
-    public CompletableFuture<TradeResult> submitAave(Sessions.Account account, AaveIntent intent) throws KeystoreException {
+    public PendingTrade submitAave(Sessions.Account account, AaveIntent intent) throws KeystoreException {
         return submit(previewAave(account, intent));
     }
 
     /** Hands {@code trade} to the signer; the future completes with its decision (and inclusion, when approved). */
-    public CompletableFuture<TradeResult> submit(BuiltTrade trade) throws KeystoreException {
+    public PendingTrade submit(BuiltTrade trade) throws KeystoreException {
         Coverage.Report report = coverage(trade);
         byte[] id = new byte[16];
         random.nextBytes(id);
         SignerIntent intent = new SignerIntent(id, trade.account(), chain.profile().chainId(), trade.callData());
-        return signer.submit(intent).thenApply(o -> result(trade, o, report));
+        return new PendingTrade(intent.idHex(), trade, signer.submit(intent).thenApply(o -> result(trade, o, report)));
     }
 
-    /** {@link #submit} and wait up to {@code timeout}; a trade still in flight then is reported as failed-for-now. */
-    public TradeResult await(CompletableFuture<TradeResult> pending, String description, Duration timeout) {
+    /** Waits up to {@code timeout}; a trade still in flight then is reported as not settled (the journal keeps it). */
+    public TradeResult await(PendingTrade pending, Duration timeout) {
+        String id = pending.intentId();
+        String what = pending.trade().description();
         try {
-            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new TradeResult.Failed("", description, "not settled within " + timeout.toSeconds() + " s; the journal keeps it"
+            return new TradeResult.Failed(id, what, "not settled within " + timeout.toSeconds() + " s; the journal keeps it"
                     + " and the signer resumes it on its next start");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new TradeResult.Failed("", description, "interrupted");
+            return new TradeResult.Failed(id, what, "interrupted; the journal keeps it");
         } catch (ExecutionException e) {
-            return new TradeResult.Failed("", description, String.valueOf(e.getCause()));
+            return new TradeResult.Failed(id, what, String.valueOf(e.getCause()));
         }
     }
 
@@ -101,7 +105,4 @@ public final class TradeService {
         };
     }
 
-    Keystore keystore() {
-        return keystore;
-    }
 }

@@ -48,6 +48,14 @@ class ArchitectureTest {
             .because("app builds the UI, never the other way round");
 
     @ArchTest
+    static final ArchRule uiReachesInfrastructureOnlyThroughPorts = noClasses()
+            .that().resideInAPackage("dev.latchkey.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.devnet..", "dev.latchkey.chain..",
+                    "dev.latchkey.signer..", "dev.latchkey.aa..")
+            .allowEmptyShould(true)
+            .because("screens get the devnet, RPC and the signer through ports (UiServices) that app implements");
+
+    @ArchTest
     static final ArchRule sessionDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("dev.latchkey.session..")
             .should().dependOnClassesThat().resideInAnyPackage(
@@ -146,6 +154,21 @@ class ArchitectureTest {
             .because("the pipeline is tested with fakes behind ChainView, PolicyStateSource, SessionDefinitions,"
                     + " OperationBuilder and OperationSink; the live adapters live in signer.onchain");
 
+    @ArchTest
+    static final ArchRule automationIsPlainJavaFeedingTheSigner = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.devnet..",
+                    "dev.latchkey.cli..", "dev.latchkey.ui..", "dev.latchkey.app..")
+            .allowEmptyShould(true)
+            .because("automations are plain Java on session, aa, trade, keystore and the signer's ports; front ends wire them");
+
+    @ArchTest
+    static final ArchRule automationReadsTheChainOnlyThroughItsAdapter = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.chain..")
+            .allowEmptyShould(true)
+            .because("the engine reads the chain through the ChainReader port; automation.rpc is the one RPC adapter");
+
     private static final java.util.Set<String> OWNER_KEY_METHODS = java.util.Set.of("withOwnerKey", "signHashWithOwner",
             "createOwnerKey", "importPrivateKey", "importMnemonic", "importKeystoreV3", "exportKeystoreV3", "ownerKeys",
             "storeEnableSignature", "enableSignature");
@@ -158,6 +181,15 @@ class ArchitectureTest {
                             && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.keystore.KeyMaterial")
             .because("R13: the owner key is used only in the foreground confirmation, never by the background signer");
+
+    @ArchTest
+    static final ArchRule automationNeverTouchesOwnerKeys = noClasses()
+            .that().resideInAPackage("dev.latchkey.automation..")
+            .should().accessTargetWhere(DescribedPredicate.describe("an owner-key method of KeyVault",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.latchkey.keystore.KeyMaterial")
+            .because("R13: automations fire through the signer with session keys; the owner key is never used unattended");
 
     @ArchTest
     static final ArchRule sqlOnlyInKeystore = noClasses()

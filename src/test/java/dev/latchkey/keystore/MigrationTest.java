@@ -21,8 +21,11 @@ class MigrationTest {
         try (Keystore ks = TestWallets.create(dir)) {
             owner = ks.keys().createOwnerKey("v1 key").publicRef();
         }
-        // Rebuild the same content as a genuine v1 file: drop the v2 objects and stamp user_version 1.
+        // Rebuild the same content as a genuine v1 file: drop the v2, v3 and v4 objects and stamp user_version 1.
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE automation_evaluation");
+            st.execute("DROP TABLE automation_firing");
+            st.execute("DROP TABLE automation_rule");
             st.execute("DROP TABLE address_book");
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
@@ -46,8 +49,9 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
+            assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "automation_rule", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session_chain", "enabled_at").next())).isTrue();
         }
@@ -65,12 +69,15 @@ class MigrationTest {
                     java.util.List.of(new SessionRecord.Chain(8453, TablesTest.SMART_SESSION, 4))));
         }
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE automation_evaluation");
+            st.execute("DROP TABLE automation_firing");
+            st.execute("DROP TABLE automation_rule");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
             st.execute("PRAGMA user_version = 2");
         }
         try (Keystore ks = TestWallets.open(dir)) {
-            assertThat(ks.database().schemaVersion()).isEqualTo(3);
+            assertThat(ks.database().schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             SessionRecord s = ks.sessions().get(pid);
             assertThat(s.status()).isEqualTo(SessionStatus.ENABLED);
             assertThat(s.approved()).isFalse();

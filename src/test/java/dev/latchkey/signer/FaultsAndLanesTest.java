@@ -7,6 +7,7 @@ import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.aa.userop.UserOperation;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,6 +109,20 @@ class FaultsAndLanesTest {
     }
 
     @Test
+    void sessionsCoveringTheSameFunctionWithOtherRecipients_theIntentGoesToTheOneWhoseRulesAllowIt() throws Exception {
+        long now = f.chain.chainTime();
+        SessionRecord toBob = f.addSession(USDC, BOB, now - 60, now + 86_400, dev.latchkey.keystore.SessionStatus.ENABLED);
+        SessionRecord toMallory = f.addSession(USDC, MALLORY, now - 60, now + 86_400, dev.latchkey.keystore.SessionStatus.ENABLED);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(f.pay(MALLORY, 2_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+            assertThat(signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+        }
+        assertThat(f.usdcLine(toMallory).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
+        assertThat(f.usdcLine(toBob).spentFinal()).isEqualTo(BigInteger.valueOf(1_000_000L));
+    }
+
+    @Test
     void aa25WhileThePredecessorLandsBetweenTheBundlersCheckAndOursIsRetried() throws Exception {
         SessionRecord s = f.addSession();
         try (SignerService signer = f.service()) {
@@ -135,9 +150,34 @@ class FaultsAndLanesTest {
             Outcome o = done.get(20, TimeUnit.SECONDS);
             assertThat(o).isInstanceOf(Outcome.Failed.class);
             assertThat(((Outcome.Failed) o).error()).contains("conflict");
+            // The reservation is kept until reconciliation (N4), which the idle lane runs: our hash never landed.
+            signer.reconcile(s.permissionId()).get(10, TimeUnit.SECONDS);
         }
-        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.CONFLICT);
-        assertThat(f.usdcLine(s).reserved()).isEqualTo(BigInteger.valueOf(3_000_000L)); // kept until reconciled (N4)
+        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.CANCELLED);
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.keystore.activity().recent(10)).anyMatch(e -> e.kind().equals("signer.reconciled")
+                && e.detail().contains("conflict resolved") && e.detail().contains("CANCELLED"));
+    }
+
+    @Test
+    void aConflictWhoseOperationLandedAfterAllIsResolvedFinal() throws Exception {
+        SessionRecord s = f.addSession();
+        f.bundler.blackhole = true;
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            CompletableFuture<Outcome> done = signer.submit(intent);
+            Thread.sleep(300);
+            f.chain.nonces.put(NonceLane.of(s, SMART_SESSION).key(), 1L);
+            assertThat(done.get(20, TimeUnit.SECONDS)).isInstanceOf(Outcome.Failed.class);
+            // The bundler's index was late: our very operation is the one that used the nonce.
+            UserOperation ours = f.bundler.sends.get(0);
+            f.bundler.accepted.put(dev.latchkey.aa.userop.UserOpHash.hash(ours, f.bundler.entryPoint(), BigInteger.valueOf(CHAIN)), ours);
+            signer.reconcile(s.permissionId()).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.FINAL);
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(3_000_000L));
     }
 
     @Test

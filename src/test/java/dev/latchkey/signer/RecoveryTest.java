@@ -53,7 +53,7 @@ class RecoveryTest {
         HexBytes cd = Erc7579Execute.encode(List.of(new Execution(USDC, BigInteger.ZERO, SignerFixture.transfer(BOB, 1_000_000L))));
         UserOperation op = SignerFixture.build(session, CHAIN, lane.nonce(seq), cd);
         HexBytes hash = UserOpHash.hash(op, UserOpHash.ENTRY_POINT_V07, BigInteger.valueOf(CHAIN));
-        if (storeOp) new OperationStore(f.keystore.settings()).put(Deps.hex(id), op);
+        if (storeOp) new OperationStore(f.keystore.settings()).put(Deps.hex(id), op, false);
         SignerJournal j = f.keystore.journal();
         j.reserve(new SignerJournal.Intent(id, session.permissionId(), CHAIN, ACCOUNT.hex(), lane.key24(), seq, cd.bytes(),
                 Map.of(USDC.hex(), BigInteger.valueOf(1_000_000L))));

@@ -64,6 +64,7 @@ final class SignerFixture implements AutoCloseable {
     final FakeChain chain = new FakeChain();
     final FakeBundler bundler = new FakeBundler();
     final Map<String, OnchainSession> definitions = new ConcurrentHashMap<>();
+    final FakePolicies policies = new FakePolicies();
     SoftLimits soft = SoftLimits.NONE;
     private final SecureRandom random = new SecureRandom();
 
@@ -81,11 +82,16 @@ final class SignerFixture implements AutoCloseable {
 
     /** The same session shape for another token (another lane on the same account). */
     SessionRecord addSession(Address token, long validAfter, long validUntil, SessionStatus status) throws Exception {
+        return addSession(token, BOB, validAfter, validUntil, status);
+    }
+
+    /** Transfers of {@code token} to {@code recipient} only. */
+    SessionRecord addSession(Address token, Address recipient, long validAfter, long validUntil, SessionStatus status) throws Exception {
         SessionSigner key = keystore.keys().createSessionKey("session");
         byte[] salt = new byte[32];
         random.nextBytes(salt);
         Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
-                new BigInteger(1, BOB.bytes()), Optional.empty())));
+                new BigInteger(1, recipient.bytes()), Optional.empty())));
         Action transfer = new Action(token, TRANSFER, List.of(toBob,
                 new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
@@ -111,7 +117,7 @@ final class SignerFixture implements AutoCloseable {
 
     SignerService service() {
         return new SignerService(keystore, s -> Optional.ofNullable(definitions.get(Deps.hex(s.permissionId()))),
-                (s, chainId) -> new InMemoryPolicyState(), SignerFixture::build, chain, bundler, config());
+                policies, SignerFixture::build, chain, bundler, config());
     }
 
     static UserOperation build(SessionRecord s, long chainId, BigInteger nonce, HexBytes callData) {
@@ -143,18 +149,49 @@ final class SignerFixture implements AutoCloseable {
         keystore.close();
     }
 
+    /**
+     * The fake chain's policy counters: what the ops the fake bundler accepted on a session's lane consumed (as the
+     * fixture's session counts: ERC20SpendingLimit spent per token and the action's UsageLimit), plus {@code extra}.
+     */
+    final class FakePolicies implements PolicyStateSource {
+        final Map<String, BigInteger> extraSpent = new ConcurrentHashMap<>();
+
+        @Override
+        public dev.latchkey.session.engine.PolicyState stateOf(SessionRecord s, long chainId) {
+            OnchainSession def = definitions.get(Deps.hex(s.permissionId()));
+            Address token = def.actions().get(0).actionTarget();
+            HexBytes cfg = Ids.configId(ACCOUNT, Ids.actionPolicyId(HexBytes.of(s.permissionId()), Ids.actionId(token, TRANSFER)));
+            BigInteger key = NonceLane.of(s, SMART_SESSION).key();
+            BigInteger spent = extraSpent.getOrDefault(Deps.hex(s.permissionId()), BigInteger.ZERO);
+            long uses = 0;
+            for (UserOperation op : bundler.accepted.values()) {
+                if (!op.nonce().shiftRight(64).equals(key)) continue;
+                spent = spent.add(Reservations.of(op.callData()).getOrDefault(token.hex(), BigInteger.ZERO));
+                uses++;
+            }
+            return new InMemoryPolicyState()
+                    .putSpending(addresses.addressOf("spending", dev.latchkey.session.policy.PolicyKind.SPENDING_LIMITS), cfg, token,
+                            new dev.latchkey.session.engine.PolicyState.Spending(spent, BigInteger.ZERO))
+                    .putUsage(addresses.addressOf("usage", dev.latchkey.session.policy.PolicyKind.USAGE_LIMIT), cfg, BigInteger.valueOf(uses));
+        }
+    }
+
     /** Block time = wall clock; getNonce = 0 unless set. */
     static final class FakeChain implements ChainView {
         volatile long offsetSeconds;
         final Map<BigInteger, Long> nonces = new ConcurrentHashMap<>();
 
+        @Override public long chainId() { return CHAIN; }
         @Override public long chainTime() { return System.currentTimeMillis() / 1000 + offsetSeconds; }
         @Override public BigInteger baseFee() { return BigInteger.ONE; }
         @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
         @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
-            return new Permission(enabled.contains(pid), BigInteger.ZERO);
+            permissionReads.incrementAndGet();
+            return new Permission(enabled.contains(pid), enableNonce);
         }
         final java.util.Set<HexBytes> enabled = ConcurrentHashMap.newKeySet();
+        volatile BigInteger enableNonce = BigInteger.ZERO;
+        final AtomicInteger permissionReads = new AtomicInteger();
     }
 
     /**
@@ -171,6 +208,11 @@ final class SignerFixture implements AutoCloseable {
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
         volatile long receiptDelayMillis;
+        /** Called when an ENABLE-mode operation is accepted (the fake chain then reports the permission enabled). */
+        volatile Runnable onEnable = () -> { };
+        /** USE-mode operations sent while {@code useAllowed} said no (e.g. before the session was enabled). */
+        final List<UserOperation> useTooEarly = Collections.synchronizedList(new ArrayList<>());
+        volatile java.util.function.BooleanSupplier useAllowed = () -> true;
 
         @Override public Address entryPoint() { return UserOpHash.ENTRY_POINT_V07; }
 
@@ -191,6 +233,8 @@ final class SignerFixture implements AutoCloseable {
             if (timeoutsFor.get() > 0 && timeoutsFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.AMBIGUOUS, "timed out", null);
             }
+            if (op.signature().unsafeBytes()[0] == 1) onEnable.run();
+            else if (!useAllowed.getAsBoolean()) useTooEarly.add(op);
             if (!blackhole) accepted.put(hash, op);
             return hash;
         }

@@ -26,7 +26,6 @@ import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.codec.SessionAbi;
-import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.Address;
@@ -80,7 +79,8 @@ class SignerOnDevnetTest {
 
         SignerService signer(Keystore keystore, OperationSink sink) {
             SignerConfig config = new SignerConfig(policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(2), Duration.ofMillis(200), 300);
-            return new SignerService(keystore, r -> Optional.of(onchain), (r, c) -> new InMemoryPolicyState(), builder, chain, sink, config);
+            return new SignerService(keystore, r -> Optional.of(onchain), new dev.latchkey.signer.onchain.ChainPolicyStates(client, chainId), builder,
+                    chain, sink, config);
         }
 
         SignerIntent pay(long amount) {
@@ -164,6 +164,7 @@ class SignerOnDevnetTest {
                 List.of(new SessionRecord.Chain(chainId, smartSession.hex(), 0))));
         keystore.sessions().setBudget(pid.bytes(), usdc.hex(), BigInteger.valueOf(50_000_000L), 10);
         ChainView chain = new ChainView() {
+            @Override public long chainId() { return chainId; }
             @Override public long chainTime() { return SignerOnDevnetTest.chainTime(client); }
             @Override public BigInteger baseFee() { return client.baseFee(); }
             @Override public long nextSequence(Address sender, BigInteger key) {

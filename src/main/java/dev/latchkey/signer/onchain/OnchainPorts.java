@@ -50,7 +50,7 @@ public final class OnchainPorts implements AutoCloseable {
         }
         this.chain = chain;
         this.head = new HeadWatcher(node, HEAD_MAX_AGE).start(HEAD_REFRESH);
-        this.chainView = new RpcChainView(node, head, chain.entryPoint());
+        this.chainView = new RpcChainView(node, head, chain.entryPoint(), chain.chainId());
         this.policyState = new ChainPolicyStates(node, chain.chainId());
         this.builder = new TemplateOperationBuilder(estimator, head, chainView);
         this.sink = sink;

@@ -20,11 +20,18 @@ public final class RpcChainView implements ChainView {
     private final EvmClient node;
     private final HeadWatcher head;
     private final Address entryPoint;
+    private final long chainId;
 
-    public RpcChainView(EvmClient node, HeadWatcher head, Address entryPoint) {
+    public RpcChainView(EvmClient node, HeadWatcher head, Address entryPoint, long chainId) {
         this.node = node;
         this.head = head;
         this.entryPoint = entryPoint;
+        this.chainId = chainId;
+    }
+
+    @Override
+    public long chainId() {
+        return chainId;
     }
 
     @Override

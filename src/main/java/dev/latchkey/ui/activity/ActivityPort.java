@@ -2,7 +2,6 @@ package dev.latchkey.ui.activity;
 
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.JournalEntry;
-import dev.latchkey.session.model.Address;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.math.BigInteger;
 import java.util.List;
@@ -22,14 +21,16 @@ public interface ActivityPort {
     Receipt receipt(String transactionHash, String userOpHash) throws Exception;
 
     /**
-     * @param journal the signer's journal row per intent id (hex, no 0x) that has one (approved intents)
-     * @param labels  a short name per session (permission id, 0x-hex lower case)
+     * @param journal      the signer's journal row per intent id (hex, no 0x) that has one (approved intents)
+     * @param descriptions a sentence per journaled intent, decoded from its callData ("Swap 100 USDC → WETH …")
+     * @param labels       a short name per session (permission id, 0x-hex lower case)
      */
-    record Snapshot(List<ActivityLog.Entry> log, Map<String, JournalEntry> journal, Map<String, String> labels,
-                    TradeNetwork network, Address account) {
+    record Snapshot(List<ActivityLog.Entry> log, Map<String, JournalEntry> journal, Map<String, String> descriptions,
+                    Map<String, String> labels, TradeNetwork network) {
         public Snapshot {
             log = List.copyOf(log);
             journal = Map.copyOf(journal);
+            descriptions = Map.copyOf(descriptions);
             labels = Map.copyOf(labels);
         }
     }

@@ -41,7 +41,6 @@ public final class ActivityRows {
 
     public List<ActivityRow> rows(ActivityPort.Snapshot s) {
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-        OperationDescriptions descriptions = new OperationDescriptions(s.network());
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
@@ -51,16 +50,16 @@ public final class ActivityRows {
                 event(e, s.labels()).ifPresent(out::add);
             }
         }
-        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, descriptions, clock)));
+        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock)));
         out.sort(Comparator.comparing(ActivityRow::at).reversed());
         return out;
     }
 
-    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s,
-                                  OperationDescriptions descriptions, DateTimeFormatter clock) {
+    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock) {
         Optional<JournalEntry> j = Optional.ofNullable(s.journal().get(intent));
-        String what = entries.stream().filter(e -> e.kind().equals(TRADE_REQUESTED)).map(ActivityLog.Entry::detail).findFirst()
-                .orElseGet(() -> j.map(row -> descriptions.describe(row.callData(), s.account())).orElse("Operation"));
+        // what was signed, decoded from the journal's callData; else what was clicked (refusals leave no journal row)
+        String what = Optional.ofNullable(s.descriptions().get(intent)).orElseGet(() -> entries.stream()
+                .filter(e -> e.kind().equals(TRADE_REQUESTED)).map(ActivityLog.Entry::detail).findFirst().orElse("Operation"));
         Status status = Status.PENDING;
         String reason = "";
         Optional<String> tx = Optional.empty();

@@ -14,4 +14,8 @@ public sealed interface OwnerKeySource {
     /** A BIP-39 recovery phrase; the key at m/44'/60'/0'/0/0 is imported, the words are not stored. */
     record Mnemonic(char[] words, char[] passphrase) implements OwnerKeySource {
     }
+
+    /** An Ethereum keystore v3 JSON file's content and the password it was encrypted with. */
+    record KeystoreV3(String json, char[] password) implements OwnerKeySource {
+    }
 }

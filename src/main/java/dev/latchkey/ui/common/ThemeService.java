@@ -31,6 +31,17 @@ public final class ThemeService {
         }
     }
 
+    /** The wallet setting that remembers the theme. */
+    public static final String SETTING = "ui.theme";
+
+    /** The mode named {@code text} ("LIGHT"/"DARK"), if it is one. */
+    public static java.util.Optional<Mode> parse(String text) {
+        for (Mode m : Mode.values()) {
+            if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) return java.util.Optional.of(m);
+        }
+        return java.util.Optional.empty();
+    }
+
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final String APP_CSS = Objects.requireNonNull(ThemeService.class.getResource("/dev/latchkey/ui/app.css"),
             "app.css").toExternalForm();

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import dev.latchkey.keystore.AutoLock;
+import dev.latchkey.keystore.Settings;
 
 /**
  * The wallet the desktop app is showing: creates, opens, unlocks and locks the real {@link Keystore}. Every method
@@ -28,6 +33,8 @@ public final class WalletSession implements AutoCloseable {
     private final InstantSource clock;
     private final Path defaultDirectory;
     private Keystore keystore;
+    private AutoLock autoLock;
+    private final List<Consumer<Boolean>> lockListeners = new CopyOnWriteArrayList<>();
 
     public WalletSession(Path defaultDirectory, KdfPolicy policy, Supplier<KdfParams> creationParams, InstantSource clock) {
         this.defaultDirectory = Objects.requireNonNull(defaultDirectory);
@@ -64,8 +71,10 @@ public final class WalletSession implements AutoCloseable {
                 case OwnerKeySource.Generate g -> created.keys().createOwnerKey("owner");
                 case OwnerKeySource.PrivateKeyHex p -> created.keys().importPrivateKey(p.hex(), "owner");
                 case OwnerKeySource.Mnemonic m -> created.keys().importMnemonic(m.words(), m.passphrase(), null, "owner");
+                case OwnerKeySource.KeystoreV3 v -> created.keys().importKeystoreV3(v.json(), v.password(), "owner");
             };
             replace(created);
+            unlocked();
             progress.update(1, "Wallet created");
             return owner.publicRef();
         } catch (KeystoreException | RuntimeException e) {
@@ -83,13 +92,85 @@ public final class WalletSession implements AutoCloseable {
     /** Unlocks the open wallet; wrong passwords count towards the keystore's persistent back-off. */
     public void unlock(char[] password) throws KeystoreException {
         current().unlock(password);
+        unlocked();
     }
 
     public void lock() {
         Keystore ks = currentOrNull();
         if (ks != null) {
             ks.lock();
+            fire(false);
         }
+    }
+
+    /**
+     * Subscribes to lock changes: {@code true} after unlock (or create), {@code false} after any lock, manual or
+     * automatic. Called on the thread that changed it (the caller moves to the FX thread itself).
+     *
+     * @return closing it unsubscribes
+     */
+    public AutoCloseable onLockChanged(Consumer<Boolean> listener) {
+        lockListeners.add(listener);
+        return () -> lockListeners.remove(listener);
+    }
+
+    /** A key press or click in the app: restarts the idle time of the auto-lock. */
+    public void userActivity() {
+        AutoLock a = autoLockOrNull();
+        if (a != null) {
+            a.recordActivity();
+        }
+    }
+
+    /**
+     * One auto-lock decision (the app calls it every few seconds from a scheduler): locks when idle longer than the
+     * wallet's configured timeout and tells the lock listeners.
+     *
+     * @return whether it locked
+     */
+    public boolean checkAutoLock() {
+        AutoLock a = autoLockOrNull();
+        if (a != null && a.check()) {
+            fire(false);
+            return true;
+        }
+        return false;
+    }
+
+    /** The auto-lock timeout in force (the wallet's setting, default 15 minutes). */
+    public Duration autoLockTimeout() throws KeystoreException {
+        return AutoLock.configuredTimeout(current());
+    }
+
+    /** Stores a new auto-lock timeout in the wallet's settings and applies it at once. */
+    public void setAutoLockTimeout(Duration timeout) throws KeystoreException {
+        if (timeout.toMinutes() < 1) {
+            throw new KeystoreException.InvalidInputException("the auto-lock timeout is at least one minute");
+        }
+        current().settings().put(Settings.AUTO_LOCK_MINUTES, Long.toString(timeout.toMinutes()));
+        unlockedAutoLock();
+    }
+
+    private void unlocked() throws KeystoreException {
+        unlockedAutoLock();
+        fire(true);
+    }
+
+    private void unlockedAutoLock() throws KeystoreException {
+        Keystore ks = current();
+        AutoLock next = new AutoLock(ks, AutoLock.configuredTimeout(ks), clock);
+        next.recordActivity();
+        synchronized (this) {
+            autoLock = next;
+        }
+    }
+
+    private synchronized AutoLock autoLockOrNull() {
+        return autoLock;
+    }
+
+    private void fire(boolean unlocked) {
+        lockListeners.forEach(l -> l.accept(unlocked));
     }
 
     public boolean isUnlocked() {
@@ -105,6 +186,46 @@ public final class WalletSession implements AutoCloseable {
     /** The open keystore, for the services built on it (signing, settings, backup); fails when none is open. */
     public Keystore keystore() throws KeystoreException.NotFoundException {
         return current();
+    }
+
+    /** A plain (non-secret) setting of the open wallet, readable while locked; empty when unset. */
+    public Optional<String> setting(String key) throws KeystoreException {
+        return Optional.ofNullable(current().settings().get(key));
+    }
+
+    public void putSetting(String key, String value) throws KeystoreException {
+        current().settings().put(key, value);
+    }
+
+    /** Stores the network picked at first run (plain settings: nothing here is secret). */
+    public void saveNetwork(NetworkChoice choice) throws KeystoreException {
+        Settings st = current().settings();
+        switch (choice) {
+            case NetworkChoice.LocalDevnet d -> st.put("network.kind", "devnet");
+            case NetworkChoice.Preset p -> {
+                st.put("network.kind", "preset");
+                st.put("network.preset", p.preset());
+                st.put("network.rpcUrl", p.rpcUrl());
+                st.put("network.bundlerUrl", p.bundlerUrl().orElse(""));
+            }
+            case NetworkChoice.Custom c -> {
+                st.put("network.kind", "custom");
+                st.put("network.rpcUrl", c.rpcUrl());
+                st.put("network.bundlerUrl", c.bundlerUrl().orElse(""));
+            }
+        }
+    }
+
+    /** The stored network; the local devnet when none was stored (wallets made before the network step). */
+    public NetworkChoice network() throws KeystoreException {
+        Settings st = current().settings();
+        String kind = Optional.ofNullable(st.get("network.kind")).orElse("devnet");
+        Optional<String> bundler = Optional.ofNullable(st.get("network.bundlerUrl")).filter(b -> !b.isBlank());
+        return switch (kind) {
+            case "preset" -> new NetworkChoice.Preset(st.get("network.preset"), st.get("network.rpcUrl"), bundler);
+            case "custom" -> new NetworkChoice.Custom(st.get("network.rpcUrl"), bundler);
+            default -> new NetworkChoice.LocalDevnet();
+        };
     }
 
     /** The first owner key's address; needs the wallet unlocked. */
@@ -126,6 +247,7 @@ public final class WalletSession implements AutoCloseable {
             keystore.close();
         }
         keystore = next;
+        autoLock = null;
     }
 
     private synchronized Keystore currentOrNull() {

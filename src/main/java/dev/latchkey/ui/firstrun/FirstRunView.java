@@ -2,6 +2,10 @@ package dev.latchkey.ui.firstrun;
 
 import dev.latchkey.ui.common.View;
 import dev.latchkey.ui.firstrun.FirstRunViewModel.KeyChoice;
+import dev.latchkey.ui.firstrun.FirstRunViewModel.NetworkKind;
+import dev.latchkey.ui.firstrun.FirstRunViewModel.Step;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
 import java.io.File;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -24,6 +28,33 @@ public final class FirstRunView implements View<FirstRunViewModel> {
     private final FirstRunViewModel vm;
 
     @FXML private StackPane root;
+    @FXML private Label stepLabel;
+    @FXML private VBox networkStep;
+    @FXML private ToggleGroup networkGroup;
+    @FXML private RadioButton networkDevnet;
+    @FXML private RadioButton networkPreset;
+    @FXML private RadioButton networkCustom;
+    @FXML private ComboBox<String> preset;
+    @FXML private VBox remoteBox;
+    @FXML private TextField rpcUrl;
+    @FXML private Label rpcHint;
+    @FXML private TextField bundlerUrl;
+    @FXML private Label bundlerHint;
+    @FXML private Label devnetNote;
+    @FXML private Button continueButton;
+    @FXML private VBox walletStep;
+    @FXML private RadioButton keystoreV3;
+    @FXML private HBox v3Box;
+    @FXML private TextField v3File;
+    @FXML private Button browseV3;
+    @FXML private PasswordField v3Password;
+    @FXML private Button back;
+    @FXML private VBox devnetStep;
+    @FXML private VBox devnetSteps;
+    @FXML private Label devnetError;
+    @FXML private HBox devnetFailedBox;
+    @FXML private Button retryDevnet;
+    @FXML private Button skipDevnet;
     @FXML private VBox form;
     @FXML private TextField directory;
     @FXML private Button browse;
@@ -51,6 +82,45 @@ public final class FirstRunView implements View<FirstRunViewModel> {
 
     @FXML
     private void initialize() {
+        stepLabel.textProperty().bind(vm.stepProperty().map(st -> switch (st) {
+            case NETWORK -> "Step 1 of 2 · Network";
+            case WALLET -> "Step 2 of 2 · Password and owner key";
+            case DEVNET -> "Almost done · Local devnet";
+        }));
+        show(networkStep, vm.stepProperty().isEqualTo(Step.NETWORK));
+        show(walletStep, vm.stepProperty().isEqualTo(Step.WALLET));
+        show(devnetStep, vm.stepProperty().isEqualTo(Step.DEVNET));
+        networkDevnet.setUserData(NetworkKind.DEVNET);
+        networkPreset.setUserData(NetworkKind.PRESET);
+        networkCustom.setUserData(NetworkKind.CUSTOM);
+        networkGroup.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n != null) vm.networkKindProperty().set((NetworkKind) n.getUserData());
+        });
+        preset.getItems().setAll("base", "ethereum");
+        preset.valueProperty().bindBidirectional(vm.presetProperty());
+        preset.disableProperty().bind(vm.networkKindProperty().isNotEqualTo(NetworkKind.PRESET));
+        show(remoteBox, vm.networkKindProperty().isNotEqualTo(NetworkKind.DEVNET));
+        show(devnetNote, vm.networkKindProperty().isEqualTo(NetworkKind.DEVNET));
+        rpcUrl.textProperty().bindBidirectional(vm.rpcUrlProperty());
+        rpcHint.textProperty().bind(vm.rpcHintProperty());
+        bundlerUrl.textProperty().bindBidirectional(vm.bundlerUrlProperty());
+        bundlerHint.textProperty().bind(vm.bundlerHintProperty());
+        continueButton.disableProperty().bind(vm.networkOkProperty().not());
+        continueButton.setOnAction(e -> vm.onContinue());
+        back.setOnAction(e -> vm.onBackToNetwork());
+        back.disableProperty().bind(vm.createAction().runningProperty());
+        keystoreV3.setUserData(KeyChoice.KEYSTORE_V3);
+        show(v3Box, vm.keyChoiceProperty().isEqualTo(KeyChoice.KEYSTORE_V3));
+        v3File.textProperty().bindBidirectional(vm.v3FileProperty());
+        v3Password.textProperty().bindBidirectional(vm.v3PasswordProperty());
+        browseV3.setOnAction(e -> chooseV3());
+        vm.devnetSteps().addListener((javafx.collections.ListChangeListener<String>) c -> renderSteps());
+        vm.createAction().runningProperty().addListener((obs, o, n) -> renderSteps());
+        devnetError.textProperty().bind(vm.errorProperty());
+        show(devnetError, vm.errorProperty().isNotEmpty());
+        show(devnetFailedBox, vm.devnetFailedProperty());
+        retryDevnet.setOnAction(e -> vm.onStartDevnet());
+        skipDevnet.setOnAction(e -> vm.onSkipDevnet());
         directory.textProperty().bindBidirectional(vm.directoryProperty());
         directoryHint.textProperty().bind(vm.directoryHintProperty());
         browse.setOnAction(e -> chooseDirectory());
@@ -76,7 +146,7 @@ public final class FirstRunView implements View<FirstRunViewModel> {
                 c -> c == KeyChoice.MNEMONIC ? "twelve or twenty-four words separated by spaces" : "0x followed by 64 hex digits"));
         secretHint.textProperty().bind(vm.secretHintProperty());
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.stepProperty().isEqualTo(Step.WALLET)));
         error.managedProperty().bind(error.visibleProperty());
         create.disableProperty().bind(vm.canCreateProperty().not());
         create.setOnAction(e -> vm.onCreate());
@@ -84,11 +154,45 @@ public final class FirstRunView implements View<FirstRunViewModel> {
         busy.progressProperty().bind(vm.createAction().progressProperty());
         status.textProperty().bind(vm.createAction().messageProperty());
         form.disableProperty().bind(vm.createAction().runningProperty()); // the progress row stays readable
+        continueButton.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(Step.NETWORK));
+        create.defaultButtonProperty().bind(vm.stepProperty().isEqualTo(Step.WALLET));
         root.sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {
-                javafx.application.Platform.runLater(password::requestFocus); // the folder default is usually right
+                javafx.application.Platform.runLater(continueButton::requestFocus);
             }
         });
+    }
+
+    private void renderSteps() {
+        java.util.List<String> steps = vm.devnetSteps();
+        boolean running = vm.createAction().isRunning();
+        devnetSteps.getChildren().clear();
+        for (int i = 0; i < steps.size(); i++) {
+            boolean last = i == steps.size() - 1;
+            Label l = new Label((last && running ? "…  " : "✓  ") + steps.get(i));
+            l.setWrapText(true);
+            l.getStyleClass().add(last && running ? "step-current" : "step-done");
+            devnetSteps.getChildren().add(l);
+        }
+        if (running) {
+            ProgressIndicator p = new ProgressIndicator();
+            p.setPrefSize(18, 18);
+            devnetSteps.getChildren().add(p);
+        }
+    }
+
+    private void chooseV3() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Keystore v3 file");
+        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            vm.v3FileProperty().set(chosen.getAbsolutePath());
+        }
+    }
+
+    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableValue<Boolean> visible) {
+        node.visibleProperty().bind(visible);
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void styleMeter(double value) {

@@ -20,14 +20,14 @@ public final class PortfolioView implements View<PortfolioViewModel> {
     private final PortfolioViewModel vm;
 
     @FXML private ScrollPane root;
-    @FXML private Label network;
+    @FXML private Label accountNetwork;
     @FXML private ProgressIndicator busy;
     @FXML private Button refresh;
     @FXML private Label error;
     @FXML private Label address;
     @FXML private Button copy;
     @FXML private Label deployment;
-    @FXML private Label owner;
+    @FXML private Label ownerKey;
     @FXML private GridPane balances;
     @FXML private Button fund;
     @FXML private ProgressIndicator funding;
@@ -45,7 +45,7 @@ public final class PortfolioView implements View<PortfolioViewModel> {
 
     @FXML
     private void initialize() {
-        network.textProperty().bind(vm.networkProperty());
+        accountNetwork.textProperty().bind(vm.networkProperty());
         busy.visibleProperty().bind(vm.loading().runningProperty());
         refresh.setOnAction(e -> vm.onRefresh());
         refresh.disableProperty().bind(vm.loading().runningProperty());
@@ -62,7 +62,7 @@ public final class PortfolioView implements View<PortfolioViewModel> {
                 deployment.getStyleClass().add(now ? "text-success" : "text-warning");
             }
         });
-        owner.textProperty().bind(vm.ownerProperty());
+        ownerKey.textProperty().bind(vm.ownerProperty());
         vm.balances().addListener((ListChangeListener<PortfolioViewModel.Balance>) c -> renderBalances());
         fund.textProperty().bind(vm.faucetLabelProperty());
         fund.disableProperty().bind(vm.faucetAvailableProperty().not().or(vm.funding().runningProperty()));

@@ -5,13 +5,15 @@ public enum Section {
     PORTFOLIO("Portfolio", "Smart-account address, balances, Aave position and the devnet faucet.",
             "Arrives with issue 06, screen 4 (Portfolio)."),
     TRADE("Trade", "One-click Uniswap and Aave buttons, signed by the background signer within your session limits.",
-            "Arrives with issue 06, screen 8 (Trade), on the signer of issue 05."),
-    SESSIONS("Sessions", "Build, approve and revoke Smart Sessions; spend meters per token.",
-            "Arrives with issue 06, screens 5-7 (Session builder, Approve, Sessions)."),
+            "The trade buttons arrive with issue 06, screen 8, on the wallet services and the signer of issue 05. A trade"
+                    + " needs a session that covers it: you can build one now."),
+    SESSIONS("Sessions", "Your Smart Sessions: status, expiry, uses left and spend meters per token; revoke one or all.",
+            "The session list arrives with issue 06, screen 7, on the wallet services. Building and approving a session"
+                    + " works now."),
     ACTIVITY("Activity", "Every decision and operation: approved, refused with reason, pending, included, failed.",
             "Arrives with issue 06, screen 9 (Activity)."),
     SETTINGS("Settings", "Networks, bundler, theme, auto-lock, soft limits, backup and export.",
-            "Arrives with issue 06, screen 10 (Settings).");
+            "Issue 06, screen 10.");
 
     private final String title;
     private final String description;

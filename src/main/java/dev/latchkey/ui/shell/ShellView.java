@@ -2,7 +2,7 @@ package dev.latchkey.ui.shell;
 
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.View;
-import dev.latchkey.ui.workspace.SectionScreens;
+import dev.latchkey.ui.status.StatusBarView;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -10,30 +10,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The shell: navigation rail, placeholder content, status bar, theme switch and Lock. */
+/** The shell: navigation rail, the content area (filled by {@code MainWindow}), status bar, theme switch and Lock. */
 public final class ShellView implements View<ShellViewModel> {
 
     private final ShellViewModel vm;
     private final ThemeService theme;
-    private final SectionScreens screens;
+    private final StatusBarView statusBar;
 
     @FXML private BorderPane root;
     @FXML private Label owner;
     @FXML private ToggleButton darkMode;
     @FXML private Button lock;
     @FXML private VBox rail;
-    @FXML private Label sectionTitle;
-    @FXML private Label sectionDescription;
-    @FXML private Label sectionArrival;
-    @FXML private Label network;
-    @FXML private Label signer;
+    @FXML private StackPane content;
 
-    public ShellView(ShellViewModel vm, ThemeService theme, SectionScreens screens) {
+    public ShellView(ShellViewModel vm, ThemeService theme, StatusBarView statusBar) {
         this.vm = vm;
         this.theme = theme;
-        this.screens = screens;
+        this.statusBar = statusBar;
     }
 
     @FXML
@@ -54,22 +51,19 @@ public final class ShellView implements View<ShellViewModel> {
                 vm.sectionProperty().set((Section) now.getUserData());
             }
         });
-        sectionTitle.textProperty().bind(vm.sectionProperty().map(Section::title));
-        sectionDescription.textProperty().bind(vm.sectionProperty().map(Section::description));
-        sectionArrival.textProperty().bind(vm.sectionProperty().map(Section::arrival));
-        javafx.scene.Node placeholder = root.getCenter();
-        root.setCenter(screens.show(vm.sectionProperty().get()).<javafx.scene.Node>map(p -> p).orElse(placeholder));
-        vm.sectionProperty().addListener((obs, old, now) -> {
-            root.setCenter(screens.show(now).<javafx.scene.Node>map(p -> p).orElse(placeholder));
-            nav.getToggles().stream().filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true));
-        });
+        vm.sectionProperty().addListener((obs, old, now) -> nav.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         owner.textProperty().bind(vm.ownerProperty());
-        network.textProperty().bind(vm.networkProperty());
-        signer.textProperty().bind(vm.signerProperty());
+        root.setBottom(statusBar.root());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
         darkMode.selectedProperty().addListener((obs, o, dark) ->
                 theme.modeProperty().set(dark ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
         lock.setOnAction(e -> vm.onLock());
+    }
+
+    /** Puts a section's (or the builder's, the approve screen's) root in the content area. */
+    public void setContent(Parent node) {
+        content.getChildren().setAll(node);
     }
 
     @Override

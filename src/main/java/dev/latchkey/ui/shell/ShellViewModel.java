@@ -4,6 +4,7 @@ import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.status.StatusBarViewModel;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,29 +12,29 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The unlocked app: the selected section, the owner address, and the status bar (network and signer are
- * placeholders until the network settings and the signer of issue 05 are wired). Lock returns to Unlock.
+ * The unlocked app: the selected section, the owner address, and the status bar (its own view model, active while
+ * the shell is). Lock returns to Unlock.
  */
 public final class ShellViewModel implements Activatable {
 
     private final WalletSession wallet;
     private final AsyncAction load;
     private final Runnable onLocked;
+    private final StatusBarViewModel statusBar;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.PORTFOLIO);
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper(this, "owner", "");
-    private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper(this, "network", "Network: not connected");
-    private final ReadOnlyStringWrapper signer = new ReadOnlyStringWrapper(this, "signer", "Signer: not running");
 
-    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked) {
+    public ShellViewModel(WalletSession wallet, AsyncAction load, Runnable onLocked, StatusBarViewModel statusBar) {
         this.wallet = Objects.requireNonNull(wallet);
         this.load = Objects.requireNonNull(load);
         this.onLocked = Objects.requireNonNull(onLocked);
+        this.statusBar = Objects.requireNonNull(statusBar);
     }
 
     @Override
     public void activate() {
-        signer.set(wallet.isUnlocked() ? "Signer: not running (issue 05)" : "Signer: locked");
+        statusBar.activate();
         load.run(progress -> wallet.ownerAddress().orElse(""),
                 address -> owner.set(address.isEmpty() ? "No owner key" : "Owner " + address),
                 failure -> owner.set(UserMessages.describe(failure)));
@@ -41,13 +42,13 @@ public final class ShellViewModel implements Activatable {
 
     @Override
     public void deactivate() {
+        statusBar.deactivate();
         owner.set("");
     }
 
     /** Locks the wallet (wipes the key from memory) and goes back to Unlock. */
     public void onLock() {
         wallet.lock();
-        signer.set("Signer: locked");
         onLocked.run();
     }
 
@@ -59,11 +60,7 @@ public final class ShellViewModel implements Activatable {
         return owner.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty networkProperty() {
-        return network.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty signerProperty() {
-        return signer.getReadOnlyProperty();
+    public StatusBarViewModel statusBar() {
+        return statusBar;
     }
 }

@@ -27,7 +27,7 @@ public final class TradeView implements View<TradeViewModel> {
     private final TradeViewModel vm;
 
     @FXML private ScrollPane root;
-    @FXML private Label network;
+    @FXML private Label tradeNetwork;
     @FXML private ProgressIndicator busy;
     @FXML private HBox errorRow;
     @FXML private Label error;
@@ -63,7 +63,7 @@ public final class TradeView implements View<TradeViewModel> {
     private void initialize() {
         SwapViewModel s = vm.swap();
         AaveViewModel a = vm.aave();
-        network.textProperty().bind(vm.networkProperty().map(n -> n.isEmpty() ? ""
+        tradeNetwork.textProperty().bind(vm.networkProperty().map(n -> n.isEmpty() ? ""
                 : n + " · one click: the background signer signs within your session's limits, no prompt"));
         busy.visibleProperty().bind(vm.loading().runningProperty().or(a.loading().runningProperty()));
         error.textProperty().bind(vm.errorProperty());

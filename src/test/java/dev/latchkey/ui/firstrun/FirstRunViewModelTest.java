@@ -30,11 +30,18 @@ class FirstRunViewModelTest {
     private WalletSession wallet;
     private final List<String> created = new ArrayList<>();
     private FirstRunViewModel vm;
+    private int devnetStarts;
+    private boolean devnetFails;
 
     @BeforeEach
     void setUp() {
         wallet = TestWalletSessions.session(dir.resolve("wallet"), Clock.systemUTC());
-        vm = new FirstRunViewModel(wallet, TestWalletSessions.synchronous(), created::add);
+        vm = new FirstRunViewModel(wallet, TestWalletSessions.synchronous(), step -> {
+            devnetStarts++;
+            step.accept("starting anvil (chain id 31337)");
+            if (devnetFails) throw new IllegalStateException("anvil not found");
+            step.accept("devnet ready in 5.1 s");
+        }, created::add);
         vm.activate();
     }
 
@@ -151,5 +158,77 @@ class FirstRunViewModelTest {
     private void fill() {
         vm.passwordProperty().set(TestWalletSessions.PASSWORD);
         vm.confirmationProperty().set(TestWalletSessions.PASSWORD);
+    }
+
+    @Test
+    void theNetworkStepValidatesUrlsAsTypedAndStoresTheChoice() throws Exception {
+        assertThat(vm.stepProperty().get()).isEqualTo(FirstRunViewModel.Step.NETWORK);
+        assertThat(vm.networkOkProperty().get()).isTrue(); // devnet is the default
+        vm.networkKindProperty().set(FirstRunViewModel.NetworkKind.PRESET);
+        assertThat(vm.networkOkProperty().get()).isFalse();
+        assertThat(vm.rpcHintProperty().get()).isEqualTo("Enter the URL, e.g. https://rpc.example.org.");
+        vm.rpcUrlProperty().set("http://rpc.example.org");
+        assertThat(vm.rpcHintProperty().get()).isEqualTo("Use https:// for a remote node; plain http is only for this computer.");
+        vm.rpcUrlProperty().set("https://rpc.example.org/v1");
+        vm.bundlerUrlProperty().set("ftp://x");
+        assertThat(vm.bundlerHintProperty().get()).startsWith("The URL must start with https://");
+        vm.bundlerUrlProperty().set("");
+        assertThat(vm.bundlerHintProperty().get()).startsWith("No bundler: operations are sent directly");
+        vm.onContinue();
+        assertThat(vm.stepProperty().get()).isEqualTo(FirstRunViewModel.Step.WALLET);
+
+        vm.passwordProperty().set(TestWalletSessions.PASSWORD);
+        vm.confirmationProperty().set(TestWalletSessions.PASSWORD);
+        vm.onCreate();
+
+        assertThat(created).hasSize(1);
+        assertThat(devnetStarts).isZero();
+        assertThat(wallet.network()).isEqualTo(new dev.latchkey.ui.common.NetworkChoice.Preset("base", "https://rpc.example.org/v1", java.util.Optional.empty()));
+    }
+
+    @Test
+    void theDevnetStartsAfterCreationAndListsEachStep() throws Exception {
+        vm.onContinue();
+        vm.passwordProperty().set(TestWalletSessions.PASSWORD);
+        vm.confirmationProperty().set(TestWalletSessions.PASSWORD);
+        devnetFails = true;
+        vm.onCreate();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(FirstRunViewModel.Step.DEVNET);
+        assertThat(vm.devnetSteps()).containsExactly("starting anvil (chain id 31337)");
+        assertThat(vm.devnetFailedProperty().get()).isTrue();
+        assertThat(vm.errorProperty().get()).startsWith("The devnet did not start: Anvil not found.");
+        assertThat(created).isEmpty();
+        assertThat(wallet.network()).isEqualTo(new dev.latchkey.ui.common.NetworkChoice.LocalDevnet());
+
+        devnetFails = false;
+        vm.onStartDevnet();
+        assertThat(vm.devnetSteps()).containsExactly("starting anvil (chain id 31337)", "devnet ready in 5.1 s");
+        assertThat(created).hasSize(1);
+        assertThat(devnetStarts).isEqualTo(2);
+    }
+
+    @Test
+    void importsAKeystoreV3File() throws Exception {
+        org.web3j.crypto.ECKeyPair pair = org.web3j.crypto.ECKeyPair.create(org.web3j.utils.Numeric.toBigInt(DEV_KEY));
+        org.web3j.crypto.WalletFile file = org.web3j.crypto.Wallet.createLight("file-password-1", pair);
+        Path json = dir.resolve("UTC--owner.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(json.toFile(), file);
+
+        vm.onContinue();
+        vm.passwordProperty().set(TestWalletSessions.PASSWORD);
+        vm.confirmationProperty().set(TestWalletSessions.PASSWORD);
+        vm.keyChoiceProperty().set(FirstRunViewModel.KeyChoice.KEYSTORE_V3);
+        assertThat(vm.secretHintProperty().get()).startsWith("Choose the keystore file");
+        vm.v3FileProperty().set(dir.resolve("missing.json").toString());
+        assertThat(vm.secretHintProperty().get()).startsWith("No file at");
+        vm.v3FileProperty().set(json.toString());
+        assertThat(vm.secretHintProperty().get()).isEqualTo("Type the keystore file's password.");
+        assertThat(vm.canCreateProperty().get()).isFalse();
+        vm.v3PasswordProperty().set("file-password-1");
+        assertThat(vm.canCreateProperty().get()).isTrue();
+        vm.onCreate();
+
+        assertThat(created).containsExactly(DEV_ADDRESS);
     }
 }

@@ -102,7 +102,10 @@ class SessionsViewModelTest {
             card.onRevoke();
             card.onConfirmRevoke();
             assertThat(notes.items().get(0).kind()).as(notes.items().get(0).text()).isEqualTo(Kind.SUCCESS);
-            assertThat(notes.items().get(0).text()).startsWith("1 session revoked: 1 approval(s) invalidated in tx 0x");
+            assertThat(notes.items().get(0).text())
+                    .isEqualTo("1 session revoked: 1 approval invalidated on chain (revokeEnableSignature); 1 key wiped.");
+            assertThat(w.keystore().keys().sessionKeys()).extracting(k -> k.publicRef().toLowerCase())
+                    .doesNotContain(s.sessionKey().hex());
             assertThat(w.keystore().sessions().get(s.permissionId().bytes()).status()).isEqualTo(SessionStatus.REVOKED);
             assertThat(enableNonce(w, s.permissionId())).as("SmartSession's nonce moved: the stored approval is void")
                     .isEqualTo(BigInteger.ONE);
@@ -114,7 +117,7 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void revokeAllIsOneOwnerOperationForEveryLiveSession(Devnet devnet) throws Exception {
+    void revokeAllRevokesEveryLiveSessionAfterConfirmation(Devnet devnet) throws Exception {
         try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
             w.fund();
             CreatedSession approved = w.swapSession(500, 2000);
@@ -134,9 +137,11 @@ class SessionsViewModelTest {
             vm.onRevokeAll();
             vm.onConfirmRevokeAll();
             assertThat(notes.items().get(0).title()).isEqualTo("All sessions revoked");
-            assertThat(notes.items().get(0).text()).startsWith("2 sessions revoked: 1 approval(s) invalidated in tx 0x");
+            assertThat(notes.items().get(0).text()).isEqualTo("2 sessions revoked: 1 approval invalidated on chain"
+                    + " (revokeEnableSignature), 1 never approved: revoked locally; 2 keys wiped.");
             assertThat(vm.cards()).allSatisfy(c -> assertThat(c.status()).isEqualTo(SessionCard.Status.REVOKED));
-            assertThat(ownerSignatures(w)).as("one owner operation for the whole panic").isEqualTo(ownerSignatures + 1);
+            assertThat(ownerSignatures(w)).as("one owner operation: only the approved session exists on chain")
+                    .isEqualTo(ownerSignatures + 1);
             assertThat(enableNonce(w, approved.permissionId())).isEqualTo(BigInteger.ONE);
             assertThat(enableNonce(w, pending.permissionId())).as("never approved: nothing to invalidate").isZero();
             vm.onRevokeAll();

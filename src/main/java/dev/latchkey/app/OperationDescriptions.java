@@ -1,4 +1,4 @@
-package dev.latchkey.ui.activity;
+package dev.latchkey.app;
 
 import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;

@@ -1,0 +1,74 @@
+package dev.latchkey.cli;
+
+import dev.latchkey.keystore.ActivityLog;
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.wallet.ChainConnection;
+import dev.latchkey.wallet.DecisionFeed;
+import dev.latchkey.wallet.SignerHost;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code latchkey signer ...}: the headless background signer. */
+@Command(name = "signer", mixinStandardHelpOptions = true, description = "The background signer, headless (server-side use).",
+        subcommands = {SignerCommand.Run.class})
+public final class SignerCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Unlock the wallet, start the background signer on the network (resuming every open journal row), and print"
+                    + " one line per decision until interrupted (Ctrl-C).")
+    static final class Run extends ChainCommand {
+        @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).")
+        long pollMillis;
+
+        @Override
+        boolean needsPassword() {
+            return true;
+        }
+
+        @Override
+        Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
+            PrintWriter out = spec.commandLine().getOut();
+            DecisionFeed feed = new DecisionFeed(keystore.activity());
+            long decisions = 0;
+            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
+                if (!output.json) {
+                    out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "
+                            + host.resumed().size() + " open journal row(s) resumed; Ctrl-C stops it");
+                    out.flush();
+                }
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ActivityLog.Entry e : feed.next()) {
+                        decisions++;
+                        out.println(output.json ? DecisionFeed.json(e) : DecisionFeed.line(e));
+                    }
+                    out.flush();
+                    Thread.sleep(pollMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (ActivityLog.Entry e : feed.next()) {
+                decisions++;
+                out.println(output.json ? DecisionFeed.json(e) : DecisionFeed.line(e));
+            }
+            Map<String, Object> summary = Output.result();
+            summary.put("stopped", true);
+            summary.put("decisions", decisions);
+            return summary;
+        }
+    }
+}

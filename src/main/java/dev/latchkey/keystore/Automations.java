@@ -1,0 +1,412 @@
+package dev.latchkey.keystore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * Automation rules, their firings and evaluations. Rule parameters are sealed under the DEK (AAD binds rule id,
+ * session, kind and version, so a blob moved to another rule or session fails). {@link #fire} records a trigger and
+ * advances the rule in ONE transaction (compare-and-set on the rule's next trigger), which is what makes each trigger
+ * fire at most once across restarts; {@link #resolve} closes a firing and moves the rule in one transaction too.
+ */
+public final class Automations {
+
+    /** A trigger about to be handed to the signer. */
+    public record Fire(byte[] ruleId, long seq, int attempt, byte[] intentId, long block, long chainTime, byte[] callData, String reason) { }
+
+    /** How the rule moves when a firing closes. */
+    public sealed interface RuleChange {
+        /** The rule goes on (recurring, auto-repay): its next trigger was already taken by {@link #fire}. */
+        record Continue() implements RuleChange { }
+        /** The trigger had no effect and is tried again under the next attempt number (a new intent id). */
+        record Retry() implements RuleChange { }
+        record Done(String reason) implements RuleChange { }
+        record Attention(String reason) implements RuleChange { }
+    }
+
+    /** The closing of a PENDING firing. */
+    public record Resolution(byte[] intentId, AutomationFiring.State state, String outcome, String detail, RuleChange change,
+                             long block, long chainTime) { }
+
+    private static final String RULE_COLUMNS = "rule_id, permission_id, kind, label, version, status, status_reason, next_seq,"
+            + " next_attempt, created_at, updated_at";
+    private static final String FIRING_COLUMNS = "intent_id, rule_id, seq, attempt, block, chain_time, calldata, state, outcome,"
+            + " detail, updated_at";
+    private static final Set<AutomationRule.Status> LIVE = EnumSet.of(AutomationRule.Status.ACTIVE, AutomationRule.Status.PAUSED,
+            AutomationRule.Status.NEEDS_ATTENTION);
+
+    private final Keystore keystore;
+    private final Database db;
+    private final Aead aead;
+    private final InstantSource clock;
+
+    Automations(Keystore keystore, Database db, Aead aead, InstantSource clock) {
+        this.keystore = keystore;
+        this.db = db;
+        this.aead = aead;
+        this.clock = clock;
+    }
+
+    /** Stores a new ACTIVE rule with its sealed parameters; the session must exist. Needs the wallet unlocked. */
+    public AutomationRule add(byte[] ruleId, byte[] permissionId, String kind, String label, byte[] spec) throws KeystoreException {
+        if (ruleId == null || ruleId.length != 16) throw new KeystoreException.InvalidInputException("a rule id is 16 bytes");
+        if (label == null || label.isBlank()) throw new KeystoreException.InvalidInputException("a rule needs a label");
+        keystore.withDek((dek, dekVersion) -> {
+            Aead.Sealed sealed = aead.seal(dek, spec, aad(dekVersion, ruleId, permissionId, kind, 1));
+            long now = clock.millis();
+            return db.transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_rule (rule_id, permission_id, kind, label,"
+                        + " dek_version, nonce, ciphertext, version, status, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'ACTIVE', ?, ?)")) {
+                    ps.setBytes(1, ruleId);
+                    ps.setBytes(2, permissionId);
+                    ps.setString(3, kind);
+                    ps.setString(4, label);
+                    ps.setLong(5, dekVersion);
+                    ps.setBytes(6, sealed.nonce());
+                    ps.setBytes(7, sealed.ciphertext());
+                    ps.setLong(8, now);
+                    ps.setLong(9, now);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw Sessions.constraint(e, "rule " + hex(ruleId));
+                }
+                evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
+                ActivityLog.append(c, clock.instant(), "automation.added", hex(ruleId), kind + " " + label);
+                return null;
+            });
+        });
+        return get(ruleId);
+    }
+
+    public AutomationRule get(byte[] ruleId) throws KeystoreException {
+        List<AutomationRule> found = rules("WHERE rule_id = ?", ruleId);
+        if (found.isEmpty()) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+        return found.get(0);
+    }
+
+    /** Every rule, oldest first (REMOVED ones included; callers filter). */
+    public List<AutomationRule> all() throws KeystoreException {
+        return rules("", null);
+    }
+
+    /** The decrypted parameters of {@code rule} at its current version. Needs the wallet unlocked. */
+    public byte[] spec(byte[] ruleId) throws KeystoreException {
+        record Sealed(byte[] permissionId, String kind, long version, long dekVersion, byte[] nonce, byte[] ciphertext) { }
+        Sealed s = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT permission_id, kind, version, dek_version, nonce, ciphertext"
+                    + " FROM automation_rule WHERE rule_id = ?")) {
+                ps.setBytes(1, ruleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Sealed(rs.getBytes(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBytes(5), rs.getBytes(6)) : null;
+                }
+            }
+        });
+        if (s == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+        return keystore.withDek((dek, dekVersion) -> {
+            try {
+                return Aead.open(dek, s.nonce(), s.ciphertext(), aad(s.dekVersion(), ruleId, s.permissionId(), s.kind(), s.version()));
+            } catch (AEADBadTagException e) {
+                throw new KeystoreException.TamperedRecordException(hex(ruleId), SecretPurpose.AUTOMATION_RULE.name(), hex(ruleId));
+            }
+        });
+    }
+
+    /** Replaces the parameters (version + 1) of a live rule with no firing in flight; {@code expectedVersion} guards lost updates. */
+    public AutomationRule edit(byte[] ruleId, long expectedVersion, byte[] spec, String label) throws KeystoreException {
+        AutomationRule rule = get(ruleId);
+        if (!LIVE.contains(rule.status())) {
+            throw new KeystoreException.InvalidInputException("rule " + hex(ruleId) + " is " + rule.status() + " and cannot be edited");
+        }
+        long next = expectedVersion + 1;
+        keystore.withDek((dek, dekVersion) -> {
+            Aead.Sealed sealed = aead.seal(dek, spec, aad(dekVersion, ruleId, rule.permissionId(), rule.kind(), next));
+            return db.transaction(c -> {
+                if (hasPending(c, ruleId)) {
+                    throw new KeystoreException.JournalConflictException("rule " + hex(ruleId) + " has a firing in flight; edit it when that has ended");
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET dek_version = ?, nonce = ?, ciphertext = ?,"
+                        + " version = ?, label = ?, updated_at = ? WHERE rule_id = ? AND version = ?")) {
+                    ps.setLong(1, dekVersion);
+                    ps.setBytes(2, sealed.nonce());
+                    ps.setBytes(3, sealed.ciphertext());
+                    ps.setLong(4, next);
+                    ps.setString(5, label == null || label.isBlank() ? rule.label() : label);
+                    ps.setLong(6, clock.millis());
+                    ps.setBytes(7, ruleId);
+                    ps.setLong(8, expectedVersion);
+                    if (ps.executeUpdate() != 1) {
+                        throw new KeystoreException.JournalConflictException("rule " + hex(ruleId) + " changed since version " + expectedVersion);
+                    }
+                }
+                evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
+                return null;
+            });
+        });
+        return get(ruleId);
+    }
+
+    /**
+     * Moves the rule's status if it is currently one of {@code from} (compare-and-set) and records why.
+     * Returns false when the rule was in another status.
+     */
+    public boolean setStatus(byte[] ruleId, Set<AutomationRule.Status> from, AutomationRule.Status to, String reason,
+                             AutomationEvaluation.Result result, long block, long chainTime) throws KeystoreException {
+        return db.transaction(c -> {
+            AutomationRule rule = readRule(c, ruleId);
+            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+            if (!from.contains(rule.status())) return false;
+            updateStatus(c, ruleId, to, reason);
+            evaluation(c, ruleId, block, chainTime, result, reason);
+            ActivityLog.append(c, clock.instant(), "automation." + to.name().toLowerCase(java.util.Locale.ROOT), hex(ruleId), reason);
+            return true;
+        });
+    }
+
+    /**
+     * Records trigger ({@code seq}, {@code attempt}) as PENDING and advances the rule to {@code seq + 1}, in one
+     * transaction, only if the rule is ACTIVE, expects exactly this trigger and has no firing in flight.
+     */
+    public AutomationFiring fire(Fire f) throws KeystoreException {
+        if (f.intentId() == null || f.intentId().length != 16) throw new KeystoreException.InvalidInputException("an intent id is 16 bytes");
+        db.transaction(c -> {
+            AutomationRule rule = readRule(c, f.ruleId());
+            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(f.ruleId()));
+            if (rule.status() != AutomationRule.Status.ACTIVE || rule.nextSeq() != f.seq() || rule.nextAttempt() != f.attempt()
+                    || hasPending(c, f.ruleId())) {
+                throw new KeystoreException.JournalConflictException("rule " + hex(f.ruleId()) + " is " + rule.status() + " at trigger "
+                        + rule.nextSeq() + "/" + rule.nextAttempt() + ", not " + f.seq() + "/" + f.attempt() + " (or a firing is in flight)");
+            }
+            long now = clock.millis();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_firing (" + FIRING_COLUMNS.replace("updated_at", "created_at, updated_at")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', '', '', ?, ?)")) {
+                ps.setBytes(1, f.intentId());
+                ps.setBytes(2, f.ruleId());
+                ps.setLong(3, f.seq());
+                ps.setInt(4, f.attempt());
+                ps.setLong(5, f.block());
+                ps.setLong(6, f.chainTime());
+                ps.setBytes(7, f.callData());
+                ps.setLong(8, now);
+                ps.setLong(9, now);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw Sessions.constraint(e, "firing " + hex(f.intentId()));
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET next_seq = ?, next_attempt = 0, updated_at = ?"
+                    + " WHERE rule_id = ?")) {
+                ps.setLong(1, f.seq() + 1);
+                ps.setLong(2, now);
+                ps.setBytes(3, f.ruleId());
+                ps.executeUpdate();
+            }
+            evaluation(c, f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
+                    "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + hex(f.intentId()) + ": " + f.reason());
+            ActivityLog.append(c, clock.instant(), "automation.fired", hex(f.ruleId()), "intent " + hex(f.intentId()) + " trigger " + f.seq());
+            return null;
+        });
+        return firing(f.intentId());
+    }
+
+    /** Closes a PENDING firing and moves its rule; false if the firing was already closed. */
+    public boolean resolve(Resolution r) throws KeystoreException {
+        if (r.state() == AutomationFiring.State.PENDING) throw new KeystoreException.InvalidInputException("a resolution must close the firing");
+        return db.transaction(c -> {
+            AutomationFiring f = readFiring(c, r.intentId());
+            if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(r.intentId()));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE automation_firing SET state = ?, outcome = ?, detail = ?, updated_at = ?"
+                    + " WHERE intent_id = ? AND state = 'PENDING'")) {
+                ps.setString(1, r.state().name());
+                ps.setString(2, r.outcome());
+                ps.setString(3, r.detail());
+                ps.setLong(4, clock.millis());
+                ps.setBytes(5, r.intentId());
+                if (ps.executeUpdate() != 1) return false;
+            }
+            boolean ok = r.state() == AutomationFiring.State.SUCCEEDED;
+            evaluation(c, f.ruleId(), r.block(), r.chainTime(), ok ? AutomationEvaluation.Result.SUCCEEDED : AutomationEvaluation.Result.FAILED,
+                    "trigger " + f.seq() + " attempt " + f.attempt() + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
+            switch (r.change()) {
+                case RuleChange.Continue k -> { }
+                case RuleChange.Retry k -> {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET next_seq = ?, next_attempt = ?, updated_at = ?"
+                            + " WHERE rule_id = ? AND next_seq = ?")) {
+                        ps.setLong(1, f.seq());
+                        ps.setInt(2, f.attempt() + 1);
+                        ps.setLong(3, clock.millis());
+                        ps.setBytes(4, f.ruleId());
+                        ps.setLong(5, f.seq() + 1);
+                        if (ps.executeUpdate() != 1) throw new KeystoreException.JournalConflictException("rule moved past trigger " + f.seq());
+                    }
+                }
+                case RuleChange.Done d -> {
+                    updateStatus(c, f.ruleId(), AutomationRule.Status.DONE, d.reason());
+                    evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.DONE, d.reason());
+                }
+                case RuleChange.Attention a -> {
+                    updateStatus(c, f.ruleId(), AutomationRule.Status.NEEDS_ATTENTION, a.reason());
+                    evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
+                }
+            }
+            ActivityLog.append(c, clock.instant(), ok ? "automation.succeeded" : "automation.failed", hex(f.ruleId()),
+                    "intent " + hex(r.intentId()) + ": " + r.outcome());
+            return true;
+        });
+    }
+
+    public AutomationFiring firing(byte[] intentId) throws KeystoreException {
+        AutomationFiring f = db.read(c -> readFiring(c, intentId));
+        if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(intentId));
+        return f;
+    }
+
+    /** Firings still waiting for the signer's outcome, oldest first: what the engine drives on after a restart. */
+    public List<AutomationFiring> pending() throws KeystoreException {
+        return firings("WHERE state = 'PENDING'", null);
+    }
+
+    public List<AutomationFiring> firings(byte[] ruleId) throws KeystoreException {
+        return firings("WHERE rule_id = ?", ruleId);
+    }
+
+    /** Appends evaluations in one transaction. */
+    public void record(List<AutomationEvaluation.New> rows) throws KeystoreException {
+        if (rows.isEmpty()) return;
+        db.transaction(c -> {
+            for (AutomationEvaluation.New n : rows) evaluation(c, n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
+            return null;
+        });
+    }
+
+    /** The newest {@code limit} evaluations of a rule, oldest first. */
+    public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws KeystoreException {
+        return db.read(c -> {
+            List<AutomationEvaluation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, rule_id, block, chain_time, result, reason, at FROM (SELECT * FROM"
+                    + " automation_evaluation WHERE rule_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id")) {
+                ps.setBytes(1, ruleId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AutomationEvaluation(rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4),
+                                AutomationEvaluation.Result.valueOf(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static byte[] aad(long dekVersion, byte[] ruleId, byte[] permissionId, String kind, long version) {
+        String ref = hex(ruleId) + "/" + hex(permissionId) + "/" + kind + "/v" + version;
+        return SecretRows.aad(dekVersion, ruleId, SecretPurpose.AUTOMATION_RULE, ref);
+    }
+
+    private void updateStatus(Connection c, byte[] ruleId, AutomationRule.Status to, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET status = ?, status_reason = ?, updated_at = ? WHERE rule_id = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, reason == null ? "" : reason);
+            ps.setLong(3, clock.millis());
+            ps.setBytes(4, ruleId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void evaluation(Connection c, byte[] ruleId, long block, long chainTime, AutomationEvaluation.Result result, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_evaluation (rule_id, block, chain_time, result, reason, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setBytes(1, ruleId);
+            ps.setLong(2, block);
+            ps.setLong(3, chainTime);
+            ps.setString(4, result.name());
+            ps.setString(5, reason);
+            ps.setLong(6, clock.millis());
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean hasPending(Connection c, byte[] ruleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM automation_firing WHERE rule_id = ? AND state = 'PENDING'")) {
+            ps.setBytes(1, ruleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private List<AutomationRule> rules(String where, byte[] arg) throws KeystoreException {
+        return db.read(c -> {
+            List<AutomationRule> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM automation_rule " + where + " ORDER BY created_at, rule_id")) {
+                if (arg != null) ps.setBytes(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rule(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static AutomationRule readRule(Connection c, byte[] ruleId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM automation_rule WHERE rule_id = ?")) {
+            ps.setBytes(1, ruleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rule(rs) : null;
+            }
+        }
+    }
+
+    private static AutomationRule rule(ResultSet rs) throws SQLException {
+        return new AutomationRule(rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                AutomationRule.Status.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8), rs.getInt(9),
+                Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)));
+    }
+
+    private List<AutomationFiring> firings(String where, byte[] arg) throws KeystoreException {
+        return db.read(c -> {
+            List<AutomationFiring> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + FIRING_COLUMNS + " FROM automation_firing " + where + " ORDER BY created_at, seq, attempt")) {
+                if (arg != null) ps.setBytes(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(firingRow(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static AutomationFiring readFiring(Connection c, byte[] intentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FIRING_COLUMNS + " FROM automation_firing WHERE intent_id = ?")) {
+            ps.setBytes(1, intentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? firingRow(rs) : null;
+            }
+        }
+    }
+
+    private static AutomationFiring firingRow(ResultSet rs) throws SQLException {
+        return new AutomationFiring(rs.getBytes(1), rs.getBytes(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getLong(6),
+                rs.getBytes(7), AutomationFiring.State.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)));
+    }
+
+    static String hex(byte[] b) {
+        return "0x" + HexFormat.of().formatHex(b);
+    }
+
+    @Override
+    public String toString() {
+        return "Automations[" + db.file() + "]";
+    }
+}

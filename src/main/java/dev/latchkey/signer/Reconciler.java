@@ -1,0 +1,95 @@
+package dev.latchkey.signer;
+
+import dev.latchkey.aa.submit.UserOperationReceipt;
+import dev.latchkey.keystore.BudgetEntry;
+import dev.latchkey.keystore.JournalEntry;
+import dev.latchkey.keystore.JournalState;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.session.engine.PreparedSession;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The ledger follows the chain (N4). Runs on the session's lane thread when the lane is idle (after an inclusion,
+ * and at start), so no reservation can appear meanwhile: first CONFLICT rows are resolved (our userOpHash has a
+ * receipt after all → FINAL, else CANCELLED and the reservation released), then, if no row of the session is open,
+ * the ledger's {@code spent_final} per token and {@code uses_final} are compared with {@link ChainTotals}; any
+ * difference is written from the chain with one {@code signer.reconciled} row carrying both values.
+ */
+final class Reconciler {
+
+    private static final Duration CONFLICT_RECEIPT_WAIT = Duration.ofMillis(500);
+
+    private final Deps d;
+
+    Reconciler(Deps d) {
+        this.d = d;
+    }
+
+    /** Returns whether the ledger was changed. Errors are logged, not thrown: the next idle lane tries again. */
+    boolean reconcile(byte[] permissionId) {
+        String pidHex = Deps.hex(permissionId);
+        try {
+            SessionRecord s = d.sessions().get(permissionId);
+            long chainId = d.chain().chainId();
+            if (s.chain(chainId).isEmpty()) return false;
+            resolveConflicts(permissionId);
+            if (d.journal().open().stream().anyMatch(r -> Arrays.equals(r.permissionId(), permissionId))) return false;
+            List<BudgetEntry> lines = d.sessions().budget(permissionId);
+            if (lines.isEmpty()) return false;
+            Optional<PreparedSession> prepared = d.definitions().definitionOf(s).map(d.engine()::prepare);
+            if (prepared.isEmpty()) return false;
+            ChainTotals chain = ChainTotals.read(prepared.get(), new Address(s.account().toLowerCase()), d.policyState().fresh(s, chainId));
+            Map<String, BigInteger> spent = new TreeMap<>();
+            List<String> diffs = new ArrayList<>();
+            for (BudgetEntry line : lines) {
+                BigInteger onChain = chain.spent().get(line.token());
+                if (onChain != null && !onChain.equals(line.spentFinal())) {
+                    spent.put(line.token(), onChain);
+                    diffs.add(line.token() + " spent ledger " + line.spentFinal() + " chain " + onChain);
+                }
+            }
+            OptionalLong uses = OptionalLong.empty();
+            if (chain.uses().isPresent()) {
+                long onChain = chain.uses().get().min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+                if (lines.stream().anyMatch(l -> l.usesFinal() != onChain)) {
+                    uses = OptionalLong.of(onChain);
+                    diffs.add("uses ledger " + lines.get(0).usesFinal() + " chain " + onChain);
+                }
+            }
+            if (diffs.isEmpty()) return false;
+            d.sessions().reconcile(permissionId, spent, uses, "chain " + chainId + ": " + String.join("; ", diffs));
+            return true;
+        } catch (KeystoreException | RuntimeException e) {
+            d.log("signer.failed", pidHex, "reconciliation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void resolveConflicts(byte[] permissionId) throws KeystoreException {
+        for (JournalEntry row : d.journal().inState(permissionId, JournalState.CONFLICT)) {
+            String id = Deps.hex(row.intentId());
+            Optional<UserOperationReceipt> receipt = row.userOpHash() == null ? Optional.empty()
+                    : d.sink().receipt(HexBytes.of(row.userOpHash()), CONFLICT_RECEIPT_WAIT);
+            if (receipt.isPresent()) {
+                d.journal().move(row.intentId(), JournalState.CONFLICT, JournalState.FINAL, null, null, null, null);
+                d.log("signer.reconciled", id, "conflict resolved: our operation seq " + row.nonceSeq() + " was included (tx "
+                        + receipt.get().transactionHash() + "), FINAL");
+            } else {
+                d.journal().move(row.intentId(), JournalState.CONFLICT, JournalState.CANCELLED, null, null, null, null);
+                d.log("signer.reconciled", id, "conflict resolved: seq " + row.nonceSeq()
+                        + " was used by another operation, ours never landed; CANCELLED, reservation released");
+            }
+        }
+    }
+}

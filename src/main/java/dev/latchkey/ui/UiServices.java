@@ -1,0 +1,38 @@
+package dev.latchkey.ui;
+
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.ui.approve.ApprovalService;
+import dev.latchkey.ui.builder.SessionEnvironment;
+import dev.latchkey.ui.builder.SessionKeys;
+import dev.latchkey.ui.firstrun.DevnetStarter;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The ports the screens use, implemented by the app (and by tests): the devnet, the builder's environment, new
+ * session keys, the owner's approval, fresh salts and the zone dates are shown in.
+ */
+public record UiServices(DevnetStarter devnet, SessionEnvironment environment, SessionKeys sessionKeys, ApprovalService approvals,
+                         Supplier<HexBytes> salts, ZoneId zone) {
+
+    public UiServices {
+        Objects.requireNonNull(devnet);
+        Objects.requireNonNull(environment);
+        Objects.requireNonNull(sessionKeys);
+        Objects.requireNonNull(approvals);
+        Objects.requireNonNull(salts);
+        Objects.requireNonNull(zone);
+    }
+
+    /** A fresh random 32-byte salt per session (security.md R17). */
+    public static Supplier<HexBytes> randomSalts() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] salt = new byte[32];
+            random.nextBytes(salt);
+            return HexBytes.of(salt);
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package dev.latchkey.ui.approve;
+
+import dev.latchkey.session.hash.EnablePlan;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.FieldException;
+import dev.latchkey.session.model.OnchainSession;
+import dev.latchkey.session.policy.PolicyAddresses;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import java.util.List;
+
+/**
+ * A session waiting for the owner's one approval: the on-chain struct exactly as it will be hashed and enabled,
+ * the account it is for, the SmartSession module, and each chain with SmartSession's enable nonce for this
+ * permission id there (0 for a fresh salt; the approval service re-reads it before signing). {@code sessionKey} is
+ * the vault key the session was built for (empty address list entries never appear: it is always set).
+ */
+public record ApprovalRequest(OnchainSession session, Address account, Address smartSession, List<EnablePlan.ChainNonce> chains,
+                              TradeNetwork network, PolicyAddresses policyAddresses, Address sessionKey) {
+    public ApprovalRequest {
+        if (session == null) throw new FieldException("session", "missing");
+        if (account == null) throw new FieldException("account", "missing");
+        if (smartSession == null) throw new FieldException("smartSession", "missing");
+        if (chains == null || chains.isEmpty()) throw new FieldException("chains", "at least one chain");
+        if (network == null) throw new FieldException("network", "missing");
+        if (policyAddresses == null) throw new FieldException("policyAddresses", "missing");
+        if (sessionKey == null) throw new FieldException("sessionKey", "missing");
+        chains = List.copyOf(chains);
+    }
+}

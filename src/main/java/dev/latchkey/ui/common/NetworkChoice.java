@@ -1,0 +1,49 @@
+package dev.latchkey.ui.common;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The network picked at first run and shown in Settings: the local devnet, a public preset (its contract addresses
+ * are known; the RPC is the user's), or a custom RPC. No bundler URL means direct submission.
+ */
+public sealed interface NetworkChoice {
+
+    record LocalDevnet() implements NetworkChoice { }
+
+    /** {@code preset} is "ethereum" or "base" (the presets of {@code TradeNetwork}). */
+    record Preset(String preset, String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
+
+    record Custom(String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
+
+    /** Why {@code text} is not an http(s) URL with a host, or empty when it is one. */
+    static String urlProblem(String text, boolean optional) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) return optional ? "" : "Enter the URL, e.g. https://rpc.example.org.";
+        try {
+            URI u = new URI(t);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) return "The URL must start with https:// (or http:// on this computer).";
+            if (u.getHost() == null || u.getHost().isBlank()) return "The URL has no host name.";
+            if (scheme.equals("http") && !isLoopback(u.getHost())) return "Use https:// for a remote node; plain http is only for this computer.";
+            return "";
+        } catch (java.net.URISyntaxException e) {
+            return "Not a URL: " + e.getReason() + ".";
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+
+    /** One line for Settings and the status bar. */
+    default String describe() {
+        return switch (this) {
+            case LocalDevnet d -> "Local devnet (anvil + Alto on this computer)";
+            case Preset p -> p.preset().substring(0, 1).toUpperCase(Locale.ROOT) + p.preset().substring(1) + " via " + p.rpcUrl()
+                    + p.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
+            case Custom c -> "Custom RPC " + c.rpcUrl() + c.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package dev.latchkey.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code latchkey} in-process with a wallet, password file and devnet manifest, and parses {@code --json} output. */
+final class CliRunner {
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON (exit " + exit + "): " + out + "\nstderr: " + err, e);
+            }
+        }
+    }
+
+    private final Path walletDir;
+    private final Path passwordFile;
+    private final Path manifest;
+
+    CliRunner(Path tmp, Path manifest) throws Exception {
+        this.walletDir = tmp.resolve("wallet");
+        this.passwordFile = tmp.resolve("password");
+        this.manifest = manifest;
+        Files.writeString(passwordFile, "cli test password\n");
+    }
+
+    /** {@code wallet init} at the accepted KDF floor (the CLI always uses the production policy). */
+    Run init() {
+        return raw("wallet", "init", "--wallet-dir", walletDir.toString(), "--password-file", passwordFile.toString(),
+                "--kdf", "65536,3,1", "--json");
+    }
+
+    /** A chain-facing command with the wallet, password, manifest and {@code --json} options appended. */
+    Run chain(String... args) {
+        return raw(chainArgs(args));
+    }
+
+    String[] chainArgs(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--wallet-dir", walletDir.toString(), "--password-file", passwordFile.toString(),
+                "--manifest", manifest.toString(), "--json"));
+        return all.toArray(String[]::new);
+    }
+
+    /** Like {@link #chain} but without {@code --manifest} (public networks). */
+    Run walletOnly(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--wallet-dir", walletDir.toString(), "--password-file", passwordFile.toString(), "--json"));
+        return raw(all.toArray(String[]::new));
+    }
+
+    Run raw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
