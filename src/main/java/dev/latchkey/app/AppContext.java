@@ -54,11 +54,11 @@ public final class AppContext implements AutoCloseable {
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
         this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
-        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
-                new ScheduledTicker(ticks));
-        ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
         this.clock = config.clock();
         this.workspace = new LiveWorkspace(wallet, Optional.ofNullable(config.devnetDirectory()), config.clock(), background);
+        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WorkspaceSignerControl(wallet, workspace),
+                new ScheduledTicker(ticks));
+        ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
         // any lock (Lock button, auto-lock) stops the signer and closes the connection; the next use after unlock reopens
         wallet.onLockChanged(unlocked -> {
             if (!unlocked) {

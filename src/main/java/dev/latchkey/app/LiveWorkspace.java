@@ -29,7 +29,7 @@ public final class LiveWorkspace implements WorkspacePorts {
     private final InstantSource clock;
     private final Executor background;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private WalletWorkspace open;
+    private volatile WalletWorkspace open;
 
     /**
      * @param devnetDirectory where the local devnet keeps its manifest, for wallets whose network is the local devnet;
@@ -49,6 +49,7 @@ public final class LiveWorkspace implements WorkspacePorts {
                 throw new WalletException(WalletException.Kind.STATE, "the wallet is locked");
             }
             open = WalletWorkspace.open(wallet.keystore(), request(wallet.network()), clock, state -> changed());
+            changed(); // the status bar learns that the signer runs
         }
         return open;
     }
@@ -69,11 +70,18 @@ public final class LiveWorkspace implements WorkspacePorts {
         };
     }
 
+    /** The workspace if it is open, without waiting for an opening in progress (the status bar asks on the FX thread). */
+    public Optional<WalletWorkspace> ifOpen() {
+        return Optional.ofNullable(open);
+    }
+
     @Override
     public synchronized void release() {
         if (open != null) {
-            open.close();
+            WalletWorkspace closing = open;
             open = null;
+            closing.close();
+            changed();
         }
     }
 
