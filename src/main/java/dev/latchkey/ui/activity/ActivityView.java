@@ -76,6 +76,7 @@ public final class ActivityView implements View<ActivityViewModel> {
         error.managedProperty().bind(error.visibleProperty());
 
         table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.timeOf(c.getValue())));
         statusColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().status().text()));
         statusColumn.setCellFactory(c -> new TableCell<>() {
@@ -116,6 +117,14 @@ public final class ActivityView implements View<ActivityViewModel> {
     }
 
     private void renderChart() {
+        // whole seconds on the time axis: an automatic range would repeat the same second under fractional ticks
+        long first = vm.spend().stream().flatMap(s -> s.points().stream()).mapToLong(p -> p.at().getEpochSecond()).min().orElse(0);
+        long last = vm.spend().stream().flatMap(s -> s.points().stream()).mapToLong(p -> p.at().getEpochSecond()).max().orElse(60);
+        long span = Math.max(10, last - first);
+        long unit = Math.max(1, (span + 7) / 8);
+        timeAxis.setLowerBound(first - unit);
+        timeAxis.setUpperBound(first + unit * ((span + unit - 1) / unit + 1));
+        timeAxis.setTickUnit(unit);
         chart.getData().setAll(vm.spend().stream().map(s -> {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(s.name());

@@ -81,8 +81,12 @@ public final class ActivityViewModel implements Activatable {
 
     private final List<ActivityRow> all = new ArrayList<>();
     private final ObservableList<ActivityRow> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<ActivityRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(this, "filter", Filter.ALL);
     private final ObservableList<SessionChoice> sessions = FXCollections.observableArrayList(SessionChoice.ALL);
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<SessionChoice> sessionsReadOnly = FXCollections.unmodifiableObservableList(sessions);
     private final ObjectProperty<SessionChoice> session = new SimpleObjectProperty<>(this, "session", SessionChoice.ALL);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -90,6 +94,8 @@ public final class ActivityViewModel implements Activatable {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyStringWrapper receipt = new ReadOnlyStringWrapper(this, "receipt", "");
     private final ObservableList<SpendSeries> spend = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<SpendSeries> spendReadOnly = FXCollections.unmodifiableObservableList(spend);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private record Loaded(List<ActivityRow> rows, List<SpendSeries> spend) {
@@ -233,7 +239,7 @@ public final class ActivityViewModel implements Activatable {
     }
 
     public ObservableList<ActivityRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ObjectProperty<Filter> filterProperty() {
@@ -241,7 +247,7 @@ public final class ActivityViewModel implements Activatable {
     }
 
     public ObservableList<SessionChoice> sessions() {
-        return FXCollections.unmodifiableObservableList(sessions);
+        return sessionsReadOnly;
     }
 
     public ObjectProperty<SessionChoice> sessionProperty() {
@@ -269,7 +275,7 @@ public final class ActivityViewModel implements Activatable {
     }
 
     public ObservableList<SpendSeries> spend() {
-        return FXCollections.unmodifiableObservableList(spend);
+        return spendReadOnly;
     }
 
     public ReadOnlyStringProperty errorProperty() {

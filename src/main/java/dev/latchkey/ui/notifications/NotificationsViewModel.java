@@ -27,6 +27,8 @@ public final class NotificationsViewModel implements Activatable {
     }
 
     private final ObservableList<Notification> items = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Notification> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
     private long next = 1;
 
     /** Shows a new notification and returns its id, for {@link #update}. */
@@ -55,7 +57,7 @@ public final class NotificationsViewModel implements Activatable {
     }
 
     public ObservableList<Notification> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsReadOnly;
     }
 
     private void trim() {

@@ -58,6 +58,8 @@ public final class PortfolioViewModel implements Activatable {
     private final ReadOnlyObjectWrapper<Boolean> deployed = new ReadOnlyObjectWrapper<>(this, "deployed");
     private final ReadOnlyStringWrapper deployment = new ReadOnlyStringWrapper(this, "deployment", "");
     private final ObservableList<Balance> balances = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Balance> balancesReadOnly = FXCollections.unmodifiableObservableList(balances);
     private final ReadOnlyBooleanWrapper aaveAvailable = new ReadOnlyBooleanWrapper(this, "aaveAvailable");
     private final ReadOnlyStringWrapper collateral = new ReadOnlyStringWrapper(this, "collateral", "");
     private final ReadOnlyStringWrapper debt = new ReadOnlyStringWrapper(this, "debt", "");
@@ -65,6 +67,8 @@ public final class PortfolioViewModel implements Activatable {
     private final ReadOnlyStringWrapper healthFactor = new ReadOnlyStringWrapper(this, "healthFactor", "");
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(this, "health", Health.NONE);
     private final ObservableList<Reserve> reserves = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Reserve> reservesReadOnly = FXCollections.unmodifiableObservableList(reserves);
     private final ReadOnlyBooleanWrapper faucetAvailable = new ReadOnlyBooleanWrapper(this, "faucetAvailable");
     private final ReadOnlyStringWrapper faucetLabel = new ReadOnlyStringWrapper(this, "faucetLabel", "Get test funds");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -189,7 +193,7 @@ public final class PortfolioViewModel implements Activatable {
     }
 
     public ObservableList<Balance> balances() {
-        return FXCollections.unmodifiableObservableList(balances);
+        return balancesReadOnly;
     }
 
     public ReadOnlyBooleanProperty aaveAvailableProperty() {
@@ -217,7 +221,7 @@ public final class PortfolioViewModel implements Activatable {
     }
 
     public ObservableList<Reserve> reserves() {
-        return FXCollections.unmodifiableObservableList(reserves);
+        return reservesReadOnly;
     }
 
     public ReadOnlyBooleanProperty faucetAvailableProperty() {

@@ -39,6 +39,8 @@ public final class SessionsViewModel implements Activatable {
     private final Reloader<SessionsPort.Snapshot> reloader;
 
     private final ObservableList<SessionCardViewModel> cards = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<SessionCardViewModel> cardsReadOnly = FXCollections.unmodifiableObservableList(cards);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper anyLive = new ReadOnlyBooleanWrapper(this, "anyLive");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty");
@@ -155,7 +157,7 @@ public final class SessionsViewModel implements Activatable {
     }
 
     public ObservableList<SessionCardViewModel> cards() {
-        return FXCollections.unmodifiableObservableList(cards);
+        return cardsReadOnly;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -43,11 +43,15 @@ public final class AaveViewModel implements Activatable {
     private final Reloader<Map<Action, TradePort.Cover>> covers;
 
     private final ObservableList<Token> assets = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Token> assetsReadOnly = FXCollections.unmodifiableObservableList(assets);
     private final ObjectProperty<Token> asset = new SimpleObjectProperty<>(this, "asset");
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
     private final ReadOnlyStringWrapper amountHint = new ReadOnlyStringWrapper(this, "amountHint", "");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
@@ -191,7 +195,7 @@ public final class AaveViewModel implements Activatable {
     }
 
     public ObservableList<Token> assets() {
-        return FXCollections.unmodifiableObservableList(assets);
+        return assetsReadOnly;
     }
 
     public ObjectProperty<Token> assetProperty() {
@@ -211,7 +215,7 @@ public final class AaveViewModel implements Activatable {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ReadOnlyStringProperty lastResultProperty() {

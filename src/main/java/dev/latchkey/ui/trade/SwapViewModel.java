@@ -48,11 +48,15 @@ public final class SwapViewModel implements Activatable {
     private final Reloader<TradePort.SwapPreview> quoter;
 
     private final ObservableList<TradePort.Pair> pairs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<TradePort.Pair> pairsReadOnly = FXCollections.unmodifiableObservableList(pairs);
     private final ObjectProperty<TradePort.Pair> pair = new SimpleObjectProperty<>(this, "pair");
     private final ObjectProperty<Side> side = new SimpleObjectProperty<>(this, "side", Side.BUY);
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
     private final StringProperty slippage = new SimpleStringProperty(this, "slippage", "0.5");
     private final ObservableList<Preset> presets = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<Preset> presetsReadOnly = FXCollections.unmodifiableObservableList(presets);
     private final ReadOnlyStringWrapper amountHint = new ReadOnlyStringWrapper(this, "amountHint", "");
     private final ReadOnlyStringWrapper slippageHint = new ReadOnlyStringWrapper(this, "slippageHint", "");
     private final ReadOnlyStringWrapper actionLabel = new ReadOnlyStringWrapper(this, "actionLabel", "Swap");
@@ -130,7 +134,10 @@ public final class SwapViewModel implements Activatable {
         }
         Token from = spent();
         List<String> amounts = from.decimals() >= 18 && !from.symbol().contains("USD") && !from.symbol().equals("DAI") ? SMALL : STABLE;
-        presets.setAll(amounts.stream().map(a -> new Preset(a, a + " " + from.symbol())).toList());
+        List<Preset> next = amounts.stream().map(a -> new Preset(a, a + " " + from.symbol())).toList();
+        if (!next.equals(presets)) {
+            presets.setAll(next); // unchanged presets keep their buttons (a click may be on its way)
+        }
         actionLabel.set(side.get() == Side.BUY ? "Buy " + p.base().symbol() : "Sell " + p.base().symbol());
         spendUnit.set(from.symbol());
         Optional<SwapIntent> typed = intent(amount.get());
@@ -208,7 +215,7 @@ public final class SwapViewModel implements Activatable {
     }
 
     public ObservableList<TradePort.Pair> pairs() {
-        return FXCollections.unmodifiableObservableList(pairs);
+        return pairsReadOnly;
     }
 
     public ObjectProperty<TradePort.Pair> pairProperty() {
@@ -228,7 +235,7 @@ public final class SwapViewModel implements Activatable {
     }
 
     public ObservableList<Preset> presets() {
-        return FXCollections.unmodifiableObservableList(presets);
+        return presetsReadOnly;
     }
 
     public ReadOnlyStringProperty amountHintProperty() {

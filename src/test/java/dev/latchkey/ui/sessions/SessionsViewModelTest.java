@@ -2,7 +2,15 @@ package dev.latchkey.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
+import dev.latchkey.session.codec.Ids;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.policy.PolicyKind;
+import dev.latchkey.trade.build.SwapIntent;
+import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.wallet.TradeResult;
+import java.util.concurrent.TimeUnit;
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetExtension;
 import dev.latchkey.keystore.SessionStatus;
@@ -153,6 +161,31 @@ class SessionsViewModelTest {
     private static java.util.List<String> countdowns(long validUntil, long from, long to, long elapsed) {
         return java.util.stream.LongStream.rangeClosed(from, to).mapToObj(t -> "Expires in "
                 + dev.latchkey.ui.common.Formats.duration(validUntil - t - elapsed)).toList();
+    }
+
+    @Test
+    void metersFollowTheTradesAndEqualThePolicyCounters(Devnet devnet) throws Exception {
+        try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
+            w.fund();
+            CreatedSession s = w.swapSession(500, 2000);
+            w.approve(s.permissionId());
+            for (int i = 0; i < 2; i++) {
+                TradeResult r = w.workspace.trade().swap(new SwapIntent("USDC", "WETH", WalletDevnet.usdc(100), 50)).get(120, TimeUnit.SECONDS);
+                assertThat(r).as(r.toString()).isInstanceOf(TradeResult.Included.class);
+            }
+            SessionsViewModel vm = vm(w);
+            vm.activate();
+            SessionCardViewModel card = vm.cards().get(0);
+            assertThat(card.status()).isEqualTo(SessionCard.Status.ENABLED);
+            assertThat(card.usesLeft()).isEqualTo("348 of 350 operations left");
+            assertThat(card.meters()).extracting(m -> m.title() + " " + m.window() + ": " + m.text())
+                    .contains("USDC today: 200 / 2,000 USDC", "USDC in total: 200 / 14,000 USDC");
+            Address usdc = w.ws().profile().tradeNetwork().token("t", "USDC").address();
+            HexBytes cfg = Ids.configId(w.account(), Ids.actionPolicyId(s.permissionId(), Ids.actionId(usdc, Catalog.APPROVE.selector())));
+            assertThat(new ChainPolicyState(w.ws().chain().node(), w.ws().profile().smartSession(), w.account())
+                    .periodicBudget(w.ws().profile().policy(PolicyKind.PERIODIC_SPENDING_LIMIT), cfg, usdc).used())
+                    .isEqualTo(WalletDevnet.usdc(200));
+        }
     }
 
     private static long ownerSignatures(WalletDevnet w) throws Exception {
