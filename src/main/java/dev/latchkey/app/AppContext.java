@@ -45,6 +45,8 @@ public final class AppContext implements AutoCloseable {
     private final UiServices services;
     private final ProductionServices production = new ProductionServices();
     private final StatusSources status;
+    private final LiveWorkspace workspace;
+    private final InstantSource clock;
 
     private AppContext(Config config) {
         this.background = Executors.newCachedThreadPool(daemonThreads("latchkey-ui-bg"));
@@ -52,9 +54,17 @@ public final class AppContext implements AutoCloseable {
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
         this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
-        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
+        this.clock = config.clock();
+        this.workspace = new LiveWorkspace(wallet, Optional.ofNullable(config.devnetDirectory()), config.clock(), background);
+        this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WorkspaceSignerControl(wallet, workspace),
                 new ScheduledTicker(ticks));
         ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
+        // any lock (Lock button, auto-lock) stops the signer and closes the connection; the next use after unlock reopens
+        wallet.onLockChanged(unlocked -> {
+            if (!unlocked) {
+                background.execute(workspace::release);
+            }
+        });
     }
 
     private static ChainStatusSource chainStatus(Path devnetDirectory) {
@@ -116,7 +126,8 @@ public final class AppContext implements AutoCloseable {
 
     /** The window content; call on the FX thread. */
     public MainWindow mainWindow() {
-        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services, status);
+        return new MainWindow(wallet, views, theme, background, FxExecutor.platform(), services, status, workspace,
+                new ScheduledTicker(ticks), clock);
     }
 
     public WalletSession wallet() {
@@ -127,8 +138,14 @@ public final class AppContext implements AutoCloseable {
         return theme;
     }
 
+    /** The unlocked wallet's workspace: connection, account, background signer (tests reach the services through it). */
+    public LiveWorkspace workspace() {
+        return workspace;
+    }
+
     @Override
     public void close() {
+        workspace.release();
         ticks.shutdownNow();
         wallet.close();
         production.close();

@@ -1,6 +1,8 @@
 package dev.latchkey.ui;
 
 import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.ui.activity.ActivityView;
+import dev.latchkey.ui.activity.ActivityViewModel;
 import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.approve.ApproveView;
 import dev.latchkey.ui.approve.ApproveViewModel;
@@ -9,6 +11,7 @@ import dev.latchkey.ui.builder.SessionBuilderView;
 import dev.latchkey.ui.builder.SessionBuilderViewModel;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.FxExecutor;
+import dev.latchkey.ui.common.Ticker;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.common.View;
@@ -16,9 +19,15 @@ import dev.latchkey.ui.common.ViewFactory;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.firstrun.FirstRunView;
 import dev.latchkey.ui.firstrun.FirstRunViewModel;
+import dev.latchkey.ui.notifications.NotificationsView;
+import dev.latchkey.ui.notifications.NotificationsViewModel;
+import dev.latchkey.ui.portfolio.PortfolioView;
+import dev.latchkey.ui.portfolio.PortfolioViewModel;
 import dev.latchkey.ui.section.SectionView;
 import dev.latchkey.ui.section.SectionViewModel;
 import dev.latchkey.ui.settings.SettingsView;
+import dev.latchkey.ui.sessions.SessionsView;
+import dev.latchkey.ui.sessions.SessionsViewModel;
 import dev.latchkey.ui.settings.SettingsViewModel;
 import dev.latchkey.ui.shell.Section;
 import dev.latchkey.ui.shell.ShellView;
@@ -26,15 +35,22 @@ import dev.latchkey.ui.shell.ShellViewModel;
 import dev.latchkey.ui.status.StatusBarView;
 import dev.latchkey.ui.status.StatusBarViewModel;
 import dev.latchkey.ui.status.StatusSources;
+import dev.latchkey.ui.trade.TradeView;
+import dev.latchkey.ui.trade.TradeViewModel;
 import dev.latchkey.ui.unlock.UnlockView;
 import dev.latchkey.ui.unlock.UnlockViewModel;
+import dev.latchkey.ui.workspace.WorkspacePorts;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.event.Event;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -55,6 +71,11 @@ public final class MainWindow {
     private final FxExecutor fx;
     private final StatusSources status;
     private final UiServices services;
+    private final WorkspacePorts workspace;
+    private final Ticker ticker;
+    private final InstantSource clock;
+    private final NotificationsView notifications;
+    private final Map<Section, View<?>> screens = new EnumMap<>(Section.class);
     private final StackPane host = new StackPane();
     private final Executor saves;
     private View<?> current;
@@ -63,7 +84,10 @@ public final class MainWindow {
     private View<?> builder;
 
     public MainWindow(WalletSession wallet, ViewFactory views, ThemeService theme, Executor background, FxExecutor fx,
-                      UiServices services, StatusSources status) {
+                      UiServices services, StatusSources status, WorkspacePorts workspace, Ticker ticker, InstantSource clock) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.ticker = Objects.requireNonNull(ticker);
+        this.clock = Objects.requireNonNull(clock);
         this.wallet = Objects.requireNonNull(wallet);
         this.status = Objects.requireNonNull(status);
         this.views = Objects.requireNonNull(views);
@@ -73,6 +97,8 @@ public final class MainWindow {
         this.services = Objects.requireNonNull(services);
         this.saves = new dev.latchkey.ui.common.SerialExecutor(background);
         host.getStyleClass().add("main-window");
+        NotificationsViewModel notes = new NotificationsViewModel();
+        this.notifications = views.load(NotificationsView.class, () -> new NotificationsView(notes));
         wallet.onLockChanged(unlocked -> {
             if (!unlocked) fx.execute(this::showUnlockIfNeeded);
         });
@@ -126,6 +152,7 @@ public final class MainWindow {
         ShellViewModel vm = new ShellViewModel(wallet, action(), this::showUnlockIfNeeded, statusVm);
         shell = views.load(ShellView.class, () -> new ShellView(vm, theme, statusBar));
         builder = null;
+        screens.clear(); // a new shell (after unlock) gets fresh screens
         show(shell);
         vm.sectionProperty().addListener((o, a, section) -> showSection(section));
         showSection(vm.sectionProperty().get());
@@ -138,6 +165,13 @@ public final class MainWindow {
             setContent(views.load(SettingsView.class, () -> new SettingsView(vm)));
             return;
         }
+        if (section != Section.SETTINGS && section != null) {
+            View<?> screen = screens.computeIfAbsent(section, this::screen);
+            if (screen != null) {
+                setContent(screen);
+                return;
+            }
+        }
         Optional<SectionViewModel.Command> command = switch (section) {
             case SESSIONS -> Optional.of(new SectionViewModel.Command("New session", this::openBuilder));
             case TRADE -> Optional.of(new SectionViewModel.Command("Build a session for trading", this::openBuilder));
@@ -147,12 +181,44 @@ public final class MainWindow {
         setContent(views.load(SectionView.class, () -> new SectionView(vm)));
     }
 
+    /** Portfolio, Trade, Sessions and Activity on the unlocked wallet's workspace (built once per shell). */
+    private View<?> screen(Section section) {
+        NotificationsViewModel notes = notifications.viewModel();
+        return switch (section) {
+            case PORTFOLIO -> {
+                PortfolioViewModel vm = new PortfolioViewModel(workspace.portfolio(), action(), action(), MainWindow::copy,
+                        workspace.changes(), fx);
+                yield views.load(PortfolioView.class, () -> new PortfolioView(vm));
+            }
+            case TRADE -> {
+                TradeViewModel vm = new TradeViewModel(workspace.trade(), this::action, notes, workspace.changes(), fx, this::openBuilder);
+                yield views.load(TradeView.class, () -> new TradeView(vm));
+            }
+            case SESSIONS -> {
+                SessionsViewModel vm = new SessionsViewModel(workspace.sessions(), action(), action(), ticker, clock, notes,
+                        workspace.changes(), fx, this::openBuilder);
+                yield views.load(SessionsView.class, () -> new SessionsView(vm, views));
+            }
+            case ACTIVITY -> {
+                ActivityViewModel vm = new ActivityViewModel(workspace.activity(), action(), action(), workspace.changes(), fx,
+                        services.zone());
+                yield views.load(ActivityView.class, () -> new ActivityView(vm));
+            }
+            case SETTINGS -> null;
+        };
+    }
+
     /** Opens the session builder for the active network and account (looked up in the background). */
     public void openBuilder() {
         SectionViewModel from = content != null && content.viewModel() instanceof SectionViewModel s ? s : null;
         action().run(progress -> services.environment().current(), this::showBuilder,
                 failure -> {
-                    if (from != null) from.showMessage(UserMessages.describe(failure));
+                    if (from != null) {
+                        from.showMessage(UserMessages.describe(failure));
+                    } else {
+                        notifications.viewModel().show(NotificationsViewModel.Kind.ERROR, "Cannot open the session builder",
+                                UserMessages.describe(failure));
+                    }
                 });
     }
 
@@ -179,6 +245,17 @@ public final class MainWindow {
         return content;
     }
 
+    /** The notifications over the window (trade progress and results, revocations). */
+    public NotificationsViewModel notifications() {
+        return notifications.viewModel();
+    }
+
+    private static void copy(String text) {
+        ClipboardContent clip = new ClipboardContent();
+        clip.putString(text);
+        Clipboard.getSystemClipboard().setContent(clip);
+    }
+
     private AsyncAction action() {
         return new AsyncAction(background, fx);
     }
@@ -192,7 +269,7 @@ public final class MainWindow {
             current.viewModel().deactivate();
         }
         current = next;
-        host.getChildren().setAll(next.root());
+        host.getChildren().setAll(next.root(), notifications.root());
         next.viewModel().activate();
     }
 
@@ -231,6 +308,6 @@ public final class MainWindow {
     private void showMessage(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-error");
-        host.getChildren().setAll((Parent) label);
+        host.getChildren().setAll(label, notifications.root());
     }
 }

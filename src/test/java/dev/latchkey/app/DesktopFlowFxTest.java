@@ -91,8 +91,8 @@ class DesktopFlowFxTest {
 
         // Sessions -> New session -> the Uniswap template
         robot.clickOn("#nav-sessions");
-        assertThat(text(robot, "#sectionTitle")).isEqualTo("Sessions");
-        robot.clickOn("#command");
+        waitFor(robot, "#build");
+        robot.clickOn("#build");
         waitFor(robot, "#applyTemplate");
         robot.clickOn("#applyTemplate");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#exposure").startsWith("at most 2,000 USDC per day"));
@@ -111,7 +111,7 @@ class DesktopFlowFxTest {
         assertThat(context.wallet().keystore().keys().enableSignature(dev.latchkey.session.model.HexBytes.parse("id", permissionId).bytes()))
                 .hasSize(65);
         robot.clickOn("#done");
-        waitFor(robot, "#sectionTitle");
+        waitFor(robot, "#revokeAll");
 
         // lock -> unlock: wrong password shows the error under the field, the right one returns to the shell
         robot.clickOn("#lock");

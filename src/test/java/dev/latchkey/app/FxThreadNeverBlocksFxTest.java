@@ -103,7 +103,7 @@ class FxThreadNeverBlocksFxTest {
         assertThat(blockAsked.await(20, TimeUnit.SECONDS)).as("the status bar asked for the latest block").isTrue();
         long before = pulses.get();
         robot.clickOn("#nav-trade");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "Trade".equals(text(robot, "#sectionTitle")));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#pair").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> pulses.get() >= before + 30);
         assertThat(blockAnswered).as("all of the above happened while eth_blockNumber was still unanswered").isFalse();
         assertThat(text(robot, "#block")).isEqualTo("Block …");

@@ -64,14 +64,20 @@ public final class AsyncAction {
             progress.set(fraction);
             message.set(text == null ? "" : text);
         });
-        background.execute(() -> {
-            try {
-                T result = work.call(reporter);
-                fx.execute(() -> finish(null, () -> onSuccess.accept(result)));
-            } catch (Throwable e) {
-                fx.execute(() -> finish(e, () -> onFailure.accept(e)));
-            }
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    T result = work.call(reporter);
+                    fx.execute(() -> finish(null, () -> onSuccess.accept(result)));
+                } catch (Throwable e) {
+                    fx.execute(() -> finish(e, () -> onFailure.accept(e)));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the app is shutting down: nothing runs any more, and nothing is reported
+            running.set(false);
+            return false;
+        }
         return true;
     }
 

@@ -1,0 +1,194 @@
+package dev.latchkey.app;
+
+import dev.latchkey.chain.Abi;
+import dev.latchkey.chain.EvmClient;
+import dev.latchkey.chain.RpcException;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionStatus;
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.trade.build.AaveIntent;
+import dev.latchkey.trade.build.BuiltTrade;
+import dev.latchkey.trade.build.QuoteRequest;
+import dev.latchkey.trade.build.SwapIntent;
+import dev.latchkey.trade.catalog.Token;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import dev.latchkey.ui.activity.ActivityRows;
+import dev.latchkey.ui.trade.TradePort;
+import dev.latchkey.wallet.AavePosition;
+import dev.latchkey.wallet.Coverage;
+import dev.latchkey.wallet.OnchainQuotes;
+import dev.latchkey.wallet.PendingTrade;
+import dev.latchkey.wallet.SessionLabels;
+import dev.latchkey.wallet.TradeResult;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * {@link TradePort} over the wallet's trade service (QuoterV2 quotes, coverage, the background signer) and Aave's
+ * pool and oracle for the health-factor estimate.
+ */
+final class LiveTrade implements TradePort {
+
+    /** Fee tiers probed for a pool per token pair, most common first. */
+    private static final List<Integer> FEES = List.of(500, 3000, 100, 10_000);
+    private static final List<String> QUOTE_PREFERENCE = List.of("USDC", "DAI", "USDT");
+
+    private final LiveWorkspace workspace;
+
+    LiveTrade(LiveWorkspace workspace) {
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Market market() throws Exception {
+        WalletWorkspace w = workspace.current();
+        TradeNetwork n = w.profile().tradeNetwork();
+        OnchainQuotes quotes = new OnchainQuotes(w.chain().node(), n.quoterV2());
+        List<Pair> pairs = new ArrayList<>();
+        List<Token> tokens = n.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token[] bq = orient(tokens.get(i), tokens.get(j));
+                poolFee(quotes, bq[0], bq[1]).ifPresent(fee -> pairs.add(new Pair(bq[0], bq[1], fee)));
+            }
+        }
+        List<Token> aave = tokens.stream().filter(t -> reserve(w.chain().node(), n.aavePool(), t)).toList();
+        return new Market(w.profile().name() + " (chain " + w.profile().chainId() + ")", pairs, aave);
+    }
+
+    @Override
+    public SwapPreview previewSwap(SwapIntent intent) throws Exception {
+        WalletWorkspace w = workspace.current();
+        TradeNetwork n = w.profile().tradeNetwork();
+        BuiltTrade trade = w.trades().previewSwap(w.account(), intent);
+        return new SwapPreview(n.token("from", intent.from()), n.token("to", intent.to()), intent.amount(),
+                trade.quote().orElseThrow().amountOut(), trade.amountOutMinimum().orElseThrow(), cover(w, trade));
+    }
+
+    @Override
+    public CompletableFuture<TradeResult> swap(SwapIntent intent) {
+        return submit(w -> w.trades().submitSwap(w.account(), intent));
+    }
+
+    @Override
+    public AaveState aave() throws Exception {
+        WalletWorkspace w = workspace.current();
+        TradeNetwork n = w.profile().tradeNetwork();
+        EvmClient node = w.chain().node();
+        AavePosition position = w.accounts().show(Optional.of(w.account().address())).aave()
+                .orElseThrow(() -> new IllegalStateException("no Aave market on " + w.profile().name()));
+        String provider = Abi.address(node.call(n.aavePool().hex(), Abi.call("ADDRESSES_PROVIDER()")), 0);
+        String oracle = Abi.address(node.call(provider, Abi.call("getPriceOracle()")), 0);
+        List<AaveAsset> assets = new ArrayList<>();
+        for (Token t : n.tokens()) {
+            if (!reserve(node, n.aavePool(), t)) {
+                continue;
+            }
+            BigInteger price = Abi.word(node.call(oracle, Abi.call("getAssetPrice(address)", abi(t))), 0);
+            BigInteger config = Abi.word(node.call(n.aavePool().hex(), Abi.call("getConfiguration(address)",
+                    abi(t))), 0);
+            int threshold = config.shiftRight(16).and(BigInteger.valueOf(0xFFFF)).intValueExact();
+            assets.add(new AaveAsset(t, price, threshold));
+        }
+        return new AaveState(position, assets);
+    }
+
+    @Override
+    public Cover aaveCover(AaveIntent intent) throws Exception {
+        WalletWorkspace w = workspace.current();
+        return cover(w, w.trades().previewAave(w.account(), intent));
+    }
+
+    @Override
+    public CompletableFuture<TradeResult> aave(AaveIntent intent) {
+        return submit(w -> w.trades().submitAave(w.account(), intent));
+    }
+
+    /**
+     * Quote, build and hand over on a background thread. The click's description is logged under its intent id at
+     * once, so Activity can name an operation that is still pending (or refused, which leaves no journal row).
+     */
+    private CompletableFuture<TradeResult> submit(Submit submit) {
+        CompletableFuture<CompletableFuture<TradeResult>> handed = CompletableFuture.supplyAsync(() -> {
+            try {
+                WalletWorkspace w = workspace.current();
+                PendingTrade pending = submit.to(w);
+                w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
+                        capitalised(pending.trade().description()));
+                workspace.changed();
+                return pending.result();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, workspace.background());
+        return handed.thenCompose(Function.identity()).whenComplete((result, failure) -> workspace.changed());
+    }
+
+    @FunctionalInterface
+    private interface Submit {
+        PendingTrade to(WalletWorkspace w) throws Exception;
+    }
+
+    private static Cover cover(WalletWorkspace w, BuiltTrade trade) throws Exception {
+        Coverage.Report report = w.trades().coverage(trade);
+        if (report.covering().isEmpty()) {
+            return new Cover(Optional.empty(), report.reasons());
+        }
+        SessionRecord s = report.covering().get();
+        HexBytes pid = HexBytes.of(s.permissionId());
+        String label = SessionLabels.of(w.keystore().settings(), pid);
+        boolean enabled = s.status() == SessionStatus.ENABLED;
+        String note = enabled ? "enabled; the signer signs this without asking"
+                : s.approved() ? "approved; this trade enables it on chain" : "awaiting your approval: approve it once in Sessions";
+        return new Cover(Optional.of(new Covering(pid, label, enabled || s.approved(), note)), report.reasons());
+    }
+
+    /** Base and quote of a pair: the quote is the preferred stable coin. */
+    private static Token[] orient(Token a, Token b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        return ra <= rb ? new Token[] {b, a} : new Token[] {a, b};
+    }
+
+    private static int rank(Token t) {
+        int i = QUOTE_PREFERENCE.indexOf(t.symbol());
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    /** The first fee tier whose pool quotes a small amount of {@code base}. */
+    private static Optional<Integer> poolFee(OnchainQuotes quotes, Token base, Token quote) {
+        BigInteger probe = BigInteger.TEN.pow(Math.max(0, base.decimals() - 2));
+        for (int fee : FEES) {
+            try {
+                if (quotes.quoteExactInputSingle(new QuoteRequest(base.address(), quote.address(), probe, fee)).amountOut().signum() > 0) {
+                    return Optional.of(fee);
+                }
+            } catch (RuntimeException e) {
+                // no pool with this fee (QuoterV2 reverts)
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean reserve(EvmClient node, dev.latchkey.session.model.Address pool, Token t) {
+        try {
+            String r = node.call(pool.hex(), Abi.call("getReserveData(address)", abi(t)));
+            return !new BigInteger(Abi.address(r, 8).substring(2), 16).equals(BigInteger.ZERO);
+        } catch (RpcException e) {
+            return false;
+        }
+    }
+
+    private static org.web3j.abi.datatypes.Address abi(Token t) {
+        return new org.web3j.abi.datatypes.Address(t.address().hex());
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

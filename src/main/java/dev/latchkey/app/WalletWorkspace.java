@@ -1,0 +1,126 @@
+package dev.latchkey.app;
+
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.KeystoreException;
+import dev.latchkey.keystore.Sessions;
+import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.signer.SignerListener;
+import dev.latchkey.signer.SignerService;
+import dev.latchkey.wallet.AccountDeployer;
+import dev.latchkey.wallet.AccountService;
+import dev.latchkey.wallet.ChainConnection;
+import dev.latchkey.wallet.NetworkProfile;
+import dev.latchkey.wallet.NetworkRequest;
+import dev.latchkey.wallet.Networks;
+import dev.latchkey.wallet.SessionService;
+import dev.latchkey.wallet.SignerHost;
+import dev.latchkey.wallet.TradeService;
+import dev.latchkey.wallet.WalletException;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * The unlocked wallet on one network, as the desktop app uses it: the chain connection, the wallet's smart account
+ * (registered on first use: counterfactual, no signature), the background signer with its on-chain ports, and the
+ * wallet services on top. Opened after unlock, closed on lock; closing stops the signer (open journal rows are
+ * resumed by the next start) and the head watcher, then the connection.
+ */
+public final class WalletWorkspace implements AutoCloseable {
+
+    private final Keystore keystore;
+    private final ChainConnection chain;
+    private final Sessions.Account account;
+    private final SignerHost host;
+    private final AccountService accounts;
+    private final AccountDeployer deployer;
+    private final SessionService sessions;
+    private final TradeService trades;
+
+    private WalletWorkspace(Keystore keystore, ChainConnection chain, Sessions.Account account, SignerHost host, InstantSource clock) {
+        this.keystore = keystore;
+        this.chain = chain;
+        this.account = account;
+        this.host = host;
+        this.accounts = new AccountService(keystore, chain);
+        this.deployer = new AccountDeployer(keystore, chain);
+        this.sessions = new SessionService(keystore, chain, clock);
+        this.trades = new TradeService(keystore, chain, host);
+    }
+
+    /**
+     * Connects to {@code request}'s network (checking its chain id), registers account 0 of the vault's owner key if the
+     * wallet has no account yet, and starts the signer ({@code listener} hears every state change).
+     */
+    public static WalletWorkspace open(Keystore keystore, NetworkRequest request, InstantSource clock, SignerListener listener)
+            throws KeystoreException {
+        NetworkProfile profile = Networks.resolve(request);
+        ChainConnection chain = ChainConnection.open(profile);
+        SignerHost host = null;
+        try {
+            AccountService accounts = new AccountService(keystore, chain);
+            if (keystore.sessions().accounts().isEmpty()) {
+                accounts.create(Optional.empty(), 0, "main");
+            }
+            Sessions.Account account = keystore.sessions().accounts().get(0);
+            host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+            host.signer().addListener(listener);
+            return new WalletWorkspace(keystore, chain, account, host, clock);
+        } catch (KeystoreException | RuntimeException e) {
+            if (host != null) {
+                host.close();
+            }
+            chain.close();
+            throw e;
+        }
+    }
+
+    public Keystore keystore() {
+        return keystore;
+    }
+
+    public ChainConnection chain() {
+        return chain;
+    }
+
+    public NetworkProfile profile() {
+        return chain.profile();
+    }
+
+    /** The account the screens show (the wallet's first). */
+    public Sessions.Account account() {
+        return account;
+    }
+
+    public SignerHost host() {
+        return host;
+    }
+
+    public SignerService signer() {
+        return host.signer();
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AccountDeployer deployer() {
+        return deployer;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public TradeService trades() {
+        return trades;
+    }
+
+    @Override
+    public void close() {
+        try {
+            host.close();
+        } finally {
+            chain.close();
+        }
+    }
+}

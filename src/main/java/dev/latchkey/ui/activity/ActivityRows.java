@@ -1,0 +1,170 @@
+package dev.latchkey.ui.activity;
+
+import dev.latchkey.keystore.ActivityLog;
+import dev.latchkey.keystore.JournalEntry;
+import dev.latchkey.keystore.JournalState;
+import dev.latchkey.ui.activity.ActivityRow.Status;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the activity log (plus the signer's journal) into rows: one per signer intent, whatever number of decisions
+ * it went through, and one per wallet event. Newest first.
+ */
+public final class ActivityRows {
+
+    /** What the trade screen logs about a click whose decision came back: its one-line description. */
+    public static final String TRADE_REQUESTED = "trade.requested";
+
+    private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
+    private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
+
+    private final ZoneId zone;
+
+    public ActivityRows(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public List<ActivityRow> rows(ActivityPort.Snapshot s) {
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
+        List<ActivityRow> out = new ArrayList<>();
+        for (ActivityLog.Entry e : s.log()) {
+            if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED)) {
+                byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+            } else {
+                event(e, s.labels()).ifPresent(out::add);
+            }
+        }
+        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock)));
+        out.sort(Comparator.comparing(ActivityRow::at).reversed());
+        return out;
+    }
+
+    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock) {
+        Optional<JournalEntry> j = Optional.ofNullable(s.journal().get(intent));
+        // what was signed, decoded from the journal's callData; else what was clicked (refusals leave no journal row)
+        String what = Optional.ofNullable(s.descriptions().get(intent)).orElseGet(() -> entries.stream()
+                .filter(e -> e.kind().equals(TRADE_REQUESTED)).map(ActivityLog.Entry::detail).findFirst().orElse("Operation"));
+        Status status = Status.PENDING;
+        String reason = "";
+        Optional<String> tx = Optional.empty();
+        Optional<String> userOp = j.map(JournalEntry::userOpHash).filter(h -> h != null).map(h -> "0x" + HexFormat.of().formatHex(h));
+        OptionalLong seq = j.map(row -> OptionalLong.of(row.nonceSeq())).orElse(OptionalLong.empty());
+        List<String> timeline = new ArrayList<>();
+        for (ActivityLog.Entry e : entries) {
+            if (e.kind().equals(TRADE_REQUESTED)) {
+                continue;
+            }
+            String decision = e.kind().substring("signer.".length());
+            timeline.add(clock.format(e.at()) + " " + decision + ": " + e.detail());
+            switch (decision) {
+                case "included" -> {
+                    boolean reverted = e.detail().contains("call reverted");
+                    status = reverted ? Status.FAILED : Status.INCLUDED;
+                    reason = reverted ? "included, but the account's call reverted" : "";
+                    Optional<String> t = first(TX, e.detail());
+                    if (t.isPresent()) {
+                        tx = t;
+                    }
+                    Optional<String> u = first(USER_OP, e.detail());
+                    if (u.isPresent()) {
+                        userOp = u;
+                    }
+                }
+                case "refused" -> {
+                    status = Status.REFUSED;
+                    reason = e.detail();
+                }
+                case "failed", "conflict" -> {
+                    status = Status.FAILED;
+                    reason = e.detail();
+                }
+                default -> { } // approved, resumed: still on its way
+            }
+        }
+        if (status == Status.PENDING && j.isPresent() && j.get().state() == JournalState.FAILED) {
+            status = Status.FAILED;
+            reason = j.get().bundlerError() == null ? "failed" : j.get().bundlerError();
+        }
+        if (userOp.isEmpty() && j.isPresent() && j.get().userOpHash() != null) {
+            userOp = Optional.of("0x" + HexFormat.of().formatHex(j.get().userOpHash()));
+        }
+        String session = j.map(row -> "0x" + HexFormat.of().formatHex(row.permissionId())).orElse("");
+        Map<String, BigInteger> amounts = j.map(row -> amounts(row.reservation())).orElse(Map.of());
+        return new ActivityRow(intent, entries.get(0).at(), status, what, session, s.labels().getOrDefault(session, session.isEmpty()
+                ? "" : "session"), reason, userOp, tx, seq, amounts, timeline);
+    }
+
+    private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
+        String subject = e.subject() == null ? "" : e.subject();
+        String session = subject.toLowerCase(Locale.ROOT);
+        String label = labels.getOrDefault(session, "");
+        String name = label.isEmpty() ? "Session " + shortRef(subject) : "Session " + label + " (" + shortRef(subject) + ")";
+        String what = switch (e.kind()) {
+            case "SESSION_ADDED" -> name + " created, awaiting approval";
+            case "SESSION_APPROVED" -> name + " approved by the owner";
+            case "SESSION_ENABLED" -> name + " enabled on " + e.detail();
+            case "SESSION_STATUS" -> name + " is now " + e.detail().toLowerCase(Locale.ROOT).replace('_', ' ');
+            case "account.created" -> "Account " + shortRef(subject) + " created (" + e.detail() + ")";
+            case "account.funded" -> "Account funded: " + e.detail();
+            case "account.deployed" -> "Account deployed " + e.detail();
+            case "owner.signature" -> "Owner signature: " + e.detail();
+            case "UNLOCK" -> "Wallet unlocked";
+            case "LOCK" -> "Wallet locked";
+            case "UNLOCK_FAILED" -> "Wrong password entered";
+            case "BACKUP" -> "Backup written: " + subject;
+            default -> null;
+        };
+        if (what == null) {
+            return Optional.empty();
+        }
+        boolean isSession = e.kind().startsWith("SESSION_");
+        return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label, "",
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of()));
+    }
+
+    private static Optional<String> first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static String shortRef(String hex) {
+        return hex.length() > 14 ? hex.substring(0, 10) + "…" : hex;
+    }
+
+    /** The journal's reservation, {"token":"amount",...}; tokens are addresses or GAS. */
+    static Map<String, BigInteger> amounts(String json) {
+        Map<String, BigInteger> out = new TreeMap<>();
+        if (json == null) {
+            return out;
+        }
+        String body = json.trim();
+        if (body.length() < 2) {
+            return out;
+        }
+        body = body.substring(1, body.length() - 1).trim();
+        if (body.isEmpty()) {
+            return out;
+        }
+        for (String pair : body.split(",")) {
+            String[] kv = pair.split(":");
+            out.put(kv[0].trim().replace("\"", "").toLowerCase(Locale.ROOT), new BigInteger(kv[1].trim().replace("\"", "")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.latchkey.ui.sessions;
+
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.ui.common.AsyncAction;
+import java.util.List;
+
+/**
+ * The sessions screen's service: every session of the account with live usage, and revocation. Every method blocks
+ * (keystore, RPC, an owner-signed operation for revocation) and is called off the FX thread.
+ */
+public interface SessionsPort {
+
+    Snapshot load() throws Exception;
+
+    /**
+     * Revokes one session: the signer stops using it at once; on chain it is removed where enabled, and an approval
+     * that was never used is invalidated. Returns a sentence saying what was done.
+     */
+    String revoke(HexBytes permissionId, AsyncAction.Progress progress) throws Exception;
+
+    /** The panic button: every live session of the account, in one owner-signed operation. */
+    String revokeAll(AsyncAction.Progress progress) throws Exception;
+
+    /** The cards, newest first, and the chain time they were judged at. */
+    record Snapshot(long chainTime, List<SessionCard> cards) {
+        public Snapshot {
+            cards = List.copyOf(cards);
+        }
+    }
+}

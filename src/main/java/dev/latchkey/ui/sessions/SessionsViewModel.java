@@ -1,0 +1,190 @@
+package dev.latchkey.ui.sessions;
+
+import dev.latchkey.ui.common.Activatable;
+import dev.latchkey.ui.common.AsyncAction;
+import dev.latchkey.ui.common.FxExecutor;
+import dev.latchkey.ui.common.Reloader;
+import dev.latchkey.ui.common.Ticker;
+import dev.latchkey.ui.common.UserMessages;
+import dev.latchkey.ui.notifications.NotificationsViewModel;
+import dev.latchkey.ui.notifications.NotificationsViewModel.Kind;
+import dev.latchkey.ui.workspace.ChangeFeed;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Sessions: a card per session with status, expiry countdown (chain time, ticking every second), uses left and
+ * spend meters read live from the policy contracts; revoke one (inline confirmation) or all ("Revoke all", with
+ * confirmation). Reloads when the wallet reports a change (a trade moved a meter).
+ */
+public final class SessionsViewModel implements Activatable {
+
+    private final SessionsPort port;
+    private final AsyncAction revoking;
+    private final Ticker ticker;
+    private final InstantSource clock;
+    private final NotificationsViewModel notifications;
+    private final ChangeFeed changes;
+    private final FxExecutor fx;
+    private final Runnable onBuildSession;
+    private final Reloader<SessionsPort.Snapshot> reloader;
+
+    private final ObservableList<SessionCardViewModel> cards = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners with the wrapper (weak). */
+    private final ObservableList<SessionCardViewModel> cardsReadOnly = FXCollections.unmodifiableObservableList(cards);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper anyLive = new ReadOnlyBooleanWrapper(this, "anyLive");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty");
+    private final BooleanProperty confirmingRevokeAll = new SimpleBooleanProperty(this, "confirmingRevokeAll");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private long chainTimeAtLoad;
+    private long wallAtLoad;
+    private Ticker.Repeating tick;
+    private ChangeFeed.Subscription subscription;
+
+    public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
+                             NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession) {
+        this.port = Objects.requireNonNull(port);
+        this.revoking = Objects.requireNonNull(revoking);
+        this.ticker = Objects.requireNonNull(ticker);
+        this.clock = Objects.requireNonNull(clock);
+        this.notifications = Objects.requireNonNull(notifications);
+        this.changes = Objects.requireNonNull(changes);
+        this.fx = Objects.requireNonNull(fx);
+        this.onBuildSession = Objects.requireNonNull(onBuildSession);
+        this.reloader = new Reloader<>(load, () -> progress -> port.load(), this::show,
+                failure -> error.set(UserMessages.describe(failure)));
+    }
+
+    @Override
+    public void activate() {
+        subscription = changes.subscribe(() -> fx.execute(reloader::request));
+        tick = ticker.every(Duration.ofSeconds(1), () -> fx.execute(this::tick));
+        reloader.request();
+    }
+
+    @Override
+    public void deactivate() {
+        if (tick != null) {
+            tick.close();
+            tick = null;
+        }
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        confirmingRevokeAll.set(false);
+    }
+
+    public void onRefresh() {
+        reloader.request();
+    }
+
+    public void onBuildSession() {
+        onBuildSession.run();
+    }
+
+    public void onRevokeAll() {
+        if (anyLive.get() && !revoking.isRunning()) {
+            confirmingRevokeAll.set(true);
+        }
+    }
+
+    public void onCancelRevokeAll() {
+        confirmingRevokeAll.set(false);
+    }
+
+    /** The panic button, confirmed: one owner-signed operation revokes every live session. */
+    public void onConfirmRevokeAll() {
+        confirmingRevokeAll.set(false);
+        long note = notifications.show(Kind.PROGRESS, "Revoking all sessions", "The signer stops using them now.");
+        boolean started = revoking.run(port::revokeAll, done -> {
+            notifications.update(note, Kind.SUCCESS, "All sessions revoked", done);
+            reloader.request();
+        }, failure -> {
+            notifications.update(note, Kind.ERROR, "Revoke all failed", UserMessages.describe(failure));
+            reloader.request();
+        });
+        if (!started) {
+            notifications.update(note, Kind.INFO, "A revocation is already running", "Try again when it has finished.");
+        }
+    }
+
+    private void revoke(SessionCard card) {
+        long note = notifications.show(Kind.PROGRESS, "Revoking " + card.label(), card.permissionId().hex());
+        boolean started = revoking.run(progress -> port.revoke(card.permissionId(), progress), done -> {
+            notifications.update(note, Kind.SUCCESS, "Session revoked", done);
+            reloader.request();
+        }, failure -> {
+            notifications.update(note, Kind.ERROR, "Revocation failed", UserMessages.describe(failure));
+            reloader.request();
+        });
+        if (!started) {
+            notifications.update(note, Kind.INFO, "A revocation is already running", "Try again when it has finished.");
+        }
+    }
+
+    private void show(SessionsPort.Snapshot s) {
+        error.set("");
+        chainTimeAtLoad = s.chainTime();
+        wallAtLoad = clock.instant().getEpochSecond();
+        cards.setAll(s.cards().stream().map(c -> new SessionCardViewModel(c, s.chainTime(), this::revoke)).toList());
+        long live = s.cards().stream().filter(c -> c.status().live()).count();
+        long expired = s.cards().stream().filter(c -> c.status() == SessionCard.Status.EXPIRED).count();
+        long revoked = s.cards().size() - live - expired;
+        summary.set(s.cards().isEmpty() ? "No sessions yet."
+                : live + " live · " + expired + " expired · " + revoked + " revoked");
+        anyLive.set(live > 0);
+        empty.set(s.cards().isEmpty());
+        if (live == 0) {
+            confirmingRevokeAll.set(false);
+        }
+    }
+
+    private void tick() {
+        long now = chainTimeAtLoad + Math.max(0, clock.instant().getEpochSecond() - wallAtLoad);
+        cards.forEach(c -> c.tick(now));
+    }
+
+    public ObservableList<SessionCardViewModel> cards() {
+        return cardsReadOnly;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty anyLiveProperty() {
+        return anyLive.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public BooleanProperty confirmingRevokeAllProperty() {
+        return confirmingRevokeAll;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public AsyncAction loading() {
+        return reloader.action();
+    }
+
+    public AsyncAction revoking() {
+        return revoking;
+    }
+}

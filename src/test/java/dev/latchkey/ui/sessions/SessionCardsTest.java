@@ -1,0 +1,142 @@
+package dev.latchkey.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionStatus;
+import dev.latchkey.session.codec.Ids;
+import dev.latchkey.session.codec.SessionAbi;
+import dev.latchkey.session.engine.InMemoryPolicyState;
+import dev.latchkey.session.engine.PolicyState;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.policy.PolicyAddresses;
+import dev.latchkey.session.policy.PolicyKind;
+import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.trade.catalog.Token;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import dev.latchkey.trade.template.SessionBounds;
+import dev.latchkey.trade.template.SessionTemplate;
+import dev.latchkey.trade.template.SessionTemplates;
+import dev.latchkey.trade.template.TemplateContext;
+import dev.latchkey.trade.template.TemplateSession;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cards of the Uniswap template session over an in-memory policy state keyed as SmartSession keys it (config id =
+ * keccak(account ‖ policy id), spec §1.2): the meters must read exactly the slots the contracts write.
+ */
+class SessionCardsTest {
+
+    static final Address ROUTER = new Address("0x1000000000000000000000000000000000000001");
+    static final Address QUOTER = new Address("0x1000000000000000000000000000000000000002");
+    static final Address POOL = new Address("0x1000000000000000000000000000000000000003");
+    static final Address USDC = new Address("0x2000000000000000000000000000000000000001");
+    static final Address WETH = new Address("0x2000000000000000000000000000000000000003");
+    static final Address ACCOUNT = new Address("0x3000000000000000000000000000000000000001");
+    static final Address KEY = new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    static final PolicyAddresses POLICIES = PolicyAddresses.canonical()
+            .with(PolicyKind.PERIODIC_SPENDING_LIMIT, new Address("0x4000000000000000000000000000000000000001"))
+            .with(PolicyKind.RATE_LIMIT, new Address("0x4000000000000000000000000000000000000002"))
+            .with(PolicyKind.GAS_COST_LIMIT, new Address("0x4000000000000000000000000000000000000003"));
+    static final TradeNetwork NETWORK = new TradeNetwork("devnet", 31337, ROUTER, QUOTER, POOL,
+            List.of(new Token("USDC", USDC, 6), new Token("WETH", WETH, 18)), TradeNetwork.ENTRY_POINT_V07, TradeNetwork.SMART_SESSION_V1);
+    static final long START = 1_800_000_000L;
+    static final long DAY = 86_400;
+
+    private final TemplateSession swap = SessionTemplates.build(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)),
+            new SessionBounds(START, 7, 350, new BigInteger("140000000000000000")),
+            new TemplateContext(NETWORK, ACCOUNT, KEY, HexBytes.parse("salt", "0x" + "5a".repeat(32)), POLICIES));
+    private final SessionCards cards = new SessionCards(POLICIES, NETWORK);
+
+    @Test
+    void metersReadTheSlotsThePoliciesWrite() {
+        HexBytes pid = swap.permissionId();
+        HexBytes approveCfg = Ids.configId(ACCOUNT, Ids.actionPolicyId(pid, Ids.actionId(USDC, Catalog.APPROVE.selector())));
+        HexBytes swapCfg = Ids.configId(ACCOUNT, Ids.actionPolicyId(pid, Ids.actionId(ROUTER, Catalog.EXACT_INPUT_SINGLE.selector())));
+        HexBytes opCfg = Ids.configId(ACCOUNT, pid);
+        long now = START + 3 * DAY + 100;
+        InMemoryPolicyState state = new InMemoryPolicyState()
+                .putPeriodic(POLICIES.byKind().get(PolicyKind.PERIODIC_SPENDING_LIMIT), approveCfg, USDC,
+                        new PolicyState.Window(usdc(300), now - 50))
+                .putRuleUsed(POLICIES.byKind().get(PolicyKind.UNIVERSAL_ACTION), swapCfg, 4, usdc(1_200))
+                .putUsage(POLICIES.byKind().get(PolicyKind.USAGE_LIMIT), opCfg, BigInteger.valueOf(3))
+                .putGasCost(POLICIES.byKind().get(PolicyKind.GAS_COST_LIMIT), opCfg, new BigInteger("600000000000000"));
+
+        SessionCard card = cards.card(record(SessionStatus.ENABLED, true), swap.onchain(), "uniswap-swap", state, now);
+
+        assertThat(card.status()).isEqualTo(SessionCard.Status.ENABLED);
+        assertThat(card.problem()).isEmpty();
+        assertThat(card.operations()).hasValueSatisfying(m -> {
+            assertThat(m.used()).isEqualTo(3);
+            assertThat(m.left()).isEqualTo(347);
+        });
+        assertThat(card.meters()).extracting(m -> m.title() + " " + m.window() + ": " + m.text()).containsExactly(
+                "Gas in total: 0.0006 / 0.14 ETH",
+                "USDC today: 300 / 2,000 USDC",
+                "USDC in total: 1,200 / 14,000 USDC");
+        assertThat(card.meters().get(1).fraction()).isEqualTo(0.15);
+        assertThat(card.meters().get(2).source()).isEqualTo("SwapRouter02.exactInputSingle amountIn, cumulative rule");
+        assertThat(card.actions()).containsExactly("USDC.approve", "SwapRouter02.exactInputSingle");
+    }
+
+    @Test
+    void aDailyWindowThatEndedCountsAsFresh() {
+        HexBytes pid = swap.permissionId();
+        HexBytes approveCfg = Ids.configId(ACCOUNT, Ids.actionPolicyId(pid, Ids.actionId(USDC, Catalog.APPROVE.selector())));
+        long now = START + 3 * DAY;
+        InMemoryPolicyState state = new InMemoryPolicyState().putPeriodic(POLICIES.byKind().get(PolicyKind.PERIODIC_SPENDING_LIMIT),
+                approveCfg, USDC, new PolicyState.Window(usdc(1_900), now - DAY));
+        SessionCard card = cards.card(record(SessionStatus.ENABLED, true), swap.onchain(), "swap", state, now);
+        assertThat(card.meters()).filteredOn(m -> m.window().equals("today")).singleElement()
+                .satisfies(m -> assertThat(m.used()).isZero());
+    }
+
+    @Test
+    void statusFollowsTheRecordAndChainTime() {
+        long inside = START + DAY;
+        long after = START + 7 * DAY;
+        assertThat(SessionCards.status(record(SessionStatus.PENDING_ENABLE, false), inside)).isEqualTo(SessionCard.Status.AWAITING_APPROVAL);
+        assertThat(SessionCards.status(record(SessionStatus.PENDING_ENABLE, true), inside)).isEqualTo(SessionCard.Status.READY);
+        assertThat(SessionCards.status(record(SessionStatus.ENABLED, true), inside)).isEqualTo(SessionCard.Status.ENABLED);
+        assertThat(SessionCards.status(record(SessionStatus.ENABLED, true), after)).as("chain time reached validUntil")
+                .isEqualTo(SessionCard.Status.EXPIRED);
+        assertThat(SessionCards.status(record(SessionStatus.REVOKING, true), inside)).isEqualTo(SessionCard.Status.REVOKING);
+        assertThat(SessionCards.status(record(SessionStatus.REVOKED, true), after)).isEqualTo(SessionCard.Status.REVOKED);
+        assertThat(SessionCard.Status.READY.live()).isTrue();
+        assertThat(SessionCard.Status.REVOKED.live()).isFalse();
+    }
+
+    @Test
+    void unreadableUsageStillShowsTheCard() {
+        InMemoryPolicyState zero = new InMemoryPolicyState();
+        PolicyState broken = new PolicyState() {
+            @Override public BigInteger usageUsed(Address p, HexBytes c) { return zero.usageUsed(p, c); }
+            @Override public BigInteger valueUsed(Address p, HexBytes c) { return zero.valueUsed(p, c); }
+            @Override public Spending spending(Address p, HexBytes c, Address token) { return zero.spending(p, c, token); }
+            @Override public Window periodicBudget(Address p, HexBytes c, Address token) {
+                throw new IllegalStateException("execution reverted");
+            }
+            @Override public Window rateLimit(Address p, HexBytes c) { return zero.rateLimit(p, c); }
+            @Override public BigInteger gasCostUsed(Address p, HexBytes c) { return zero.gasCostUsed(p, c); }
+            @Override public BigInteger ruleUsed(Address p, HexBytes c, int rule) { return zero.ruleUsed(p, c, rule); }
+        };
+        SessionCard card = cards.card(record(SessionStatus.ENABLED, true), swap.onchain(), "swap", broken, START + 10);
+        assertThat(card.problem()).hasValue("Usage could not be read: execution reverted");
+        assertThat(card.meters()).isEmpty();
+        assertThat(card.actions()).hasSize(2);
+    }
+
+    private SessionRecord record(SessionStatus status, boolean approved) {
+        return new SessionRecord(swap.permissionId().bytes(), ACCOUNT.checksummed(), KEY.checksummed(), new byte[32],
+                SessionAbi.encode(swap.onchain()).bytes(), new byte[32], START, START + 7 * DAY, status, new byte[24],
+                List.of(new SessionRecord.Chain(31337, TradeNetwork.SMART_SESSION_V1.checksummed(), 0)), approved);
+    }
+
+    static BigInteger usdc(long whole) {
+        return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
+    }
+
+}
