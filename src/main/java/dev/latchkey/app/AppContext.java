@@ -43,7 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final ThemeService theme;
     private final ViewFactory views = new ViewFactory();
     private final UiServices services;
-    private final ProductionServices production = new ProductionServices();
+    private final ProductionServices production;
     private final StatusSources status;
 
     private AppContext(Config config) {
@@ -51,6 +51,7 @@ public final class AppContext implements AutoCloseable {
         this.ticks = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-autolock"));
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
+        this.production = new ProductionServices(config.devnetDirectory() == null ? DevnetConfig.defaultDirectory() : config.devnetDirectory());
         this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
         this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WalletSignerControl(wallet),
                 new ScheduledTicker(ticks));

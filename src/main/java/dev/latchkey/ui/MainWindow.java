@@ -3,6 +3,8 @@ package dev.latchkey.ui;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.approve.ApproveView;
+import dev.latchkey.ui.automation.AutomationsView;
+import dev.latchkey.ui.automation.AutomationsViewModel;
 import dev.latchkey.ui.approve.ApproveViewModel;
 import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.SessionBuilderView;
@@ -136,6 +138,11 @@ public final class MainWindow {
         if (section == Section.SETTINGS) {
             SettingsViewModel vm = new SettingsViewModel(wallet, theme.modeProperty(), action(), saves, fx, services);
             setContent(views.load(SettingsView.class, () -> new SettingsView(vm)));
+            return;
+        }
+        if (section == Section.AUTOMATIONS) {
+            AutomationsViewModel vm = new AutomationsViewModel(services.automations(), action(), services.zone());
+            setContent(views.load(AutomationsView.class, () -> new AutomationsView(vm)));
             return;
         }
         Optional<SectionViewModel.Command> command = switch (section) {

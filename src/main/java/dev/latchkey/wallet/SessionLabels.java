@@ -5,7 +5,7 @@ import dev.latchkey.keystore.Settings;
 import dev.latchkey.session.model.HexBytes;
 
 /** A short name per session (template id or source file), kept in the wallet's settings. */
-final class SessionLabels {
+public final class SessionLabels {
 
     private SessionLabels() { }
 
@@ -13,7 +13,7 @@ final class SessionLabels {
         return "session." + permissionId.hex() + ".label";
     }
 
-    static String of(Settings settings, HexBytes permissionId) throws KeystoreException {
+    public static String of(Settings settings, HexBytes permissionId) throws KeystoreException {
         String label = settings.get(key(permissionId));
         return label == null ? "session" : label;
     }
