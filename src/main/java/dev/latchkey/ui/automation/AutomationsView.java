@@ -85,7 +85,9 @@ public final class AutomationsView implements View<AutomationsViewModel> {
             TextField input = new TextField();
             input.setPromptText(f.hint());
             input.textProperty().bindBidirectional(vm.field(f));
-            form.addRow(row++, new Label(f.label()), input);
+            Label name = new Label(f.label());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            form.addRow(row++, name, input);
             GridPane.setHgrow(input, Priority.ALWAYS);
         }
     }
@@ -98,19 +100,20 @@ public final class AutomationsView implements View<AutomationsViewModel> {
             title.setWrapText(true);
             Label status = new Label(item.status());
             status.getStyleClass().addAll("rule-status", "rule-status-" + item.status().replace(' ', '-'));
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            title.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(title, Priority.ALWAYS);
             Button pause = button("Pause", item.canPause(), () -> vm.onPause(item));
             Button resume = button("Resume", item.canResume(), () -> vm.onResume(item));
             Button remove = button("Remove", true, () -> vm.onRemove(item));
-            HBox head = new HBox(8, status, title, grow, pause, resume, remove);
+            HBox head = new HBox(8, status, title, pause, resume, remove);
             head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             VBox card = new VBox(3, head, note("Session: " + item.session() + " · rule " + item.shortId()),
                     note("Last run: " + item.lastRun()), note("Next run: " + item.nextRun()));
             if (!item.reason().isEmpty()) {
                 Label reason = new Label(item.reason());
                 reason.setWrapText(true);
-                reason.getStyleClass().add("field-error");
+                reason.getStyleClass().add(item.status().equals("needs attention") ? "field-error-note" : "field-note");
                 card.getChildren().add(reason);
             }
             card.getStyleClass().add("rule-card");
@@ -125,6 +128,7 @@ public final class AutomationsView implements View<AutomationsViewModel> {
         b.setVisible(shown);
         b.setManaged(shown);
         b.setOnAction(e -> run.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(vm.action().runningProperty());
         return b;
     }
