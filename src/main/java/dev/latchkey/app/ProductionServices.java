@@ -61,6 +61,11 @@ final class ProductionServices implements AutoCloseable {
                 Sessions.Account account = matching(wallet, chain, request);
                 SessionService sessions = new SessionService(wallet.keystore(), chain, Clock.systemUTC());
                 SessionRecord stored = sessions.adopt(account, request.session(), request.sessionKey(), "built in the app");
+                if (!HexBytes.of(stored.sessionDigest()).equals(plan.hashToSign())) {
+                    // what the owner signs must be what the approve screen showed (R13)
+                    throw new WalletException(WalletException.Kind.STATE, "SmartSession's enable nonce for this session is not the one"
+                            + " shown; go back and review it again");
+                }
                 sessions.approve(stored, password);
                 byte[] approval = wallet.keystore().sessions().approval(stored.permissionId()).orElseThrow();
                 return new ApprovalService.Approved(HexBytes.of(stored.permissionId()), Address.parse("owner", account.ownerAddress()),

@@ -72,6 +72,10 @@ class ProductionServicesOnDevnetTest {
             EnablePlan plan = EnablePlan.of(request.session(), request.account(), request.smartSession(), SmartSessionMode.ENABLE,
                     request.chains());
 
+            EnablePlan otherNonce = EnablePlan.of(request.session(), request.account(), request.smartSession(), SmartSessionMode.ENABLE,
+                    List.of(new EnablePlan.ChainNonce(context.network().chainId(), BigInteger.ONE)));
+            assertThatThrownBy(() -> services.approvals().approve(request, otherNonce, TestWalletSessions.PASSWORD.toCharArray()))
+                    .hasMessageContaining("review it again");
             assertThatThrownBy(() -> services.approvals().approve(request, plan, "wrong".toCharArray()))
                     .isInstanceOf(KeystoreException.WrongPasswordException.class);
             HexBytes pid = Ids.permissionId(request.session());
