@@ -17,6 +17,8 @@ import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.UiServices;
 import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.approve.ApprovalService;
+import dev.latchkey.ui.automation.AutomationsViewModel;
+import dev.latchkey.ui.automation.RuleForm;
 import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.SessionBuilderViewModel;
 import dev.latchkey.ui.builder.Template;
@@ -26,14 +28,16 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
-/** The installed app's wiring of the builder and the approval, on the real devnet and a real keystore. */
+/** The installed app's wiring of the builder, the approval and automations, on the real devnet and a real keystore. */
 @ExtendWith(DevnetExtension.class)
 class ProductionServicesOnDevnetTest {
 
@@ -96,6 +100,26 @@ class ProductionServicesOnDevnetTest {
                     new Sign.SignatureData(s[64], java.util.Arrays.copyOfRange(s, 0, 32), java.util.Arrays.copyOfRange(s, 32, 64)));
             assertThat(new Address("0x" + Keys.getAddress(key))).isEqualTo(new Address(owner));
             assertThat(wallet.keystore().sessions().budget(pid.bytes())).isNotEmpty();
+
+            // the approved session is offered to automations, which check rules against it at chain time
+            assertThat(services.automations().sessions()).singleElement().satisfies(c -> {
+                assertThat(c.permissionId()).isEqualTo(pid.bytes());
+                assertThat(c.label()).isEqualTo("built in the app");
+            });
+            AutomationsViewModel automations = new AutomationsViewModel(services.automations(), TestWalletSessions.synchronous(), ZoneId.of("UTC"));
+            automations.activate();
+            for (var e : Map.of(RuleForm.Field.SIDE, "buy", RuleForm.Field.BASE, "WETH", RuleForm.Field.QUOTE, "USDC",
+                    RuleForm.Field.AMOUNT, "600", RuleForm.Field.PRICE, "2000").entrySet()) {
+                automations.field(e.getKey()).set(e.getValue());
+            }
+            automations.onCreate();
+            assertThat(automations.formErrorProperty().get()).as("600 USDC is over the session's 500 per trade").startsWith("Refused:");
+            automations.field(RuleForm.Field.AMOUNT).set("250");
+            automations.onCreate();
+            assertThat(automations.formErrorProperty().get()).isEmpty();
+            assertThat(automations.rules()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("active"));
+            assertThat(wallet.keystore().automations().all()).singleElement()
+                    .satisfies(r -> assertThat(r.permissionId()).isEqualTo(pid.bytes()));
         }
     }
 }
