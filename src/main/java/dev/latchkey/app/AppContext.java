@@ -43,7 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final ThemeService theme;
     private final ViewFactory views = new ViewFactory();
     private final UiServices services;
-    private final ProductionServices production = new ProductionServices();
+    private final ProductionServices production;
     private final StatusSources status;
     private final LiveWorkspace workspace;
     private final InstantSource clock;
@@ -53,6 +53,7 @@ public final class AppContext implements AutoCloseable {
         this.ticks = Executors.newSingleThreadScheduledExecutor(daemonThreads("latchkey-autolock"));
         this.wallet = new WalletSession(config.walletDirectory(), config.kdfPolicy(), config.creationParams(), config.clock());
         this.theme = new ThemeService(config.theme());
+        this.production = new ProductionServices(config.devnetDirectory() == null ? DevnetConfig.defaultDirectory() : config.devnetDirectory());
         this.services = config.services().map(f -> f.apply(wallet)).orElseGet(() -> production.services(wallet));
         this.clock = config.clock();
         this.workspace = new LiveWorkspace(wallet, Optional.ofNullable(config.devnetDirectory()), config.clock(), background);

@@ -2,42 +2,95 @@ package dev.latchkey.app;
 
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetConfig;
+import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.ui.UiServices;
+import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.approve.ApprovalService;
+import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.SessionEnvironment;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.wallet.ChainConnection;
+import dev.latchkey.wallet.NetworkProfile;
+import dev.latchkey.wallet.SessionService;
+import dev.latchkey.wallet.WalletException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Arrays;
 
 /**
- * The UI's ports as the installed app wires them today: the real devnet and session keys made in the real vault.
- * The builder's environment (smart account, network profile) and the approval (storing the session) belong to the
- * wallet services, which are not wired yet: those two ports say so instead of pretending.
+ * The UI's ports as the installed app wires them: the real devnet, the builder's context from the wallet's network
+ * profile and account, session keys made in the real vault, and the owner's approval through {@link SessionService}
+ * (the built session is stored, then signed once with the owner key).
  */
 final class ProductionServices implements AutoCloseable {
 
-    static final String NOT_YET = "This needs the wallet services (network profile and smart account), which are not part of"
-            + " this build yet; they arrive with the next wallet update.";
-
+    private final Path devnetDirectory;
     private Devnet devnet;
 
+    ProductionServices(Path devnetDirectory) {
+        this.devnetDirectory = devnetDirectory;
+    }
+
     UiServices services(WalletSession wallet) {
-        SessionEnvironment environment = () -> {
-            throw new IllegalStateException(NOT_YET);
-        };
-        ApprovalService approvals = (request, plan, password) -> {
-            java.util.Arrays.fill(password, '\0');
-            throw new IllegalStateException(NOT_YET);
-        };
-        return new UiServices(this::startDevnet, environment,
+        WalletNetwork network = new WalletNetwork(wallet, devnetDirectory);
+        ZoneId zone = ZoneId.systemDefault();
+        return new UiServices(this::startDevnet, environment(wallet, network, zone),
                 () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
-                approvals, UiServices.randomSalts(), ZoneId.systemDefault());
+                approvals(wallet, network), UiServices.randomSalts(), zone,
+                new AppAutomations(wallet, network));
+    }
+
+    static SessionEnvironment environment(WalletSession wallet, WalletNetwork network, ZoneId zone) {
+        return () -> {
+            try (ChainConnection chain = network.open()) {
+                NetworkProfile p = chain.profile();
+                Sessions.Account account = WalletNetwork.account(wallet, chain);
+                return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(), Clock.systemUTC(), zone,
+                        p.ownableValidator());
+            }
+        };
+    }
+
+    static ApprovalService approvals(WalletSession wallet, WalletNetwork network) {
+        return (request, plan, password) -> {
+            try (ChainConnection chain = network.open()) {
+                Sessions.Account account = matching(wallet, chain, request);
+                SessionService sessions = new SessionService(wallet.keystore(), chain, Clock.systemUTC());
+                SessionRecord stored = sessions.adopt(account, request.session(), request.sessionKey(), "built in the app");
+                if (!HexBytes.of(stored.sessionDigest()).equals(plan.hashToSign())) {
+                    // what the owner signs must be what the approve screen showed (R13)
+                    throw new WalletException(WalletException.Kind.STATE, "SmartSession's enable nonce for this session is not the one"
+                            + " shown; go back and review it again");
+                }
+                sessions.approve(stored, password);
+                byte[] approval = wallet.keystore().sessions().approval(stored.permissionId()).orElseThrow();
+                return new ApprovalService.Approved(HexBytes.of(stored.permissionId()), Address.parse("owner", account.ownerAddress()),
+                        HexBytes.of(Arrays.copyOfRange(approval, approval.length - 65, approval.length)));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        };
+    }
+
+    private static Sessions.Account matching(WalletSession wallet, ChainConnection chain, ApprovalRequest request) throws Exception {
+        Sessions.Account account = WalletNetwork.account(wallet, chain);
+        if (!Address.parse("account", account.address()).equals(request.account())) {
+            throw new WalletException(WalletException.Kind.STATE, "the session is for " + request.account().checksummed()
+                    + ", not this wallet's account " + account.address());
+        }
+        if (!chain.profile().smartSession().equals(request.smartSession())) {
+            throw new WalletException(WalletException.Kind.STATE, "the session was built for another network; build it again");
+        }
+        return account;
     }
 
     private synchronized void startDevnet(java.util.function.Consumer<String> step) {
         if (devnet == null) {
-            devnet = Devnet.start(DevnetConfig.defaults(Path.of(System.getProperty("user.home"), ".latchkey", "devnet")), step::accept);
+            devnet = Devnet.start(DevnetConfig.defaults(devnetDirectory), step::accept);
         }
     }
 

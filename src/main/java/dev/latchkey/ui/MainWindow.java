@@ -5,6 +5,8 @@ import dev.latchkey.ui.activity.ActivityView;
 import dev.latchkey.ui.activity.ActivityViewModel;
 import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.approve.ApproveView;
+import dev.latchkey.ui.automation.AutomationsView;
+import dev.latchkey.ui.automation.AutomationsViewModel;
 import dev.latchkey.ui.approve.ApproveViewModel;
 import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.SessionBuilderView;
@@ -165,6 +167,11 @@ public final class MainWindow {
             setContent(views.load(SettingsView.class, () -> new SettingsView(vm)));
             return;
         }
+        if (section == Section.AUTOMATIONS) {
+            AutomationsViewModel vm = new AutomationsViewModel(services.automations(), action(), services.zone());
+            setContent(views.load(AutomationsView.class, () -> new AutomationsView(vm)));
+            return;
+        }
         if (section != Section.SETTINGS && section != null) {
             View<?> screen = screens.computeIfAbsent(section, this::screen);
             if (screen != null) {
@@ -204,7 +211,7 @@ public final class MainWindow {
                         services.zone());
                 yield views.load(ActivityView.class, () -> new ActivityView(vm));
             }
-            case SETTINGS -> null;
+            case SETTINGS, AUTOMATIONS -> null;
         };
     }
 

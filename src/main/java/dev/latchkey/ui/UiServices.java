@@ -2,6 +2,7 @@ package dev.latchkey.ui;
 
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.ui.approve.ApprovalService;
+import dev.latchkey.ui.automation.AutomationPort;
 import dev.latchkey.ui.builder.SessionEnvironment;
 import dev.latchkey.ui.builder.SessionKeys;
 import dev.latchkey.ui.firstrun.DevnetStarter;
@@ -12,10 +13,16 @@ import java.util.function.Supplier;
 
 /**
  * The ports the screens use, implemented by the app (and by tests): the devnet, the builder's environment, new
- * session keys, the owner's approval, fresh salts and the zone dates are shown in.
+ * session keys, the owner's approval, fresh salts, the zone dates are shown in, and the automations.
  */
 public record UiServices(DevnetStarter devnet, SessionEnvironment environment, SessionKeys sessionKeys, ApprovalService approvals,
-                         Supplier<HexBytes> salts, ZoneId zone) {
+                         Supplier<HexBytes> salts, ZoneId zone, AutomationPort automations) {
+
+    /** Without automations (their screen then says so): for tests and tools that do not show that screen. */
+    public UiServices(DevnetStarter devnet, SessionEnvironment environment, SessionKeys sessionKeys, ApprovalService approvals,
+                      Supplier<HexBytes> salts, ZoneId zone) {
+        this(devnet, environment, sessionKeys, approvals, salts, zone, AutomationPort.unavailable());
+    }
 
     public UiServices {
         Objects.requireNonNull(devnet);
@@ -24,6 +31,7 @@ public record UiServices(DevnetStarter devnet, SessionEnvironment environment, S
         Objects.requireNonNull(approvals);
         Objects.requireNonNull(salts);
         Objects.requireNonNull(zone);
+        Objects.requireNonNull(automations);
     }
 
     /** A fresh random 32-byte salt per session (security.md R17). */

@@ -6,15 +6,22 @@ import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionSigner;
 import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.keystore.Sessions;
+import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.codec.SessionAbi;
 import dev.latchkey.session.hash.EnablePlan;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.session.model.SmartSessionMode;
+import dev.latchkey.session.policy.Policy;
+import dev.latchkey.session.wallet.SessionMapper;
+import dev.latchkey.session.wallet.WalletSession;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sessions of the wallet's accounts on one network: create (from a template or a session file, with a new session key
@@ -76,6 +83,55 @@ public final class SessionService {
             keystore.keys().deleteSessionKey(key.address());
             throw e;
         }
+    }
+
+    /**
+     * Stores a session built elsewhere (the desktop app's session builder) for {@code account}, exactly as
+     * {@link #create} stores a template's: PENDING_ENABLE, the enable digest for SmartSession's current nonce, its
+     * ledger lines and label. {@code sessionKey} must be a session key already in the vault and the session's only
+     * owner; its validity comes from the session's TimeFrame policy. Storing the same bytes again returns the stored
+     * session (a retried approval). Nothing is signed or sent.
+     */
+    public SessionRecord adopt(Sessions.Account account, OnchainSession onchain, Address sessionKey, String label) throws KeystoreException {
+        NetworkProfile p = chain.profile();
+        Address accountAddress = Address.parse("account", account.address());
+        chain.requireCode("SmartSession", p.smartSession());
+        if (keystore.keys().sessionKeys().stream().noneMatch(k -> Address.parse("sessionKey", k.publicRef()).equals(sessionKey))) {
+            throw new WalletException(WalletException.Kind.NOT_FOUND, "the session key " + sessionKey.checksummed() + " is not in the vault");
+        }
+        WalletSession ws = SessionMapper.toWallet(onchain, p.policies(), List.of(p.chainId()));
+        Policy.TimeFrame frame = ws.policies().stream().filter(x -> x instanceof Policy.TimeFrame).map(x -> (Policy.TimeFrame) x)
+                .findFirst().orElseThrow(() -> new WalletException(WalletException.Kind.INVALID, "the session has no validity period"
+                        + " (TimeFrame policy); the wallet only stores sessions that end"));
+        long validUntil = frame.validUntil() == 0 ? (1L << 48) - 1 : frame.validUntil();
+        long chainTime = chain.chainTime();
+        if (validUntil <= chainTime) {
+            throw new WalletException(WalletException.Kind.STATE, "the session ends at " + validUntil + ", before the chain's time " + chainTime);
+        }
+        chain.requireCode("the session validator", onchain.sessionValidator());
+        onchain.userOpPolicies().forEach(pd -> chain.requireCode("policy", pd.policy()));
+        onchain.actions().forEach(a -> a.actionPolicies().forEach(pd -> chain.requireCode("policy", pd.policy())));
+        HexBytes pid = Ids.permissionId(onchain);
+        Optional<SessionRecord> earlier = keystore.sessions().all().stream().filter(r -> Arrays.equals(r.permissionId(), pid.bytes())).findFirst();
+        if (earlier.isPresent()) {
+            // an approval that failed (wrong password) left it stored: the same bytes are approved on the retry
+            if (!Arrays.equals(earlier.get().sessionStruct(), SessionAbi.encode(onchain).bytes())) {
+                throw new WalletException(WalletException.Kind.STATE, "another session with id " + pid.hex() + " is already stored");
+            }
+            return earlier.get();
+        }
+        BigInteger nonce = SmartSessionReads.enableNonce(chain.node(), p.smartSession(), pid, accountAddress);
+        EnablePlan plan = EnablePlan.of(onchain, accountAddress, p.smartSession(), SmartSessionMode.ENABLE,
+                List.of(new EnablePlan.ChainNonce(p.chainId(), nonce)));
+        keystore.sessions().add(new SessionRecord(pid.bytes(), account.address(), sessionKey.checksummed(), ws.salt().bytes(),
+                SessionAbi.encode(onchain).bytes(), plan.hashToSign().bytes(), frame.validAfter(), validUntil,
+                SessionStatus.PENDING_ENABLE, new byte[24],
+                List.of(new SessionRecord.Chain(p.chainId(), p.smartSession().checksummed(), nonce.longValueExact()))));
+        for (Budgets.Line line : Budgets.of(ws, frame.validAfter(), validUntil)) {
+            keystore.sessions().setBudget(pid.bytes(), line.token(), line.cap(), line.uses());
+        }
+        keystore.settings().put(SessionLabels.key(pid), label == null || label.isBlank() ? "custom session" : label);
+        return keystore.sessions().get(pid.bytes());
     }
 
     /** The stored session {@code id} (full id or an unambiguous prefix of at least 8 hex digits). */

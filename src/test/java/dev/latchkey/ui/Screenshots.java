@@ -6,6 +6,9 @@ import dev.latchkey.session.policy.ParamCondition;
 import dev.latchkey.trade.catalog.Catalog;
 import dev.latchkey.ui.approve.ApproveViewModel;
 import dev.latchkey.ui.approve.KeystoreApprovalService;
+import dev.latchkey.ui.automation.AutomationsViewModel;
+import dev.latchkey.ui.automation.DemoAutomations;
+import dev.latchkey.ui.automation.RuleForm;
 import dev.latchkey.ui.builder.ActionRowViewModel;
 import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.BuilderFixtures;
@@ -79,6 +82,7 @@ public final class Screenshots {
         String suffix = mode.name().toLowerCase(java.util.Locale.ROOT);
         Path walletDir = Files.createTempDirectory("latchkey-demo").resolve("latchkey");
         CountDownLatch devnetGate = new CountDownLatch(1);
+        DemoAutomations automations = DemoAutomations.create(Files.createTempDirectory("latchkey-demo-automations"));
         AppContext.Config config = new AppContext.Config(walletDir, TestWalletSessions.POLICY, () -> TestWalletSessions.CHEAP,
                 Clock.systemUTC(), mode).withServices(wallet -> new UiServices(step -> {
                     for (String s : List.of("starting anvil (chain id 31337)", "deploying the EntryPoint, SmartSession and the policies",
@@ -90,7 +94,7 @@ public final class Screenshots {
                     step.accept("starting the Alto bundler");
                 }, () -> new BuilderContext(BuilderFixtures.DEVNET, BuilderFixtures.ACCOUNT, BuilderFixtures.POLICIES, CLOCK, ZoneId.of("UTC")),
                 () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
-                new KeystoreApprovalService(wallet), UiServices.randomSalts(), ZoneId.of("UTC")));
+                new KeystoreApprovalService(wallet), UiServices.randomSalts(), ZoneId.of("UTC"), automations));
         try (AppContext context = AppContext.create(config)) {
             Stage stage = onFx(Stage::new);
             MainWindow window = onFx(() -> {
@@ -178,6 +182,24 @@ public final class Screenshots {
             });
             await(() -> window.content().viewModel() instanceof SettingsViewModel s && !s.networkProperty().get().isEmpty());
             snap(stage.getScene(), "settings-" + suffix);
+            onFx(() -> {
+                shell.sectionProperty().set(Section.AUTOMATIONS);
+                return null;
+            });
+            await(() -> window.content().viewModel() instanceof AutomationsViewModel a && a.rules().size() == 3);
+            AutomationsViewModel rules = onFx(() -> (AutomationsViewModel) window.content().viewModel());
+            onFx(() -> {
+                rules.kindProperty().set(RuleForm.Kind.LIMIT_ORDER);
+                for (var e : java.util.Map.of(RuleForm.Field.SIDE, "buy", RuleForm.Field.BASE, "WETH", RuleForm.Field.QUOTE, "USDC",
+                        RuleForm.Field.AMOUNT, "1000", RuleForm.Field.PRICE, "2600", RuleForm.Field.FEE, "500",
+                        RuleForm.Field.SLIPPAGE, "0.5").entrySet()) {
+                    rules.field(e.getKey()).set(e.getValue());
+                }
+                rules.onCreate(); // more than the session's 500 USDC per trade: refused, the reason beside the form
+                return null;
+            });
+            await(() -> !rules.formErrorProperty().get().isEmpty());
+            snap(stage.getScene(), "automations-" + suffix);
             onFx(() -> {
                 shell.sectionProperty().set(Section.TRADE);
                 return null;

@@ -120,9 +120,10 @@ public final class SessionBuilderViewModel implements Activatable {
                     ? parseAddress(templateRecipient.get()).value().orElseThrow(() -> new FieldException("recipient", "enter the recipient's address first"))
                     : context.account();
             long now = context.clock().instant().getEpochSecond();
-            TemplateContext tc = new TemplateContext(context.network(), context.account(), PREVIEW_KEY, HexBytes.zeros(32), context.policyAddresses());
+            TemplateContext tc = new TemplateContext(context.network(), context.account(), PREVIEW_KEY, HexBytes.zeros(32), context.policyAddresses(),
+                    context.sessionValidator());
             WalletSession ws = SessionTemplates.build(template.get().build(recipient), SessionBounds.of(now, Template.DAYS), tc).wallet();
-            load(SessionCompiler.fromWallet(ws, PREVIEW_KEY));
+            load(SessionCompiler.fromWallet(ws, PREVIEW_KEY, context.sessionValidator()));
             templateHint.set("Loaded \"" + template.get().title() + "\". Edit anything below; the summary follows.");
         } catch (FieldException e) {
             templateHint.set(Inputs.sentence(e));
@@ -208,7 +209,7 @@ public final class SessionBuilderViewModel implements Activatable {
         review.run(progress -> {
             progress.update(-1, "Generating the session key in the vault");
             Address key = keys.create();
-            WalletSession ws = SessionCompiler.compile(s, key, salts.get(), context.network().chainId());
+            WalletSession ws = SessionCompiler.compile(s, key, salts.get(), context.network().chainId(), context.sessionValidator());
             OnchainSession on = SessionMapper.toOnchain(ws, context.policyAddresses());
             return new ApprovalRequest(on, context.account(), context.network().smartSession(),
                     List.of(new EnablePlan.ChainNonce(context.network().chainId(), BigInteger.ZERO)), context.network(),
@@ -257,7 +258,8 @@ public final class SessionBuilderViewModel implements Activatable {
         }
         SessionSpec s = new SessionSpec(owners.get(), parsed, anyCall.get() || parsed.isEmpty(), l.get());
         try {
-            WalletSession preview = SessionCompiler.compile(s, PREVIEW_KEY, HexBytes.zeros(32), context.network().chainId());
+            WalletSession preview = SessionCompiler.compile(s, PREVIEW_KEY, HexBytes.zeros(32), context.network().chainId(),
+                    context.sessionValidator());
             SessionMapper.toOnchain(preview, context.policyAddresses()); // every policy type must be deployed on this network
             spec = Optional.of(s);
             summary.set(String.join("\n", SessionSummary.lines(preview, context.network(), context.account(), context.zone()).stream()

@@ -38,7 +38,13 @@ public final class SessionCompiler {
 
     private SessionCompiler() { }
 
+    /** With the canonical OwnableValidator (module-sdk 0.4.0). */
     public static WalletSession compile(SessionSpec spec, Address sessionKey, HexBytes salt, long chainId) {
+        return compile(spec, sessionKey, salt, chainId, Owners.OWNABLE_VALIDATOR);
+    }
+
+    /** {@code validator} is the network's OwnableValidator, which checks the session key's signature. */
+    public static WalletSession compile(SessionSpec spec, Address sessionKey, HexBytes salt, long chainId, Address validator) {
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < spec.actions().size(); i++) {
             actions.add(action(spec.actions().get(i), spec.limits()));
@@ -46,18 +52,18 @@ public final class SessionCompiler {
         if (spec.anyCall()) {
             actions.add(Action.anyCall());
         }
-        return new WalletSession(owners(spec.owners(), sessionKey), actions, userOpPolicies(spec.limits()), salt,
+        return new WalletSession(owners(spec.owners(), sessionKey, validator), actions, userOpPolicies(spec.limits()), salt,
                 List.of(chainId), Optional.empty(), false);
     }
 
-    static Owners owners(OwnersSpec spec, Address sessionKey) {
+    static Owners owners(OwnersSpec spec, Address sessionKey, Address validator) {
         return switch (spec) {
-            case OwnersSpec.NewKey n -> new Owners.Ecdsa(List.of(sessionKey), 1);
+            case OwnersSpec.NewKey n -> new Owners.Ecdsa(List.of(sessionKey), 1, validator);
             case OwnersSpec.Multisig m -> {
                 List<Address> all = new ArrayList<>();
                 if (m.includeNewKey()) all.add(sessionKey);
                 all.addAll(m.others());
-                yield new Owners.Ecdsa(all, m.threshold());
+                yield new Owners.Ecdsa(all, m.threshold(), validator);
             }
             case OwnersSpec.Custom c -> new Owners.Custom(c.validator(), c.initData());
         };
@@ -92,6 +98,11 @@ public final class SessionCompiler {
      * represent (e.g. a custom policy, or different periods per token).
      */
     public static SessionSpec fromWallet(WalletSession s, Address sessionKey) {
+        return fromWallet(s, sessionKey, Owners.OWNABLE_VALIDATOR);
+    }
+
+    /** As {@link #fromWallet(WalletSession, Address)}, where ECDSA owners checked by {@code validator} are the plain forms. */
+    public static SessionSpec fromWallet(WalletSession s, Address sessionKey, Address validator) {
         Map<Address, BigInteger> perPeriod = new LinkedHashMap<>();
         Map<Address, BigInteger> totals = new LinkedHashMap<>();
         long[] period = {0};
@@ -134,9 +145,9 @@ public final class SessionCompiler {
         for (Address token : union(perPeriod, totals)) {
             caps.add(new TokenCap(token, Optional.ofNullable(perPeriod.get(token)), Optional.ofNullable(totals.get(token))));
         }
-        SessionSpec spec = new SessionSpec(ownersSpec(s.owners(), sessionKey), actions, anyCall,
+        SessionSpec spec = new SessionSpec(ownersSpec(s.owners(), sessionKey, validator), actions, anyCall,
                 limits(s.policies(), period[0] == 0 ? 86_400 : period[0], caps));
-        if (!compile(spec, sessionKey, s.salt(), s.chains().isEmpty() ? 0 : s.chains().get(0)).equals(s)) {
+        if (!compile(spec, sessionKey, s.salt(), s.chains().isEmpty() ? 0 : s.chains().get(0), validator).equals(s)) {
             throw new FieldException("session", "its layout differs from what the builder produces (policy order or a cap on a token without it)");
         }
         return spec;
@@ -157,10 +168,10 @@ public final class SessionCompiler {
         return out;
     }
 
-    private static OwnersSpec ownersSpec(Owners owners, Address sessionKey) {
+    private static OwnersSpec ownersSpec(Owners owners, Address sessionKey, Address validator) {
         return switch (owners) {
-            case Owners.Ecdsa e when e.accounts().equals(List.of(sessionKey)) && e.validator().equals(Owners.OWNABLE_VALIDATOR) -> new OwnersSpec.NewKey();
-            case Owners.Ecdsa e when e.validator().equals(Owners.OWNABLE_VALIDATOR) -> {
+            case Owners.Ecdsa e when e.accounts().equals(List.of(sessionKey)) && e.validator().equals(validator) -> new OwnersSpec.NewKey();
+            case Owners.Ecdsa e when e.validator().equals(validator) -> {
                 boolean withKey = e.accounts().contains(sessionKey);
                 List<Address> others = e.accounts().stream().filter(a -> !a.equals(sessionKey)).toList();
                 yield new OwnersSpec.Multisig(withKey, others, e.threshold());

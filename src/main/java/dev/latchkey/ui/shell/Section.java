@@ -7,6 +7,7 @@ public enum Section {
     TRADE("Trade", "One-click Uniswap and Aave buttons, signed by the background signer within your session limits.",
             "The trade buttons arrive with issue 06, screen 8, on the wallet services and the signer of issue 05. A trade"
                     + " needs a session that covers it: you can build one now."),
+    AUTOMATIONS("Automations", "Limit orders, stops, recurring payments and Aave auto-repay, each within one session.", ""),
     SESSIONS("Sessions", "Your Smart Sessions: status, expiry, uses left and spend meters per token; revoke one or all.",
             "The session list arrives with issue 06, screen 7, on the wallet services. Building and approving a session"
                     + " works now."),

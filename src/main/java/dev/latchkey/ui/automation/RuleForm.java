@@ -1,0 +1,161 @@
+package dev.latchkey.ui.automation;
+
+import dev.latchkey.automation.RuleSpec;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.FieldException;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The "New automation" forms: which fields each kind asks for, and turning the typed text into a {@link RuleSpec}
+ * (whole-token amounts become raw units with the token's decimals; periods are hours; times are "in N hours" from
+ * chain time). A field that does not parse names itself in the error.
+ */
+public final class RuleForm {
+
+    /** A form field: its label and the hint shown in the empty box. */
+    public enum Field {
+        BASE("Token", "WETH"), QUOTE("Priced in", "USDC"), SIDE("Buy or sell", "buy / sell"), AMOUNT("Amount (whole tokens)", "1000"),
+        PRICE("Price", "2800"), STOP_LOSS("Stop-loss price", "2500 (optional)"), TAKE_PROFIT("Take-profit price", "4000 (optional)"),
+        FEE("Pool fee tier", "500"), SLIPPAGE("Max slippage %", "0.5"), MODE("Send or swap", "send / swap"), TOKEN("Pay in", "USDC"),
+        RECIPIENT("Recipient", "0x…"), SWAP_TO("Buy token (swap)", "WETH"), EVERY_HOURS("Every (hours)", "24"),
+        COUNT("Number of payments", "4"), ASSET("Debt asset", "USDC"), BELOW("Repay below health", "1.3"),
+        TARGET("Back up to health", "1.6"), MAX_REPAY("Max per repayment", "500");
+
+        private final String label;
+        private final String hint;
+
+        Field(String label, String hint) {
+            this.label = label;
+            this.hint = hint;
+        }
+
+        public String label() { return label; }
+        public String hint() { return hint; }
+    }
+
+    /** The four kinds of rule the screen creates. */
+    public enum Kind {
+        LIMIT_ORDER("Limit order", List.of(Field.SIDE, Field.BASE, Field.QUOTE, Field.AMOUNT, Field.PRICE, Field.FEE, Field.SLIPPAGE)),
+        STOP("Stop-loss / take-profit", List.of(Field.BASE, Field.QUOTE, Field.AMOUNT, Field.STOP_LOSS, Field.TAKE_PROFIT, Field.FEE,
+                Field.SLIPPAGE)),
+        RECURRING("Recurring payment", List.of(Field.MODE, Field.TOKEN, Field.AMOUNT, Field.RECIPIENT, Field.SWAP_TO, Field.EVERY_HOURS,
+                Field.COUNT, Field.FEE, Field.SLIPPAGE)),
+        AUTO_REPAY("Aave auto-repay", List.of(Field.ASSET, Field.BELOW, Field.TARGET, Field.MAX_REPAY));
+
+        private final String title;
+        private final List<Field> fields;
+
+        Kind(String title, List<Field> fields) {
+            this.title = title;
+            this.fields = fields;
+        }
+
+        public String title() { return title; }
+        public List<Field> fields() { return fields; }
+
+        @Override
+        public String toString() { return title; }
+    }
+
+    private RuleForm() { }
+
+    /** The rule the filled-in form describes; {@code now} is chain time (a recurring payment's first one is due then). */
+    public static RuleSpec spec(Kind kind, Map<Field, String> in, TradeNetwork network, long now) {
+        return switch (kind) {
+            case LIMIT_ORDER -> {
+                RuleSpec.Side side = side(text(in, Field.SIDE));
+                String base = symbol(in, Field.BASE);
+                String quote = symbol(in, Field.QUOTE);
+                yield new RuleSpec.LimitOrder(base, quote, fee(in), side, raw(in, Field.AMOUNT, network, side == RuleSpec.Side.BUY ? quote : base),
+                        decimal(in, Field.PRICE), slippage(in));
+            }
+            case STOP -> {
+                String base = symbol(in, Field.BASE);
+                yield new RuleSpec.StopOrder(base, symbol(in, Field.QUOTE), fee(in), raw(in, Field.AMOUNT, network, base),
+                        optionalDecimal(in, Field.STOP_LOSS), optionalDecimal(in, Field.TAKE_PROFIT), slippage(in));
+            }
+            case RECURRING -> {
+                RuleSpec.Mode mode = switch (text(in, Field.MODE).toLowerCase(Locale.ROOT)) {
+                    case "send" -> RuleSpec.Mode.SEND;
+                    case "swap" -> RuleSpec.Mode.SWAP;
+                    default -> throw new FieldException(Field.MODE.label(), "type send or swap");
+                };
+                String token = symbol(in, Field.TOKEN);
+                boolean send = mode == RuleSpec.Mode.SEND;
+                Address to = send ? Address.parse(Field.RECIPIENT.label(), text(in, Field.RECIPIENT)) : null;
+                long hours = whole(in, Field.EVERY_HOURS);
+                yield new RuleSpec.RecurringPayment(mode, token, to, send ? null : symbol(in, Field.SWAP_TO), send ? 0 : fee(in),
+                        raw(in, Field.AMOUNT, network, token), hours * 3600, now, 0, whole(in, Field.COUNT), send ? 0 : slippage(in));
+            }
+            case AUTO_REPAY -> {
+                String asset = symbol(in, Field.ASSET);
+                yield new RuleSpec.AutoRepay(asset, decimal(in, Field.BELOW), decimal(in, Field.TARGET), raw(in, Field.MAX_REPAY, network, asset));
+            }
+        };
+    }
+
+    private static String text(Map<Field, String> in, Field f) {
+        String t = in.getOrDefault(f, "").trim();
+        if (t.isEmpty()) throw new FieldException(f.label(), "required");
+        return t;
+    }
+
+    private static String symbol(Map<Field, String> in, Field f) {
+        return text(in, f).toUpperCase(Locale.ROOT);
+    }
+
+    private static RuleSpec.Side side(String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "buy" -> RuleSpec.Side.BUY;
+            case "sell" -> RuleSpec.Side.SELL;
+            default -> throw new FieldException(Field.SIDE.label(), "type buy or sell");
+        };
+    }
+
+    private static BigDecimal decimal(Map<Field, String> in, Field f) {
+        try {
+            return new BigDecimal(text(in, f).replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new FieldException(f.label(), "not a number: " + in.get(f));
+        }
+    }
+
+    private static BigDecimal optionalDecimal(Map<Field, String> in, Field f) {
+        return in.getOrDefault(f, "").isBlank() ? null : decimal(in, f);
+    }
+
+    private static long whole(Map<Field, String> in, Field f) {
+        try {
+            return decimal(in, f).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new FieldException(f.label(), "must be a whole number");
+        }
+    }
+
+    private static int fee(Map<Field, String> in) {
+        return in.getOrDefault(Field.FEE, "").isBlank() ? 500 : (int) whole(in, Field.FEE);
+    }
+
+    private static int slippage(Map<Field, String> in) {
+        if (in.getOrDefault(Field.SLIPPAGE, "").isBlank()) return 50;
+        try {
+            return decimal(in, Field.SLIPPAGE).movePointRight(2).intValueExact();
+        } catch (ArithmeticException e) {
+            throw new FieldException(Field.SLIPPAGE.label(), "at most two decimals (0.01 % steps)");
+        }
+    }
+
+    private static BigInteger raw(Map<Field, String> in, Field f, TradeNetwork network, String symbol) {
+        int decimals = network.token(f.label(), symbol).decimals();
+        try {
+            return decimal(in, f).movePointRight(decimals).toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new FieldException(f.label(), symbol + " has " + decimals + " decimals");
+        }
+    }
+}
