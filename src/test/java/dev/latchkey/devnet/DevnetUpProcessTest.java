@@ -45,7 +45,9 @@ class DevnetUpProcessTest {
             } else {
                 new ProcessBuilder("kill", "-" + signal, Long.toString(cli.pid())).start().waitFor();
             }
-            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI exits after the signal").isTrue();
+            boolean exited = cli.waitFor(90, TimeUnit.SECONDS);
+            assertThat(exited).as("the CLI exits after the signal; its log ends with:%n%s",
+                    tail(java.nio.file.Files.readString(dir.resolve("cli.err")))).isTrue();
             for (ProcessHandle child : children) {
                 child.onExit().get(10, TimeUnit.SECONDS);
                 assertThat(child.isAlive()).as("child " + child.pid() + " stopped").isFalse();
@@ -58,12 +60,28 @@ class DevnetUpProcessTest {
         }
     }
 
+    private static String tail(String log) {
+        return log.length() <= 3_000 ? log : log.substring(log.length() - 3_000);
+    }
+
     private static String readJson(Process cli) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder json = new StringBuilder();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             json.append(line).append('\n');
             if (line.equals("}")) {
+                // keep reading whatever else it prints, so a full pipe can never hold up its shutdown
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // discarded
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // the process is gone
+                    }
+                }, "devnet-up-stdout");
+                drain.setDaemon(true);
+                drain.start();
                 return json.toString();
             }
         }
