@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,8 @@ import javax.imageio.ImageIO;
  */
 public final class Screenshots {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 800;
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
 
     private final Path out;
 
@@ -37,7 +38,7 @@ public final class Screenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Path out = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Platform.startup(() -> { });
         Platform.setImplicitExit(false); // closing one theme's window must not stop the toolkit
@@ -45,6 +46,9 @@ public final class Screenshots {
             Screenshots shots = new Screenshots(out);
             for (ThemeService.Mode mode : ThemeService.Mode.values()) {
                 shots.take(mode);
+            }
+            if (!List.of(args).contains("--no-devnet")) {
+                new WalletScreenshots(shots::snapUnchecked).take(); // Portfolio, Trade, Sessions, Activity on a devnet run
             }
         } finally {
             Platform.exit();
@@ -99,6 +103,14 @@ public final class Screenshots {
                 stage.close();
                 return null;
             });
+        }
+    }
+
+    private void snapUnchecked(Scene scene, String name) {
+        try {
+            snap(scene, name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + name, e);
         }
     }
 
