@@ -129,12 +129,26 @@ final class LiveTrade implements TradePort {
                 w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
                         capitalised(pending.trade().description()));
                 workspace.changed();
-                return pending.result();
+                return pending.result().thenApply(result -> explained(w, pending, result));
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
         }, workspace.background());
         return handed.thenCompose(Function.identity()).whenComplete((result, failure) -> workspace.changed());
+    }
+
+    /** A refusal in the trade's terms (token amounts and names); also logged for the Activity screen. */
+    private static TradeResult explained(WalletWorkspace w, PendingTrade pending, TradeResult result) {
+        if (!(result instanceof TradeResult.Refused r) || r.reason().equals("no-session")) {
+            return result;
+        }
+        String text = new RefusalText(w.profile().tradeNetwork()).explain(r.message(), pending.trade().calls());
+        try {
+            w.keystore().activity().append(ActivityRows.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text);
+        } catch (Exception e) {
+            // the signer's own row keeps the exact reason
+        }
+        return new TradeResult.Refused(r.intentId(), r.description(), r.reason(), text);
     }
 
     @FunctionalInterface
@@ -175,7 +189,9 @@ final class LiveTrade implements TradePort {
                 OperationContext.Gas.none(), w.chain().chainTime(), BigInteger.ZERO);
         PolicyEngine engine = new PolicyEngine(w.profile().policies(), SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
         Decision d = engine.check(definition.get(), op, new ChainPolicyState(w.chain().node(), smartSession, trade.account()));
-        return d instanceof Decision.Refused r ? Optional.of(r.reason().toString()) : Optional.empty();
+        return d instanceof Decision.Refused r
+                ? Optional.of(new RefusalText(w.profile().tradeNetwork()).explain(r.reason().toString(), trade.calls()))
+                : Optional.empty();
     }
 
     /** Base and quote of a pair: the quote is the preferred stable coin. */

@@ -106,6 +106,10 @@ final class WalletScreenshots {
                     && window.notifications().items().stream().anyMatch(n -> n.title().startsWith("Included"))
                     && trade.aave().rows().stream().allMatch(r -> !r.cover().isEmpty()));
             both(context, stage, "trade");
+            Fx.call(() -> {
+                window.notifications().items().stream().map(n -> n.id()).toList().forEach(window.notifications()::dismiss);
+                return null;
+            });
 
             show(shell, Section.SESSIONS);
             SessionsViewModel sessions = Fx.call(() -> (SessionsViewModel) window.content().viewModel());
