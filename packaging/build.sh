@@ -54,6 +54,7 @@ step() { echo "[package] $*"; }
 
 if [ "$skip_maven" = false ]; then
   step "mvn package (tests skipped: run mvn verify for them)"
+  rm -rf "$out/deps" # copy-dependencies never deletes, so a bumped version would leave the old jar behind
   mvn -q -DskipTests package
 fi
 jar="$(ls target/latchkey-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' | head -1 || true)"
@@ -79,8 +80,10 @@ modules="$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' packaging/jlink.modules | tr 
 step "jlink runtime: $modules"
 # JavaFX's natives are resources at the root of javafx.graphics; they are left out of the module image and placed
 # where a JDK keeps its own libraries, so they load with System.loadLibrary instead of being extracted to ~/.openjfx.
+# No jlink compression: the installer compresses the whole payload anyway, and does it better on uncompressed
+# modules (docs/packaging.md); classes then load without inflating.
 "$JAVA_HOME/bin/jlink" --module-path "$out/jfx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+  --strip-debug --no-header-files --no-man-pages \
   --exclude-resources "glob:/javafx.graphics/$native_glob" \
   --output "$out/runtime"
 for fx in "$out"/jfx/*.jar; do
@@ -114,7 +117,7 @@ image="$(ls -d "$out"/image/* | head -1)"
 if [ "$type" != app-image ]; then
   step "jpackage $type from $image"
   rm -f "$out"/*."$type"
-  # The payload is already compressed (jlink zip-6, jars): gzip is as small as xz within 10% and 15x faster.
+  # gzip, not dpkg's default xz: xz saves ~7 MB of ~66 but takes minutes on 2 cores (docs/packaging.md).
   DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}" \
     "$JAVA_HOME/bin/jpackage" @packaging/jpackage/common.args "@packaging/jpackage/$os.args" \
     --type "$type" --app-image "$image" --app-version "$version" --dest "$out"

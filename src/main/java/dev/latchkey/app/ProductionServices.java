@@ -18,7 +18,7 @@ import java.time.ZoneId;
 final class ProductionServices implements AutoCloseable {
 
     static final String NOT_YET = "This needs the wallet services (network profile and smart account), which are not part of"
-            + " this build yet. Until then sessions can be built with 'latchkey session create' on the command line.";
+            + " this build yet; they arrive with the next wallet update.";
 
     private Devnet devnet;
 

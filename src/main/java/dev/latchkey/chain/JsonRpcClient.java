@@ -23,10 +23,22 @@ public final class JsonRpcClient implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final AtomicLong ids = new AtomicLong();
     private final Duration timeout;
+    private final Observer observer;
+
+    /** Sees every call this client makes, on the calling thread, when it returns or fails (metrics, benchmarks). */
+    @FunctionalInterface
+    public interface Observer {
+        void completed(String method, long startNanos, long endNanos);
+    }
 
     public JsonRpcClient(URI uri, Duration timeout) {
+        this(uri, timeout, (m, s, e) -> { });
+    }
+
+    public JsonRpcClient(URI uri, Duration timeout, Observer observer) {
         this.uri = uri;
         this.timeout = timeout;
+        this.observer = observer;
         // HTTP/1.1: an h2c upgrade header makes Node servers (Alto) drop the request.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,6 +54,15 @@ public final class JsonRpcClient implements AutoCloseable {
 
     /** Calls {@code method}; params are serialized by Jackson (strings, numbers, maps, lists). */
     public JsonNode call(String method, Object... params) {
+        long start = System.nanoTime();
+        try {
+            return send(method, params);
+        } finally {
+            observer.completed(method, start, System.nanoTime());
+        }
+    }
+
+    private JsonNode send(String method, Object... params) {
         ObjectNode request = mapper.createObjectNode();
         request.put("jsonrpc", "2.0");
         request.put("id", ids.incrementAndGet());

@@ -46,7 +46,7 @@ final class SessionCommands {
             SessionService service = service(keystore, chain);
             SessionRecord record = service.find(session);
             SessionApproval.Preview preview = service.preview(record);
-            if (!output.json) {
+            if (!output.json || wallet.passwordFile == null) { // a person about to type the password sees what it approves
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("You are approving session " + preview.permissionId().hex() + " (" + preview.label() + ") for "
                         + preview.account().checksummed() + " on " + chain.profile().name() + ", until "

@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
@@ -28,8 +29,8 @@ public final class SignerCommand implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Unlock the wallet, start the background signer on the network (resuming every open journal row), and print"
-                    + " one line per decision until interrupted (Ctrl-C).")
+            description = "Unlock the wallet, start the background signer on the network (resuming every open journal row) and the"
+                    + " automation engine, and print one line per decision until interrupted (Ctrl-C).")
     static final class Run extends ChainCommand {
         @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).")
         long pollMillis;
@@ -44,18 +45,22 @@ public final class SignerCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DecisionFeed feed = new DecisionFeed(keystore.activity());
             long decisions = 0;
-            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
+            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+                 AutomationEngine automations = AutomationCommand.engine(keystore, chain, host, line -> { })) {
+                automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)
                 if (!output.json) {
                     out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "
-                            + host.resumed().size() + " open journal row(s) resumed; Ctrl-C stops it");
+                            + host.resumed().size() + " open journal row(s) resumed, automations running; Ctrl-C stops it");
                     out.flush();
                 }
                 while (!Thread.currentThread().isInterrupted()) {
-                    for (ActivityLog.Entry e : feed.next()) {
-                        decisions++;
-                        out.println(output.json ? DecisionFeed.json(e) : DecisionFeed.line(e));
+                    synchronized (out) {
+                        for (ActivityLog.Entry e : feed.next()) {
+                            decisions++;
+                            out.println(output.json ? DecisionFeed.json(e) : DecisionFeed.line(e));
+                        }
+                        out.flush();
                     }
-                    out.flush();
                     Thread.sleep(pollMillis);
                 }
             } catch (InterruptedException e) {
@@ -66,6 +71,7 @@ public final class SignerCommand implements Runnable {
                 out.println(output.json ? DecisionFeed.json(e) : DecisionFeed.line(e));
             }
             Map<String, Object> summary = Output.result();
+            summary.put("automations", "stopped");
             summary.put("stopped", true);
             summary.put("decisions", decisions);
             return summary;

@@ -105,6 +105,15 @@ final class Views {
         return out;
     }
 
+    /** One JSON object on one line. */
+    static String json(Map<String, ?> value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Raw units as a plain decimal without grouping (machine-friendly, exact). */
     static String plain(BigInteger raw, int decimals) {
         return Amounts.format(raw, decimals).replace(",", "");

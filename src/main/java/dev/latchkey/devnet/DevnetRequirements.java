@@ -41,7 +41,7 @@ public record DevnetRequirements(List<String> missing, List<String> warnings) {
         } else {
             Path anvil = config.anvilBinary();
             if (!Files.isExecutable(anvil)) {
-                missing.add("anvil (Foundry 1.7.1): not at " + anvil + "; " + npmFix + ", or set LATCHKEY_ANVIL");
+                missing.add("anvil not found at " + anvil + " (Foundry 1.7.1); " + npmFix + ", or set LATCHKEY_ANVIL");
             }
             List<String> absent = ARTIFACTS.stream().filter(a -> !Files.isRegularFile(modules.resolve(a))).toList();
             if (!absent.isEmpty()) {

@@ -38,10 +38,6 @@ public final class Automations {
     public record Resolution(byte[] intentId, AutomationFiring.State state, String outcome, String detail, RuleChange change,
                              long block, long chainTime) { }
 
-    private static final String RULE_COLUMNS = "rule_id, permission_id, kind, label, version, status, status_reason, next_seq,"
-            + " next_attempt, created_at, updated_at";
-    private static final String FIRING_COLUMNS = "intent_id, rule_id, seq, attempt, block, chain_time, calldata, state, outcome,"
-            + " detail, updated_at";
     private static final Set<AutomationRule.Status> LIVE = EnumSet.of(AutomationRule.Status.ACTIVE, AutomationRule.Status.PAUSED,
             AutomationRule.Status.NEEDS_ATTENTION);
 
@@ -132,7 +128,7 @@ public final class Automations {
         keystore.withDek((dek, dekVersion) -> {
             Aead.Sealed sealed = aead.seal(dek, spec, aad(dekVersion, ruleId, rule.permissionId(), rule.kind(), next));
             return db.transaction(c -> {
-                if (hasPending(c, ruleId)) {
+                if (AutomationRows.hasPending(c, ruleId)) {
                     throw new KeystoreException.JournalConflictException("rule " + hex(ruleId) + " has a firing in flight; edit it when that has ended");
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET dek_version = ?, nonce = ?, ciphertext = ?,"
@@ -163,7 +159,7 @@ public final class Automations {
     public boolean setStatus(byte[] ruleId, Set<AutomationRule.Status> from, AutomationRule.Status to, String reason,
                              AutomationEvaluation.Result result, long block, long chainTime) throws KeystoreException {
         return db.transaction(c -> {
-            AutomationRule rule = readRule(c, ruleId);
+            AutomationRule rule = AutomationRows.readRule(c, ruleId);
             if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
             if (!from.contains(rule.status())) return false;
             updateStatus(c, ruleId, to, reason);
@@ -180,15 +176,15 @@ public final class Automations {
     public AutomationFiring fire(Fire f) throws KeystoreException {
         if (f.intentId() == null || f.intentId().length != 16) throw new KeystoreException.InvalidInputException("an intent id is 16 bytes");
         db.transaction(c -> {
-            AutomationRule rule = readRule(c, f.ruleId());
+            AutomationRule rule = AutomationRows.readRule(c, f.ruleId());
             if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(f.ruleId()));
             if (rule.status() != AutomationRule.Status.ACTIVE || rule.nextSeq() != f.seq() || rule.nextAttempt() != f.attempt()
-                    || hasPending(c, f.ruleId())) {
+                    || AutomationRows.hasPending(c, f.ruleId())) {
                 throw new KeystoreException.JournalConflictException("rule " + hex(f.ruleId()) + " is " + rule.status() + " at trigger "
                         + rule.nextSeq() + "/" + rule.nextAttempt() + ", not " + f.seq() + "/" + f.attempt() + " (or a firing is in flight)");
             }
             long now = clock.millis();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_firing (" + FIRING_COLUMNS.replace("updated_at", "created_at, updated_at")
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_firing (" + AutomationRows.FIRING_COLUMNS.replace("updated_at", "created_at, updated_at")
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', '', '', ?, ?)")) {
                 ps.setBytes(1, f.intentId());
                 ps.setBytes(2, f.ruleId());
@@ -222,7 +218,7 @@ public final class Automations {
     public boolean resolve(Resolution r) throws KeystoreException {
         if (r.state() == AutomationFiring.State.PENDING) throw new KeystoreException.InvalidInputException("a resolution must close the firing");
         return db.transaction(c -> {
-            AutomationFiring f = readFiring(c, r.intentId());
+            AutomationFiring f = AutomationRows.readFiring(c, r.intentId());
             if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(r.intentId()));
             try (PreparedStatement ps = c.prepareStatement("UPDATE automation_firing SET state = ?, outcome = ?, detail = ?, updated_at = ?"
                     + " WHERE intent_id = ? AND state = 'PENDING'")) {
@@ -265,7 +261,7 @@ public final class Automations {
     }
 
     public AutomationFiring firing(byte[] intentId) throws KeystoreException {
-        AutomationFiring f = db.read(c -> readFiring(c, intentId));
+        AutomationFiring f = db.read(c -> AutomationRows.readFiring(c, intentId));
         if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(intentId));
         return f;
     }
@@ -336,69 +332,30 @@ public final class Automations {
         }
     }
 
-    private static boolean hasPending(Connection c, byte[] ruleId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM automation_firing WHERE rule_id = ? AND state = 'PENDING'")) {
-            ps.setBytes(1, ruleId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     private List<AutomationRule> rules(String where, byte[] arg) throws KeystoreException {
         return db.read(c -> {
             List<AutomationRule> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM automation_rule " + where + " ORDER BY created_at, rule_id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + AutomationRows.RULE_COLUMNS + " FROM automation_rule " + where + " ORDER BY created_at, rule_id")) {
                 if (arg != null) ps.setBytes(1, arg);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(rule(rs));
+                    while (rs.next()) out.add(AutomationRows.rule(rs));
                 }
             }
             return out;
         });
-    }
-
-    private static AutomationRule readRule(Connection c, byte[] ruleId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RULE_COLUMNS + " FROM automation_rule WHERE rule_id = ?")) {
-            ps.setBytes(1, ruleId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rule(rs) : null;
-            }
-        }
-    }
-
-    private static AutomationRule rule(ResultSet rs) throws SQLException {
-        return new AutomationRule(rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                AutomationRule.Status.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8), rs.getInt(9),
-                Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)));
     }
 
     private List<AutomationFiring> firings(String where, byte[] arg) throws KeystoreException {
         return db.read(c -> {
             List<AutomationFiring> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + FIRING_COLUMNS + " FROM automation_firing " + where + " ORDER BY created_at, seq, attempt")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + AutomationRows.FIRING_COLUMNS + " FROM automation_firing " + where + " ORDER BY created_at, seq, attempt")) {
                 if (arg != null) ps.setBytes(1, arg);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(firingRow(rs));
+                    while (rs.next()) out.add(AutomationRows.firingRow(rs));
                 }
             }
             return out;
         });
-    }
-
-    private static AutomationFiring readFiring(Connection c, byte[] intentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + FIRING_COLUMNS + " FROM automation_firing WHERE intent_id = ?")) {
-            ps.setBytes(1, intentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? firingRow(rs) : null;
-            }
-        }
-    }
-
-    private static AutomationFiring firingRow(ResultSet rs) throws SQLException {
-        return new AutomationFiring(rs.getBytes(1), rs.getBytes(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getLong(6),
-                rs.getBytes(7), AutomationFiring.State.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)));
     }
 
     static String hex(byte[] b) {

@@ -23,9 +23,9 @@ import org.sqlite.SQLiteConfig;
  */
 final class Database implements AutoCloseable {
 
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     private static final String[] MIGRATIONS = {"V1__init.sql", "V2__address_book_quarantine.sql",
-        "V3__session_approval.sql", "V4__automation.sql"};
+        "V3__session_approval.sql", "V4__automation.sql", "V5__journal_unsigned_op.sql"};
 
     /** A unit of work on the connection. */
     @FunctionalInterface

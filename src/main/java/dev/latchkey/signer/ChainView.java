@@ -19,6 +19,15 @@ public interface ChainView {
     /** EntryPoint {@code getNonce(sender, key)} & 2^64-1: the next sequence the chain accepts on that key. */
     long nextSequence(Address sender, BigInteger nonceKey);
 
+    /**
+     * {@link #nextSequence} as last seen, for the trade path: may lag the chain by a block (implementations refresh it in
+     * the background). Only a foreign operation on the same key can make it stale, and the signer also takes the
+     * journal's next sequence, so a lag never reuses one of our own sequences.
+     */
+    default long knownNextSequence(Address sender, BigInteger nonceKey) {
+        return nextSequence(sender, nonceKey);
+    }
+
     /** SmartSession's view of a permission on {@code account}: enabled, and the nonce the next ENABLE digest must use. */
     Permission permission(Address smartSession, HexBytes permissionId, Address account);
 

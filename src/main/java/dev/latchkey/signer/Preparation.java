@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * On the lane thread: wait behind an enabling operation → never-rules → USE or ENABLE ({@link EnableGate}) → unsigned
- * operation on the lane's next sequence → PolicyEngine (on-chain state, or fresh state when enabling, + soft limits)
- * → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger untouched and
+ * On the lane thread: wait behind an enabling operation → never-rules → the session's rules without state → USE or
+ * ENABLE ({@link EnableGate}) → unsigned operation on the lane's next sequence → PolicyEngine (on-chain state, or
+ * fresh state when enabling, + soft limits) → one journal transaction reserving nonce and budget. A refusal at any step leaves journal and ledger untouched and
  * nothing signed.
  */
 final class Preparation {
@@ -69,40 +69,58 @@ final class Preparation {
                 .or(() -> NeverRules.shape(intent.callData(), intent.account(), smartSession, d.sink().entryPoint()));
         if (v.isPresent()) return Optional.of(refuse(intent, v.get().reason(), v.get().message()));
 
+        // Rules first, without state or gas (the most permissive reading, so it only refuses what the full check
+        // would): a call the session can never allow is refused before any round trip, gas estimate included.
+        Decision rules = d.engine().check(match.prepared(), OperationContexts.of(
+                UserOperation.of(intent.account(), BigInteger.ZERO, intent.callData()), smartSession, chainTime, BigInteger.ZERO),
+                new InMemoryPolicyState());
+        if (rules instanceof Decision.Refused r) {
+            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+        }
+
         SigningMode mode = gate.decide(session, intent.chainId(), match.prepared().session());
         if (mode instanceof SigningMode.Refuse r) return Optional.of(refuse(intent, r.reason(), r.message()));
 
         NonceLane nonceLane = NonceLane.of(session, smartSession);
         long seq = Math.max(d.journal().lastSequence(intent.account().hex(), nonceLane.key24()) + 1,
-                d.chain().nextSequence(intent.account(), nonceLane.key()));
+                d.chain().knownNextSequence(intent.account(), nonceLane.key()));
+        // Enabling re-initialises every policy of the session, so the first operation is checked against fresh state.
+        PolicyState state = mode instanceof SigningMode.Enable ? new InMemoryPolicyState()
+                : d.policyState().stateOf(session, intent.chainId());
+        // With state but before gas (a gas-less draft is the most permissive reading): a trade that crosses a stateful
+        // limit (daily cap, uses left) is refused with its policy reason before the builder may ask for a gas estimate,
+        // which the chain would answer with an opaque AA23.
+        Decision stateful = d.engine().check(match.prepared(), OperationContexts.of(
+                UserOperation.of(intent.account(), nonceLane.nonce(seq), intent.callData()), smartSession, chainTime,
+                BigInteger.ZERO), state);
+        if (stateful instanceof Decision.Refused r) {
+            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+        }
         UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), intent, mode);
         if (!op.nonce().equals(nonceLane.nonce(seq)) || !op.callData().equals(intent.callData())
                 || !op.sender().equals(intent.account()) || op.signature().length() != 0) {
             throw new IllegalStateException("the operation builder changed sender, nonce or callData, or pre-signed it");
         }
         OperationContext ctx = OperationContexts.of(op, smartSession, chainTime, d.chain().baseFee());
-        // Enabling re-initialises every policy of the session, so the first operation is checked against fresh state.
-        PolicyState state = mode instanceof SigningMode.Enable ? new InMemoryPolicyState()
-                : d.policyState().stateOf(session, intent.chainId());
         Decision decision = d.engine().check(match.prepared(), ctx, state);
         if (decision instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
         Map<String, BigInteger> amounts = Reservations.of(intent.callData());
+        boolean enabling = mode instanceof SigningMode.Enable;
         JournalEntry row;
         try {
+            // One commit: nonce + budget + the exact unsigned op + the "approved" activity row.
             row = d.journal().reserve(new SignerJournal.Intent(intent.id(), session.permissionId(), intent.chainId(),
-                    intent.account().hex(), nonceLane.key24(), seq, intent.callData().bytes(), amounts));
+                    intent.account().hex(), nonceLane.key24(), seq, intent.callData().bytes(), amounts),
+                    d.store().encode(op, enabling), "signer.approved", "session " + Deps.hex(session.permissionId())
+                            + " seq " + seq + (enabling ? " ENABLE" : "") + " reserved " + amounts);
         } catch (KeystoreException.BudgetExceededException e) {
             return Optional.of(refuse(intent, "budget", e.getMessage()));
         } catch (KeystoreException.InvalidInputException e) {
             return Optional.of(new Outcome.Duplicate(intent.idHex(), "journaled: " + e.getMessage()));
         }
-        boolean enabling = mode instanceof SigningMode.Enable;
-        d.store().put(intent.idHex(), op, enabling); // a crash before this line: resume rebuilds the op (nothing was signed yet)
         if (enabling) lane.enabling(done);
-        d.log("signer.approved", intent.idHex(), "session " + Deps.hex(session.permissionId()) + " seq " + seq
-                + (enabling ? " ENABLE" : "") + " reserved " + amounts);
         d.stats().bump(d.stats().approved);
         delivery.deliver(row, session, op, mode, lane, done);
         return Optional.empty();

@@ -43,7 +43,7 @@ final class Reconciler {
             SessionRecord s = d.sessions().get(permissionId);
             long chainId = d.chain().chainId();
             if (s.chain(chainId).isEmpty()) return false;
-            resolveConflicts(permissionId);
+            if (resolveConflicts(permissionId)) d.policyState().changed(s, chainId);
             if (d.journal().open().stream().anyMatch(r -> Arrays.equals(r.permissionId(), permissionId))) return false;
             List<BudgetEntry> lines = d.sessions().budget(permissionId);
             if (lines.isEmpty()) return false;
@@ -69,6 +69,7 @@ final class Reconciler {
             }
             if (diffs.isEmpty()) return false;
             d.sessions().reconcile(permissionId, spent, uses, "chain " + chainId + ": " + String.join("; ", diffs));
+            d.policyState().changed(s, chainId); // the chain moved without us: trade-path snapshots are stale
             return true;
         } catch (KeystoreException | RuntimeException e) {
             d.log("signer.failed", pidHex, "reconciliation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -76,8 +77,9 @@ final class Reconciler {
         }
     }
 
-    private void resolveConflicts(byte[] permissionId) throws KeystoreException {
-        for (JournalEntry row : d.journal().inState(permissionId, JournalState.CONFLICT)) {
+    private boolean resolveConflicts(byte[] permissionId) throws KeystoreException {
+        List<JournalEntry> conflicts = d.journal().inState(permissionId, JournalState.CONFLICT);
+        for (JournalEntry row : conflicts) {
             String id = Deps.hex(row.intentId());
             Optional<UserOperationReceipt> receipt = row.userOpHash() == null ? Optional.empty()
                     : d.sink().receipt(HexBytes.of(row.userOpHash()), CONFLICT_RECEIPT_WAIT);
@@ -91,5 +93,6 @@ final class Reconciler {
                         + " was used by another operation, ours never landed; CANCELLED, reservation released");
             }
         }
+        return !conflicts.isEmpty();
     }
 }

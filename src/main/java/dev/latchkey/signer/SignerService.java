@@ -38,7 +38,7 @@ public final class SignerService implements AutoCloseable {
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
         PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
-                new OperationStore(keystore.settings()), engine, definitions, policyState, builder, chain, sink, config, new Stats());
+                new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats());
         this.matcher = new SessionMatcher(keystore.sessions(), definitions, engine);
     }
 
@@ -65,8 +65,9 @@ public final class SignerService implements AutoCloseable {
             resumed.add(resume(row));
         }
         // N4 at start: every session usable on this chain is compared with the chain once its lane is idle.
-        long chainId = d.chain().chainId();
-        for (SessionRecord s : d.sessions().all()) {
+        List<SessionRecord> sessions = d.sessions().all();
+        long chainId = sessions.isEmpty() ? 0 : d.chain().chainId();
+        for (SessionRecord s : sessions) {
             boolean enabledHere = s.chain(chainId).map(c -> c.enabled() || s.status() == SessionStatus.ENABLED).orElse(false);
             if (enabledHere) lane(s).settled();
         }
@@ -123,11 +124,11 @@ public final class SignerService implements AutoCloseable {
         lane.thread.execute(() -> {
             lane.slots.acquireUninterruptibly(); // resumed rows count against the lane's 4 slots too
             try {
-                Optional<UserOperation> stored = d.store().get(id);
-                SigningMode mode = stored.isPresent() && !d.store().enabling(id) ? new SigningMode.Use()
+                Optional<OperationStore.Stored> stored = d.store().get(id);
+                SigningMode mode = stored.isPresent() && !stored.get().enabling() ? new SigningMode.Use()
                         : preparation.modeFor(session, row.chainId());
                 if (mode instanceof SigningMode.Refuse r) throw new IllegalStateException(r.reason() + ": " + r.message());
-                UserOperation op = stored.isPresent() ? stored.get() : rebuild(row, session, mode);
+                UserOperation op = stored.isPresent() ? stored.get().op() : rebuild(row, session, mode);
                 if (mode instanceof SigningMode.Enable) lane.enabling(done);
                 d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
                 delivery.deliver(row, session, op, mode, lane, done);

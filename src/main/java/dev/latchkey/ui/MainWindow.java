@@ -285,12 +285,16 @@ public final class MainWindow {
         next.viewModel().activate();
     }
 
+    /** Reads the wallet's theme in the background (SQLite never runs on the FX thread) and applies it. */
     private void applySavedTheme() {
-        try {
-            wallet.setting(ThemeService.SETTING).flatMap(ThemeService::parse).ifPresent(theme.modeProperty()::set);
-        } catch (KeystoreException e) {
-            // a missing setting keeps the current theme
-        }
+        background.execute(() -> {
+            try {
+                wallet.setting(ThemeService.SETTING).flatMap(ThemeService::parse)
+                        .ifPresent(mode -> fx.execute(() -> theme.modeProperty().set(mode)));
+            } catch (KeystoreException e) {
+                // a missing setting keeps the current theme
+            }
+        });
     }
 
     private void saveTheme(ThemeService.Mode mode) {

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /**
  * The signer's decisions as they are written to the activity log ({@code signer.approved}, {@code signer.refused},
- * {@code signer.failed}, {@code signer.included}, {@code signer.resumed}): each call returns the rows appended since the
- * previous one. What {@code signer run} prints, one line per decision.
+ * {@code signer.failed}, {@code signer.included}, {@code signer.resumed}) and the automation engine's
+ * ({@code automation.fired}, {@code automation.succeeded}, {@code automation.failed}, {@code automation.needs_attention},
+ * {@code automation.done}, …): each call returns the rows appended since the previous one. What {@code signer run}
+ * prints, one line per decision.
  */
 public final class DecisionFeed {
 
@@ -30,7 +32,7 @@ public final class DecisionFeed {
     public List<ActivityLog.Entry> next() throws KeystoreException {
         List<ActivityLog.Entry> fresh = log.recent(WINDOW).stream().filter(e -> e.id() > lastId).toList();
         if (!fresh.isEmpty()) lastId = fresh.get(fresh.size() - 1).id();
-        return fresh.stream().filter(e -> e.kind().startsWith("signer.")).toList();
+        return fresh.stream().filter(e -> e.kind().startsWith("signer.") || e.kind().startsWith("automation.")).toList();
     }
 
     /** {@code 2026-11-24T06:49:41.123Z signer.included 0a1b… seq 3 …}. */

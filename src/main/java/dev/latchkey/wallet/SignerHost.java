@@ -4,6 +4,7 @@ import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.signer.Outcome;
+import dev.latchkey.signer.PolicyStateSource;
 import dev.latchkey.signer.SessionDefinitions;
 import dev.latchkey.signer.SignerService;
 import dev.latchkey.signer.onchain.OnchainPorts;
@@ -44,6 +45,11 @@ public final class SignerHost implements AutoCloseable {
 
     public SessionDefinitions definitions() {
         return ports.definitions();
+    }
+
+    /** The live on-chain policy counters the signer checks against (also what automations pre-check with). */
+    public PolicyStateSource policyState() {
+        return ports.policyState();
     }
 
     /** Outcomes of the journal rows that were open at start (resumed: resent or followed to inclusion). */

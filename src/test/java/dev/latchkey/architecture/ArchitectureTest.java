@@ -41,6 +41,14 @@ class ArchitectureTest {
                     + " Platform, stages, FXML or Tasks, so it runs without the toolkit");
 
     @ArchTest
+    static final ArchRule statusBarPortsArePlainJava = noClasses()
+            .that().resideInAPackage("dev.latchkey.ui.status..")
+            .and().haveSimpleNameNotStartingWith("StatusBar")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
+            .allowEmptyShould(true)
+            .because("the status bar's ports (chain status, signer control) are implemented by plain services in app");
+
+    @ArchTest
     static final ArchRule onlyAppWiresTheDesktopApp = noClasses()
             .that().resideInAPackage("dev.latchkey.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.latchkey.app..", "dev.latchkey.cli..")

@@ -279,6 +279,67 @@ class AutomationOnDevnetTest {
         assertThat(healthFactor(account)).isGreaterThanOrEqualTo(new BigDecimal("1.5"));
     }
 
+    @Test
+    void recurringPaymentsSurviveSigkillOfTheWalletProcess() throws Exception {
+        SessionBounds bounds = bounds();
+        Address bob = new Address("0x" + org.web3j.crypto.Keys.getAddress(org.web3j.crypto.Keys.createEcKeyPair()));
+        List<Wallets.Built> built = new ArrayList<>();
+        try (Keystore ks = Wallets.create(dir)) {
+            DevnetWorld.Account acc = world.deployAccount(a -> {
+                wallets = new Wallets(world.network, world.policies, a, world.addr("OwnableValidator"));
+                try {
+                    built.add(wallets.periodicTransfer(ks, world.addr("USDC"), bob, usdc(10), 60, bounds.validAfter(), bounds.validUntil()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return List.of(built.get(0).onchain());
+            });
+            store(ks, built.get(0), bounds);
+            world.fund(acc.address(), 100, null);
+        }
+        AutomationRule rule;
+        try (Node n = new Node(wallets)) {
+            long now = world.client.latestTimestamp();
+            rule = n.service.add(n.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", bob,
+                    null, 0, usdc(10), 60, now + 30, 0, 5, 0), now);
+        }
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, world.m.toJson());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.Random random = new java.util.Random(7);
+        int kills = 0;
+        for (int minute = 1; minute <= 6; minute++) {
+            world.advance(60);
+            Process p = new ProcessBuilder(java, "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-cp",
+                    System.getProperty("java.class.path"), WalletProcessMain.class.getName(), dir.toString(), manifest.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(1_500 + random.nextInt(3_000)); // JVM start + a random point of the pass, the signing or the sending
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no lock, no flush beyond committed transactions
+            p.waitFor();
+            kills++;
+        }
+        try (Keystore ks = Wallets.reopen(dir)) {
+            assertThat(ks.automations().firings(rule.ruleId())).as("the killed processes fired triggers themselves").isNotEmpty();
+        }
+        try (Node n = new Node(wallets)) {
+            for (int i = 0; i < 12 && n.ks.automations().get(rule.ruleId()).status() != AutomationRule.Status.DONE; i++) {
+                n.settle(rule);
+                if (n.ks.automations().get(rule.ruleId()).status() != AutomationRule.Status.DONE) world.advance(60);
+            }
+            n.settle(rule);
+            List<AutomationFiring> firings = n.ks.automations().firings(rule.ruleId());
+            List<AutomationFiring> succeeded = firings.stream().filter(f -> f.state() == AutomationFiring.State.SUCCEEDED).toList();
+            assertThat(succeeded).as(() -> kills(firings) + String.join("\n", log)).extracting(AutomationFiring::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(n.ks.automations().get(rule.ruleId()).status()).isEqualTo(AutomationRule.Status.DONE);
+        }
+        assertThat(kills).isEqualTo(6);
+        assertThat(world.balance("USDC", bob)).as("exactly 5 × 10 USDC despite 6 SIGKILLs").isEqualTo(usdc(50));
+    }
+
+    private static String kills(List<AutomationFiring> firings) {
+        return firings.stream().map(f -> f.seq() + "/" + f.attempt() + " " + f.state() + " " + f.outcome()).collect(java.util.stream.Collectors.joining(", ")) + "\n";
+    }
+
     private SignerIntent intent(Address account, dev.latchkey.session.model.HexBytes callData) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);

@@ -63,9 +63,13 @@ final class DevnetWorld implements AutoCloseable {
     final PolicyAddresses policies;
 
     private DevnetWorld(Devnet devnet) {
+        this(devnet, devnet.manifest(), devnet.client());
+    }
+
+    private DevnetWorld(Devnet devnet, Manifest manifest, EvmClient client) {
         this.devnet = devnet;
-        this.m = devnet.manifest();
-        this.client = devnet.client();
+        this.m = manifest;
+        this.client = client;
         this.bundlerRpc = new JsonRpcClient(java.net.URI.create(m.bundlerUrl()), Duration.ofSeconds(10));
         this.bundler = new BundlerSubmitter(bundlerRpc, addr("EntryPoint"));
         this.network = new TradeNetwork("devnet", m.chainId(), addr("SwapRouter02"), addr("QuoterV2"), addr("AavePool"),
@@ -77,6 +81,11 @@ final class DevnetWorld implements AutoCloseable {
                 .with(PolicyKind.USAGE_LIMIT, addr("UsageLimitPolicy")).with(PolicyKind.VALUE_LIMIT, addr("ValueLimitPolicy"))
                 .with(PolicyKind.PERIODIC_SPENDING_LIMIT, addr("PeriodicSpendingLimitPolicy"))
                 .with(PolicyKind.RATE_LIMIT, addr("RateLimitPolicy")).with(PolicyKind.GAS_COST_LIMIT, addr("GasCostLimitPolicy"));
+    }
+
+    /** The same world seen from another process (the devnet runs in the test JVM; nothing here stops it). */
+    static DevnetWorld attach(Manifest manifest) {
+        return new DevnetWorld(null, manifest, new EvmClient(manifest.rpcUrl()));
     }
 
     static DevnetWorld start(Path dir) {
@@ -229,6 +238,6 @@ final class DevnetWorld implements AutoCloseable {
     @Override
     public void close() {
         bundlerRpc.close();
-        devnet.close();
+        if (devnet != null) devnet.close();
     }
 }

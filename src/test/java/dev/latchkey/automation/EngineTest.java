@@ -180,6 +180,30 @@ class EngineTest {
     }
 
     @Test
+    void anEditIsReCheckedAgainstTheSessionAndTheEngineUsesTheNewVersion() throws Exception {
+        SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
+        AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2000"), 50));
+        f.chain.balance(USDC, ACCOUNT, usdc(1000));
+        f.price("2400");
+        AutomationService service = f.service();
+        try (AutomationEngine engine = f.engine()) {
+            engine.evaluate(f.chain.next(2));
+            assertThat(f.signer.received).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.edit(rule.ruleId(),
+                    new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(1001), new BigDecimal("2500"), 50), f.chain.head.timestamp()))
+                    .isInstanceOf(AutomationService.RuleRefusedException.class).hasMessageContaining("lessThanOrEqual");
+            assertThat(f.rule(rule).version()).isEqualTo(1);
+            assertThat(service.edit(rule.ruleId(), new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(200),
+                    new BigDecimal("2500"), 50), f.chain.head.timestamp()).version()).isEqualTo(2);
+            engine.evaluate(f.chain.next(2));
+        }
+        assertThat(f.signer.received).hasSize(1);
+        assertThat(word(Erc7579Execute.decode(f.signer.received.get(0).callData()).executions().get(1).callData(), 4)).isEqualTo(usdc(200));
+        assertThat(f.keystore.automations().evaluations(rule.ruleId(), 20)).extracting(AutomationEvaluation::result)
+                .contains(AutomationEvaluation.Result.EDITED);
+    }
+
+    @Test
     void aCrashAfterTheFiringIsRecordedResubmitsTheSameIntentAndNeverFiresANewTrigger() throws Exception {
         SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
         AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));
@@ -228,6 +252,55 @@ class EngineTest {
         }
         assertThat(f.signer.received).hasSize(1);
         assertThat(f.rule(rule).status()).isEqualTo(AutomationRule.Status.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void aDuplicateAnswerAfterARestartIsClosedFromTheSignersJournalRow() throws Exception {
+        SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
+        AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));
+        f.chain.balance(USDC, ACCOUNT, usdc(1000));
+        f.price("2400");
+        f.signer.answer = i -> null; // the process dies before the outcome reaches the engine ...
+        AutomationEngine first = f.engine();
+        first.evaluate(f.chain.next(2));
+        first.close();
+        f.restart();
+        byte[] id = IntentIds.of(rule.ruleId(), 0, 0);
+        AutomationFiring fired = f.keystore.automations().firing(id);
+        // ... while the signer had journaled the intent and followed it to inclusion
+        var journal = f.keystore.journal();
+        journal.reserve(new dev.latchkey.keystore.SignerJournal.Intent(id, s.permissionId(), Fixture.NET.chainId(), ACCOUNT.hex(), new byte[24], 0,
+                fired.callData(), java.util.Map.of()));
+        journal.markSigned(id, new byte[32]);
+        journal.move(id, dev.latchkey.keystore.JournalState.SIGNED, dev.latchkey.keystore.JournalState.SUBMITTED, null, null, null, null);
+        journal.move(id, dev.latchkey.keystore.JournalState.SUBMITTED, dev.latchkey.keystore.JournalState.INCLUDED, null, null, 9L, new byte[32]);
+        journal.move(id, dev.latchkey.keystore.JournalState.INCLUDED, dev.latchkey.keystore.JournalState.FINAL, null, null, 9L, new byte[32]);
+        f.signer.answer = i -> new Outcome.Duplicate(i.idHex(), "FINAL");
+        try (AutomationEngine second = f.engine()) {
+            for (int i = 0; i < 3; i++) second.evaluate(f.chain.next(2));
+        }
+        assertThat(f.signer.ids()).containsExactly(hex(id), hex(id));
+        assertThat(f.keystore.automations().firing(id).state()).isEqualTo(AutomationFiring.State.SUCCEEDED);
+        assertThat(f.keystore.automations().firing(id).detail()).isEqualTo("journal FINAL");
+        assertThat(f.rule(rule).status()).isEqualTo(AutomationRule.Status.DONE);
+    }
+
+    @Test
+    void alreadyReceivedWithoutAJournalRowBecomesANewAttemptAfterThreeBlocks() throws Exception {
+        SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
+        AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));
+        f.chain.balance(USDC, ACCOUNT, usdc(1000));
+        f.price("2400");
+        byte[] first = IntentIds.of(rule.ruleId(), 0, 0);
+        f.signer.answer = i -> Arrays.equals(i.id(), first) ? new Outcome.Duplicate(i.idHex(), "already received")
+                : new Outcome.Included(i.idHex(), HexBytes.zeros(32), 0, "0x03", true);
+        try (AutomationEngine engine = f.engine()) {
+            for (int i = 0; i < 3; i++) engine.evaluate(f.chain.next(2));
+            assertThat(f.signer.received).as("waits for a journal row first").hasSize(1);
+            for (int i = 0; i < 4; i++) engine.evaluate(f.chain.next(2));
+        }
+        assertThat(f.signer.ids()).containsExactly(hex(first), hex(IntentIds.of(rule.ruleId(), 0, 1)));
+        assertThat(f.rule(rule).status()).isEqualTo(AutomationRule.Status.DONE);
     }
 
     @Test

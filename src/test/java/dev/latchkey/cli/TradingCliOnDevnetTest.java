@@ -78,7 +78,8 @@ class TradingCliOnDevnetTest {
         assertThat(revoked.path("keyWiped").asBoolean()).isTrue();
         CliRunner.Run after = cli.chain("trade", "swap", "--from", "USDC", "--to", "WETH", "--amount", "10");
         assertThat(after.exit()).as(after.out() + after.err()).isEqualTo(ChainCommand.EXIT_REFUSED);
-        System.out.println("[cli] after revoke: " + after.json().path("reason").asText() + ": " + after.json().path("message").asText());
+        assertThat(after.json().path("reason").asText()).isEqualTo("session-not-enabled");
+        assertThat(after.json().path("message").asText()).isEqualTo("session is REVOKED");
         assertThat(cli.chain("session", "show", "--session", session).json().path("status").asText()).isEqualTo("revoked");
     }
 

@@ -41,6 +41,9 @@ public final class CrashChild {
                 String next = current.equals(A) ? B : A;
                 ks.changePassword(current.toCharArray(), next.toCharArray());
                 current = next;
+                // lets the parent aim some kills after a committed change, however slow the machine is
+                System.out.println("CHANGED");
+                System.out.flush();
             }
         }
     }

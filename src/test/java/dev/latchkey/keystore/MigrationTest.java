@@ -21,7 +21,7 @@ class MigrationTest {
         try (Keystore ks = TestWallets.create(dir)) {
             owner = ks.keys().createOwnerKey("v1 key").publicRef();
         }
-        // Rebuild the same content as a genuine v1 file: drop the v2, v3 and v4 objects and stamp user_version 1.
+        // Rebuild the same content as a genuine v1 file: drop the v2 to v5 objects and stamp user_version 1.
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
             st.execute("DROP TABLE automation_evaluation");
             st.execute("DROP TABLE automation_firing");
@@ -30,6 +30,7 @@ class MigrationTest {
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 1");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -49,7 +50,8 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(5);
+            assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "automation_rule", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
@@ -58,7 +60,7 @@ class MigrationTest {
     }
 
     @Test
-    void version2FileWithASessionMigratesToVersion3_notApprovedNotEnabled() throws Exception {
+    void version2FileWithASessionMigratesToTheLatest_notApprovedNotEnabled() throws Exception {
         byte[] pid = TablesTest.bytes(32, 7);
         try (Keystore ks = TestWallets.create(dir)) {
             String owner = ks.keys().createOwnerKey("owner").publicRef();
@@ -74,6 +76,7 @@ class MigrationTest {
             st.execute("DROP TABLE automation_rule");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 2");
         }
         try (Keystore ks = TestWallets.open(dir)) {

@@ -113,18 +113,9 @@ final class DevnetSessions {
         ChainAddresses chain = account.client().chain();
         SessionSigner key = keystore.keys().createSessionKey("devnet session");
         long now = account.client().client().latestTimestamp();
-        byte[] salt = new byte[32];
-        RANDOM.nextBytes(salt);
         BigInteger limit = BigInteger.valueOf(limitUsdc).multiply(BigInteger.valueOf(1_000_000L));
-        Policy toRecipient = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
-                new BigInteger(1, recipient.bytes()), Optional.empty())));
-        Action transfer = new Action(usdc, TRANSFER, List.of(toRecipient,
-                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc, limit))), new Policy.UsageLimit(BigInteger.valueOf(uses))));
-        // validAfter 0: Alto judges validAfter by its wall clock and other suites move chain time ahead.
-        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1,
-                chain.ownableValidator()), List.of(transfer), List.of(new Policy.TimeFrame(now + 86_400, 0)),
-                HexBytes.of(salt), List.of(chain.chainId()), Optional.empty(), true);
-        OnchainSession onchain = SessionMapper.toOnchain(ws, chain.policies());
+        OnchainSession onchain = usdcSession(chain, new Address(key.address().toLowerCase()), usdc, recipient, limit, uses, now + 86_400);
+        byte[] salt = onchain.salt().bytes();
         HexBytes pid = Ids.permissionId(onchain);
         EnablePlan plan = EnableFlow.plan(onchain, List.of(account.client()));
         HexBytes approval = EnableFlow.approve(plan, List.of(account.owner()), chain.ownableValidator());
@@ -135,6 +126,21 @@ final class DevnetSessions {
         keystore.sessions().approve(pid.bytes(), approval.bytes());
         keystore.sessions().setBudget(pid.bytes(), usdc.hex(), limit, uses);
         return new Approved(keystore.sessions().get(pid.bytes()), onchain, pid, recipient);
+    }
+
+    /** USDC transfers to {@code recipient} only, at most {@code limit} in total and {@code uses} operations; key {@code sessionKey}. */
+    static OnchainSession usdcSession(ChainAddresses chain, Address sessionKey, Address usdc, Address recipient, BigInteger limit,
+                                      int uses, long validUntil) {
+        byte[] salt = new byte[32];
+        RANDOM.nextBytes(salt);
+        Policy toRecipient = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
+                new BigInteger(1, recipient.bytes()), Optional.empty())));
+        Action transfer = new Action(usdc, TRANSFER, List.of(toRecipient,
+                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(usdc, limit))), new Policy.UsageLimit(BigInteger.valueOf(uses))));
+        // validAfter 0: Alto judges validAfter by its wall clock and other suites move chain time ahead.
+        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(sessionKey), 1, chain.ownableValidator()), List.of(transfer),
+                List.of(new Policy.TimeFrame(validUntil, 0)), HexBytes.of(salt), List.of(chain.chainId()), Optional.empty(), true);
+        return SessionMapper.toOnchain(ws, chain.policies());
     }
 
     static SignerIntent pay(byte[] id, Account account, Address usdc, Address to, BigInteger amount) {

@@ -82,6 +82,20 @@ class RefusalsTest {
     }
 
     @Test
+    void anOnChainLimitRefusesBeforeTheBuilderIsAsked() throws Exception {
+        // 999 of the 1000 USDC already spent on chain: a 2 USDC transfer must be refused by its policy, before the
+        // builder (live: a gas estimate the chain would answer with an opaque AA23) is asked for anything
+        f.policies.extraSpent.put(Deps.hex(session.permissionId()), BigInteger.valueOf(999_000_000L));
+        int builds = f.builds.get();
+        Outcome o = run(f.pay(BOB, 2_000_000L));
+        assertThat(o).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused) o).reason()).startsWith("policy:");
+        assertThat(f.builds).hasValue(builds);
+        assertThat(f.bundler.sends).isEmpty();
+        assertThat(f.keystore.journal().open()).isEmpty();
+    }
+
+    @Test
     void anotherRecipient() throws Exception {
         assertRefused(f.pay(MALLORY, 1_000_000L), "policy:rules[0].equal");
     }

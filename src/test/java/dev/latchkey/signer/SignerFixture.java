@@ -66,6 +66,8 @@ final class SignerFixture implements AutoCloseable {
     final Map<String, OnchainSession> definitions = new ConcurrentHashMap<>();
     final FakePolicies policies = new FakePolicies();
     SoftLimits soft = SoftLimits.NONE;
+    /** How often the signer asked the operation builder (which, live, may estimate gas over the network). */
+    final AtomicInteger builds = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
     SignerFixture(Path dir) throws Exception {
@@ -117,7 +119,10 @@ final class SignerFixture implements AutoCloseable {
 
     SignerService service() {
         return new SignerService(keystore, s -> Optional.ofNullable(definitions.get(Deps.hex(s.permissionId()))),
-                policies, SignerFixture::build, chain, bundler, config());
+                policies, (s, chainId, nonce, callData) -> {
+                    builds.incrementAndGet();
+                    return build(s, chainId, nonce, callData);
+                }, chain, bundler, config());
     }
 
     static UserOperation build(SessionRecord s, long chainId, BigInteger nonce, HexBytes callData) {

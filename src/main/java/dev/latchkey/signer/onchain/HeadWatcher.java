@@ -25,6 +25,7 @@ public final class HeadWatcher implements AutoCloseable {
     private final LongSupplier nanos;
     private volatile Head head;
     private ScheduledExecutorService refresher;
+    private final java.util.List<Runnable> onNewBlock = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HeadWatcher(EvmClient node, Duration maxAge) {
         this(node, maxAge, System::nanoTime);
@@ -54,6 +55,11 @@ public final class HeadWatcher implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code r} on the refreshing thread whenever a refresh sees a new block (background reads, not the trade path). */
+    public void onNewBlock(Runnable r) {
+        onNewBlock.add(r);
+    }
+
     /** The latest snapshot, or a fresh one when the last is older than {@code maxAge}. */
     public Head current() {
         Head h = head;
@@ -73,6 +79,7 @@ public final class HeadWatcher implements AutoCloseable {
                 fee == null || fee.isNull() ? BigInteger.ZERO : EvmClient.quantity(fee), priority, nanos.getAsLong());
         Head old = head;
         if (old == null || h.number() >= old.number()) head = h;
+        if (old != null && h.number() > old.number()) onNewBlock.forEach(Runnable::run);
         return h;
     }
 

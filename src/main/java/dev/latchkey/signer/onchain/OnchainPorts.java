@@ -17,8 +17,9 @@ import java.time.Duration;
 
 /**
  * The signer's ports for one chain, over a node and a bundler (or direct {@code handleOps}): the one place the
- * wallet, the app and the CLI build a {@link SignerService} from. Owns the head watcher's thread: close it after the
- * signer.
+ * wallet, the app and the CLI build a {@link SignerService} from. Owns the head watcher's and the policy snapshot
+ * warmer's threads: close it after the signer. After warm-up (the first trade of a call shape) the trade path makes one
+ * round trip, {@code eth_sendUserOperation}: head, nonce, policy counters and gas come from background-kept values.
  *
  * <pre>{@code
  * try (OnchainPorts ports = OnchainPorts.forNetwork(addresses, node, bundlerRpc);
@@ -37,7 +38,7 @@ public final class OnchainPorts implements AutoCloseable {
     private final ChainAddresses chain;
     private final HeadWatcher head;
     private final RpcChainView chainView;
-    private final ChainPolicyStates policyState;
+    private final SnapshotPolicyStates policyState;
     private final StoredSessionDefinitions definitions = new StoredSessionDefinitions();
     private final TemplateOperationBuilder builder;
     private final OperationSink sink;
@@ -51,7 +52,7 @@ public final class OnchainPorts implements AutoCloseable {
         this.chain = chain;
         this.head = new HeadWatcher(node, HEAD_MAX_AGE).start(HEAD_REFRESH);
         this.chainView = new RpcChainView(node, head, chain.entryPoint(), chain.chainId());
-        this.policyState = new ChainPolicyStates(node, chain.chainId());
+        this.policyState = new SnapshotPolicyStates(new ChainPolicyStates(node, chain.chainId()));
         this.builder = new TemplateOperationBuilder(estimator, head, chainView);
         this.sink = sink;
     }
@@ -89,7 +90,7 @@ public final class OnchainPorts implements AutoCloseable {
         return chainView;
     }
 
-    public ChainPolicyStates policyState() {
+    public SnapshotPolicyStates policyState() {
         return policyState;
     }
 
@@ -108,5 +109,6 @@ public final class OnchainPorts implements AutoCloseable {
     @Override
     public void close() {
         head.close();
+        policyState.close();
     }
 }

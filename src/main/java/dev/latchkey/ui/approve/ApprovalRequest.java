@@ -12,7 +12,7 @@ import java.util.List;
  * A session waiting for the owner's one approval: the on-chain struct exactly as it will be hashed and enabled,
  * the account it is for, the SmartSession module, and each chain with SmartSession's enable nonce for this
  * permission id there (0 for a fresh salt; the approval service re-reads it before signing). {@code sessionKey} is
- * the vault key the session was built for (empty address list entries never appear: it is always set).
+ * the vault key the session was built for.
  */
 public record ApprovalRequest(OnchainSession session, Address account, Address smartSession, List<EnablePlan.ChainNonce> chains,
                               TradeNetwork network, PolicyAddresses policyAddresses, Address sessionKey) {

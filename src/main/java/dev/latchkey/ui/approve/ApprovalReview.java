@@ -46,7 +46,7 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
         lines.add(new Line("Signer", owners(decoded.owners(), r.sessionKey()), false));
         for (String l : SessionReview.lines(decoded, n, r.account())) {
             boolean sudo = l.contains("SUDO");
-            if (l.startsWith("operation: ")) lines.add(new Line("Limit", l.substring("operation: ".length()), sudo));
+            if (l.startsWith("operation: ")) lines.add(new Line("Limit", SessionExposure.readable(l.substring("operation: ".length()), zone), sudo));
             else if (l.startsWith("  ")) lines.add(new Line("Rule", l.trim(), sudo));
             else lines.add(new Line("Action", l.replace("0x0000000000000000000000000000000000000001.0x00000001", "ANY contract, ANY function"), l.startsWith("0x0000000000000000000000000000000000000001")));
         }
@@ -58,7 +58,7 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
         lines.add(new Line("Flag", "ignoreSecurityAttestations = " + f.ignoreSecurityAttestations() + " (derived: mode ENABLE)", f.ignoreSecurityAttestations()));
         lines.add(new Line("Flag", "permitERC4337Paymaster = " + s.permitErc4337Paymaster(), s.permitErc4337Paymaster()));
         List<String> unrestricted = SessionExposure.unrestrictedReasons(decoded, n);
-        lines.add(new Line("Worst case", SessionExposure.line(decoded, n, zone), !unrestricted.isEmpty()));
+        lines.add(0, new Line("Worst case", SessionExposure.line(decoded, n, zone), !unrestricted.isEmpty()));
         return new ApprovalReview(plan, Ids.permissionId(s), decoded, lines, unrestricted);
     }
 

@@ -66,8 +66,10 @@ public final class ApproveView implements View<ApproveViewModel> {
     private void render() {
         lines.getChildren().clear();
         int row = 0;
+        String previous = "";
         for (ApprovalReview.Line l : vm.lines()) {
-            Label section = new Label(l.section());
+            Label section = new Label(l.section().equals(previous) ? "" : l.section());
+            previous = l.section();
             section.getStyleClass().add("review-section");
             Label text = new Label(l.text());
             text.setWrapText(true);

@@ -1,13 +1,15 @@
 package dev.latchkey.ui.builder;
 
 import dev.latchkey.session.policy.ParamCondition;
-import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,74 +24,92 @@ final class BuilderRows {
         Label title = new Label();
         title.textProperty().bind(a.titleProperty());
         title.getStyleClass().add("tile-title");
-        Button remove = small("Remove", a::onRemove);
-        HBox head = new HBox(8, title, grow(), remove);
+        HBox head = new HBox(8, title, grow(), small("Remove", a::onRemove));
+        head.setAlignment(Pos.CENTER_LEFT);
 
-        TextField target = field(a.targetProperty().get(), "contract address or token symbol", 380);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(2);
+        ColumnConstraints labels = new ColumnConstraints(90);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+
+        TextField target = field("contract address or token symbol", 300);
         target.textProperty().bindBidirectional(a.targetProperty());
         target.setEditable(a.isTargetEditable());
         target.getStyleClass().add("monospace");
-        Label targetHint = note(a.targetHintProperty(), false);
-        HBox targetRow = new HBox(8, label("Contract", 80), target, targetHint);
+        grid.addRow(0, new Label("Contract"), target);
+        grid.add(note(a.targetHintProperty(), false), 1, 1);
 
-        TextField function = field("", "0x12345678 or transfer(address to,uint256 amount)", 380);
+        TextField function = field("0x12345678 or transfer(address to,uint256 amount)", 300);
         function.textProperty().bindBidirectional(a.functionProperty());
         function.setEditable(a.isCustom());
-        Label functionHint = note(a.functionHintProperty(), false);
-        HBox functionRow = new HBox(8, label("Function", 80), function, functionHint);
+        grid.addRow(2, new Label("Function"), function);
+        grid.add(note(a.functionHintProperty(), false), 1, 3);
 
-        TextField eth = field("", "0", 90);
+        TextField eth = field("0", 90);
         eth.textProperty().bindBidirectional(a.ethPerCallProperty());
-        HBox ethRow = new HBox(8, label("ETH per call", 80), eth, note(a.ethHintProperty(), true));
+        eth.setMaxWidth(90);
+        HBox ethRow = new HBox(8, eth, note(a.ethHintProperty(), true));
+        ethRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(4, new Label("ETH per call"), ethRow);
 
+        Label rulesTitle = new Label("Argument rules (all must hold)");
+        rulesTitle.getStyleClass().add("field-label");
         VBox rules = new VBox(4);
         a.rules().addListener((ListChangeListener<RuleRowViewModel>) c -> rules.getChildren().setAll(a.rules().stream().map(this::rule).toList()));
         rules.getChildren().setAll(a.rules().stream().map(this::rule).toList());
         Button addRule = small("Add rule", a::onAddRule);
         addRule.getStyleClass().add("add-rule");
         HBox rulesFoot = new HBox(8, addRule, note(a.rulesHintProperty(), true));
-        card.getChildren().addAll(head, targetRow, functionRow, ethRow, rules, rulesFoot);
-        for (Node n : List.of(targetRow, functionRow, ethRow, rulesFoot)) ((HBox) n).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        rulesFoot.setAlignment(Pos.CENTER_LEFT);
+        card.getChildren().addAll(head, grid, rulesTitle, rules, rulesFoot);
         return card;
     }
 
     private Node rule(RuleRowViewModel r) {
         ComboBox<String> argument = new ComboBox<>(r.argumentChoices());
         argument.setEditable(true);
-        argument.setPrefWidth(170);
+        fixed(argument, 150);
         argument.valueProperty().bindBidirectional(r.argumentProperty());
         ComboBox<ParamCondition> condition = new ComboBox<>();
         condition.getItems().setAll(ParamCondition.values());
         condition.setConverter(SessionBuilderView.converter(RuleRowViewModel::symbol));
         condition.valueProperty().bindBidirectional(r.conditionProperty());
-        condition.setPrefWidth(100);
-        TextField value = field("", "value", 200);
+        fixed(condition, 96);
+        TextField value = field("value", 120);
         value.textProperty().bindBidirectional(r.valueProperty());
-        TextField max = field("", "upper bound", 110);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        TextField max = field("upper bound", 100);
         max.textProperty().bindBidirectional(r.maxProperty());
         SessionBuilderView.show(max, r.conditionProperty().isEqualTo(ParamCondition.IN_RANGE));
         Label unit = new Label();
         unit.textProperty().bind(r.unitProperty());
-        unit.setMinWidth(60);
+        fixed(unit, 56);
         unit.getStyleClass().add("text-muted");
-        TextField total = field("", "total over all uses", 140);
+        TextField total = field("total (optional)", 110);
         total.textProperty().bindBidirectional(r.totalProperty());
+        fixed(total, 110);
         Button remove = small("✕", r::onRemove);
         HBox line = new HBox(6, argument, condition, value, max, unit, total, remove);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("rule-row");
         return new VBox(2, line, note(r.hintProperty(), true));
     }
 
     Node tokenCap(TokenCapRowViewModel c) {
-        TextField token = field("", "token (USDC)", 130);
+        TextField token = field("token (USDC)", 110);
         token.textProperty().bindBidirectional(c.tokenProperty());
-        TextField per = field("", "per period", 120);
+        fixed(token, 110);
+        TextField per = field("per period", 110);
         per.textProperty().bindBidirectional(c.perPeriodProperty());
-        TextField total = field("", "in total", 120);
+        fixed(per, 110);
+        TextField total = field("in total", 110);
         total.textProperty().bindBidirectional(c.totalProperty());
+        fixed(total, 110);
         HBox line = new HBox(6, token, per, total, small("✕", c::onRemove), note(c.hintProperty(), true));
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }
 
@@ -102,23 +122,24 @@ final class BuilderRows {
         return l;
     }
 
-    private static Label label(String text, double width) {
-        Label l = new Label(text);
-        l.setMinWidth(width);
-        return l;
+    private static void fixed(Region r, double width) {
+        r.setPrefWidth(width);
+        r.setMinWidth(width);
+        r.setMaxWidth(width);
     }
 
-    private static TextField field(String text, String prompt, double width) {
-        TextField f = new TextField(text);
+    private static TextField field(String prompt, double width) {
+        TextField f = new TextField();
         f.setPromptText(prompt);
         f.setPrefWidth(width);
-        f.setMinWidth(Region.USE_PREF_SIZE);
+        f.setMinWidth(60);
         return f;
     }
 
     private static Button small(String text, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add("small");
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -50,7 +50,7 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
     @FXML private TextField validator;
     @FXML private TextField validatorInitData;
     @FXML private Label ownersHint;
-    @FXML private HBox tiles;
+    @FXML private GridPane tiles;
     @FXML private VBox actionList;
     @FXML private CheckBox anyCall;
     @FXML private DatePicker startDate;
@@ -73,6 +73,8 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
     @FXML private ComboBox<Long> period;
     @FXML private Button addTokenCap;
     @FXML private VBox tokenCaps;
+    @FXML private HBox tokenCapsHeader;
+    @FXML private Label zone;
     @FXML private Label summary;
     @FXML private Label exposure;
     @FXML private VBox unrestrictedBox;
@@ -118,8 +120,10 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
         validatorInitData.textProperty().bindBidirectional(vm.validatorInitDataProperty());
         ownersHint.textProperty().bind(vm.ownersHintProperty());
 
-        tiles.getChildren().setAll(tile("Uniswap V3", ContractKind.SWAP_ROUTER_02), tile("Aave V3", ContractKind.AAVE_POOL),
-                tile("ERC-20 token", ContractKind.ERC20), customTile());
+        tiles.add(tile("Uniswap V3 (SwapRouter02)", ContractKind.SWAP_ROUTER_02), 0, 0);
+        tiles.add(tile("Aave V3 (Pool)", ContractKind.AAVE_POOL), 1, 0);
+        tiles.add(tile("ERC-20 token", ContractKind.ERC20), 0, 1);
+        tiles.add(customTile(), 1, 1);
         BuilderRows rows = new BuilderRows();
         vm.actions().addListener((ListChangeListener<ActionRowViewModel>) c ->
                 actionList.getChildren().setAll(vm.actions().stream().map(rows::action).toList()));
@@ -150,11 +154,16 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
         periods(period);
         period.valueProperty().bindBidirectional(l.periodProperty());
         addTokenCap.setOnAction(e -> l.onAddTokenCap());
+        zone.setText("times in " + vm.zoneName());
+        show(tokenCapsHeader, javafx.beans.binding.Bindings.isNotEmpty(l.tokenCaps()));
+        tokenCaps.getChildren().setAll(l.tokenCaps().stream().map(rows::tokenCap).toList());
         l.tokenCaps().addListener((ListChangeListener<TokenCapRowViewModel>) c ->
                 tokenCaps.getChildren().setAll(l.tokenCaps().stream().map(rows::tokenCap).toList()));
 
         summary.textProperty().bind(vm.summaryProperty());
         exposure.textProperty().bind(vm.exposureProperty());
+        vm.unrestrictedProperty().addListener((o, a, red) -> exposure.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), red));
         show(unrestrictedBox, vm.unrestrictedProperty());
         unrestrictedReasons.textProperty().bind(vm.unrestrictedReasonsProperty());
         confirmUnrestricted.selectedProperty().bindBidirectional(vm.confirmUnrestrictedProperty());
@@ -180,7 +189,7 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
             buttons.getChildren().add(b);
         }
         box.getChildren().addAll(name, buttons);
-        javafx.scene.layout.HBox.setHgrow(box, javafx.scene.layout.Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
@@ -193,7 +202,10 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
         b.setId("add-custom");
         b.getStyleClass().add("small");
         b.setOnAction(e -> vm.onAddCustom());
-        box.getChildren().addAll(name, b);
+        Label note = new Label("any address; a selector or a function signature");
+        note.getStyleClass().add("field-note");
+        box.getChildren().addAll(name, b, note);
+        box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 

@@ -260,7 +260,8 @@ public final class SessionBuilderViewModel implements Activatable {
             WalletSession preview = SessionCompiler.compile(s, PREVIEW_KEY, HexBytes.zeros(32), context.network().chainId());
             SessionMapper.toOnchain(preview, context.policyAddresses()); // every policy type must be deployed on this network
             spec = Optional.of(s);
-            summary.set(String.join("\n", SessionSummary.lines(preview, context.network(), context.account())));
+            summary.set(String.join("\n", SessionSummary.lines(preview, context.network(), context.account(), context.zone()).stream()
+                    .map(line -> "• " + line).toList()));
             exposure.set(SessionExposure.line(preview, context.network(), context.zone()));
             List<String> reasons = SessionExposure.unrestrictedReasons(preview, context.network());
             unrestricted.set(!reasons.isEmpty());
@@ -373,4 +374,5 @@ public final class SessionBuilderViewModel implements Activatable {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public AsyncAction reviewAction() { return review; }
     public String networkName() { return context.network().name(); }
+    public String zoneName() { return context.zone().getId(); }
 }

@@ -80,6 +80,13 @@ public final class SessionExposure {
         return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz", Locale.ENGLISH).withZone(zone).format(Instant.ofEpochSecond(epochSecond));
     }
 
+    private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+    /** Replaces ISO-8601 instants in a review line ("valid from 2027-01-15T08:00:00Z …") by {@link #when} dates. */
+    public static String readable(String line, ZoneId zone) {
+        return ISO_INSTANT.matcher(line).replaceAll(m -> when(Instant.parse(m.group()).getEpochSecond(), zone));
+    }
+
     private record Window(long after, long until) {
         long seconds() {
             return until == 0 ? 0 : until - after;

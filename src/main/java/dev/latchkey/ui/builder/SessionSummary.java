@@ -16,7 +16,7 @@ public final class SessionSummary {
 
     private SessionSummary() { }
 
-    public static List<String> lines(WalletSession s, TradeNetwork network, Address account) {
+    public static List<String> lines(WalletSession s, TradeNetwork network, Address account, java.time.ZoneId zone) {
         List<String> review = SessionReview.lines(s, network, account);
         List<String> session = new ArrayList<>();
         List<String> out = new ArrayList<>();
@@ -24,7 +24,7 @@ public final class SessionSummary {
         List<String> parts = new ArrayList<>();
         for (String line : review) {
             if (line.startsWith("operation: ")) {
-                session.add(line.substring("operation: ".length()));
+                session.add(SessionExposure.readable(line.substring("operation: ".length()), zone));
             } else if (line.startsWith("  ")) {
                 String part = line.trim();
                 if (!part.equals("native value ≤ 0 ETH")) parts.add(part); // ETH value 0 is said once, in the exposure

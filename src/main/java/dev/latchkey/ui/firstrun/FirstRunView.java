@@ -168,16 +168,20 @@ public final class FirstRunView implements View<FirstRunViewModel> {
         boolean running = vm.createAction().isRunning();
         devnetSteps.getChildren().clear();
         for (int i = 0; i < steps.size(); i++) {
-            boolean last = i == steps.size() - 1;
-            Label l = new Label((last && running ? "…  " : "✓  ") + steps.get(i));
+            boolean current = i == steps.size() - 1 && running;
+            Label l = new Label((current ? "" : "✓  ") + steps.get(i));
             l.setWrapText(true);
-            l.getStyleClass().add(last && running ? "step-current" : "step-done");
-            devnetSteps.getChildren().add(l);
-        }
-        if (running) {
-            ProgressIndicator p = new ProgressIndicator();
-            p.setPrefSize(18, 18);
-            devnetSteps.getChildren().add(p);
+            l.getStyleClass().add(current ? "step-current" : "step-done");
+            if (current) {
+                ProgressIndicator p = new ProgressIndicator();
+                p.setPrefSize(16, 16);
+                p.setMaxSize(16, 16);
+                HBox line = new HBox(8, p, l);
+                line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                devnetSteps.getChildren().add(line);
+            } else {
+                devnetSteps.getChildren().add(l);
+            }
         }
     }
 

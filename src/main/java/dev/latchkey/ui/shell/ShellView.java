@@ -56,6 +56,7 @@ public final class ShellView implements View<ShellViewModel> {
         owner.textProperty().bind(vm.ownerProperty());
         root.setBottom(statusBar.root());
         darkMode.setSelected(theme.mode() == ThemeService.Mode.DARK);
+        theme.modeProperty().addListener((obs, o, mode) -> darkMode.setSelected(mode == ThemeService.Mode.DARK));
         darkMode.selectedProperty().addListener((obs, o, dark) ->
                 theme.modeProperty().set(dark ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
         lock.setOnAction(e -> vm.onLock());

@@ -1,0 +1,104 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.devnet.Devnet;
+import dev.latchkey.devnet.DevnetExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code automation add|list|pause|resume|remove} through picocli in-process with {@code --json}, on the shared devnet (no time moves). */
+@ExtendWith(DevnetExtension.class)
+class AutomationCliOnDevnetTest {
+
+    @TempDir Path tmp;
+
+    @Test
+    void addListPauseResumeRemoveAndARefusalWithItsReason(Devnet devnet) throws Exception {
+        CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
+        assertThat(cli.init().exit()).isZero();
+        assertThat(cli.chain("account", "create", "--label", "auto").exit()).isZero();
+        CliRunner.Run session = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH",
+                "--max-per-trade", "500", "--max-per-day", "2000", "--days", "7");
+        assertThat(session.exit()).as(session.err()).isZero();
+        String sid = session.json().path("session").asText();
+
+        CliRunner.Run added = cli.chain("automation", "add", "limit-order", "--session", sid.substring(0, 12), "--pair", "WETH/USDC",
+                "--side", "buy", "--amount", "500", "--price", "2500", "--max-slippage", "1%");
+        assertThat(added.exit()).as(added.err() + added.out()).isZero();
+        JsonNode rule = added.json();
+        assertThat(rule.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(rule.path("kind").asText()).isEqualTo("LIMIT_ORDER");
+        assertThat(rule.path("spec").path("amount").asText()).isEqualTo("500000000");
+        assertThat(rule.path("spec").path("maxSlippageBps").asInt()).isEqualTo(100);
+        String id = rule.path("rule").asText();
+
+        CliRunner.Run tooBig = cli.chain("automation", "add", "limit-order", "--session", sid, "--pair", "WETH/USDC", "--side", "buy",
+                "--amount", "501", "--price", "2500");
+        assertThat(tooBig.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);
+        assertThat(tooBig.json().path("reason").asText()).contains("does not allow this rule").contains("lessThanOrEqual");
+        CliRunner.Run reverse = cli.chain("automation", "add", "stop", "--session", sid, "--pair", "WETH/USDC", "--amount", "0.1",
+                "--stop-loss", "2000");
+        assertThat(reverse.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);
+        assertThat(reverse.json().path("reason").asText()).contains("no action allows");
+        CliRunner.Run recurring = cli.chain("automation", "add", "recurring", "--session", sid, "--token", "USDC", "--amount", "10",
+                "--every", "1d", "--swap-to", "WETH", "--count", "3");
+        assertThat(recurring.exit()).as(recurring.out()).isZero();
+        assertThat(recurring.json().path("nextRun").asText()).isNotEmpty();
+        CliRunner.Run bad = cli.chain("automation", "add", "recurring", "--session", sid, "--token", "USDC", "--amount", "10",
+                "--every", "soon", "--swap-to", "WETH", "--count", "3");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.json().path("message").asText()).isEqualTo("--every: expected 60s, 15m, 1h, 1d or 1w, got soon");
+
+        JsonNode listed = cli.chain("automation", "list").json();
+        assertThat(listed.path("rules").size()).isEqualTo(2);
+
+        assertThat(cli.chain("automation", "pause", "--rule", id.substring(0, 8)).json().path("status").asText()).isEqualTo("PAUSED");
+        assertThat(cli.chain("automation", "resume", "--rule", id).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(cli.chain("automation", "remove", "--rule", id).json().path("status").asText()).isEqualTo("REMOVED");
+        assertThat(cli.chain("automation", "list").json().path("rules").size()).isEqualTo(1);
+        assertThat(cli.chain("automation", "list", "--all").json().path("rules").size()).isEqualTo(2);
+    }
+
+    @Test
+    void signerRunExecutesTheRulesWithALinePerDecision(Devnet devnet) throws Exception {
+        CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
+        assertThat(cli.init().exit()).isZero();
+        assertThat(cli.chain("account", "create", "--label", "runner").exit()).isZero();
+        CliRunner.Run fund = cli.chain("account", "fund", "--eth", "1", "--usdc", "1000");
+        assertThat(fund.exit()).as(fund.err()).isZero();
+        String sid = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH", "--max-per-trade", "500",
+                "--max-per-day", "2000", "--days", "7").json().path("session").asText();
+        CliRunner.Run enable = cli.chain("session", "enable", "--session", sid);
+        assertThat(enable.exit()).as(enable.err() + enable.out()).isZero();
+        // a marketable buy limit (the pool price is far below the level): it fires on the first block signer run sees
+        CliRunner.Run added = cli.chain("automation", "add", "limit-order", "--session", sid, "--pair", "WETH/USDC", "--side", "buy",
+                "--amount", "100", "--price", "1000000", "--label", "marketable");
+        assertThat(added.exit()).as(added.out()).isZero();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread run = new Thread(() -> {
+            picocli.CommandLine line = new picocli.CommandLine(new LatchkeyCommand());
+            line.setOut(new java.io.PrintWriter(out, true));
+            line.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            exit.set(line.execute("signer", "run", "--wallet-dir", tmp.resolve("wallet").toString(), "--password-file",
+                    tmp.resolve("password").toString(), "--manifest", devnet.config().dir().resolve("manifest.json").toString()));
+        }, "signer-run-test");
+        run.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (!out.toString().contains("automation.succeeded") && System.nanoTime() < deadline && run.isAlive()) Thread.sleep(250);
+        run.interrupt();
+        run.join(30_000);
+        assertThat(out.toString()).as(out.toString()).contains("automations running").contains("automation.fired").contains("automation.succeeded");
+        assertThat(exit.get()).isZero();
+        JsonNode rules = cli.chain("automation", "list").json().path("rules");
+        assertThat(rules.size()).isEqualTo(1);
+        assertThat(rules.get(0).path("status").asText()).isEqualTo("DONE");
+        assertThat(rules.get(0).path("firings").asInt()).isEqualTo(1);
+        assertThat(rules.get(0).path("lastFiring").asText()).startsWith("SUCCEEDED included");
+    }
+}
