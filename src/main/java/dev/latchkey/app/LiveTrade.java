@@ -1,11 +1,19 @@
 package dev.latchkey.app;
 
+import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
+import dev.latchkey.session.engine.Call;
+import dev.latchkey.session.engine.Decision;
+import dev.latchkey.session.engine.OperationContext;
+import dev.latchkey.session.engine.PolicyEngine;
+import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.BuiltTrade;
 import dev.latchkey.trade.build.QuoteRequest;
@@ -121,12 +129,26 @@ final class LiveTrade implements TradePort {
                 w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
                         capitalised(pending.trade().description()));
                 workspace.changed();
-                return pending.result();
+                return pending.result().thenApply(result -> explained(w, pending, result));
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
         }, workspace.background());
         return handed.thenCompose(Function.identity()).whenComplete((result, failure) -> workspace.changed());
+    }
+
+    /** A refusal in the trade's terms (token amounts and names); also logged for the Activity screen. */
+    private static TradeResult explained(WalletWorkspace w, PendingTrade pending, TradeResult result) {
+        if (!(result instanceof TradeResult.Refused r) || r.reason().equals("no-session")) {
+            return result;
+        }
+        String text = new RefusalText(w.profile().tradeNetwork()).explain(r.message(), pending.trade().calls());
+        try {
+            w.keystore().activity().append(ActivityRows.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text);
+        } catch (Exception e) {
+            // the signer's own row keeps the exact reason
+        }
+        return new TradeResult.Refused(r.intentId(), r.description(), r.reason(), text);
     }
 
     @FunctionalInterface
@@ -142,10 +164,34 @@ final class LiveTrade implements TradePort {
         SessionRecord s = report.covering().get();
         HexBytes pid = HexBytes.of(s.permissionId());
         String label = SessionLabels.of(w.keystore().settings(), pid);
+        Optional<String> refusal = policyRefusal(w, s, trade);
         boolean enabled = s.status() == SessionStatus.ENABLED;
-        String note = enabled ? "enabled; the signer signs this without asking"
-                : s.approved() ? "approved; this trade enables it on chain" : "awaiting your approval: approve it once in Sessions";
-        return new Cover(Optional.of(new Covering(pid, label, enabled || s.approved(), note)), report.reasons());
+        String note = refusal.map(r -> "its limits refuse this trade: " + r)
+                .orElse(enabled ? "enabled; the signer signs this without asking"
+                        : s.approved() ? "approved; this trade enables it on chain" : "awaiting your approval: approve it once in Sessions");
+        return new Cover(Optional.of(new Covering(pid, label, refusal.isEmpty() && (enabled || s.approved()), note)), report.reasons());
+    }
+
+    /**
+     * What the session's policies say about {@code trade} right now (rules, per-trade and daily caps, uses left), checked
+     * by the same engine the signer runs, against the policy contracts' live counters. The selector-level coverage alone
+     * would call a session with the right functions "covering" a trade its rules forbid.
+     */
+    private static Optional<String> policyRefusal(WalletWorkspace w, SessionRecord s, BuiltTrade trade) {
+        Optional<OnchainSession> definition = w.host().definitions().definitionOf(s);
+        if (definition.isEmpty()) {
+            return Optional.of("its stored definition cannot be read");
+        }
+        Address smartSession = w.profile().smartSession();
+        List<Call> calls = trade.calls().stream().map(c -> new Call(c.target(), c.value(), c.callData())).toList();
+        OperationContext op = new OperationContext(trade.account(), smartSession, calls.size() == 1
+                ? OperationContext.Shape.EXECUTE_SINGLE : OperationContext.Shape.EXECUTE_BATCH, calls, false,
+                OperationContext.Gas.none(), w.chain().chainTime(), BigInteger.ZERO);
+        PolicyEngine engine = new PolicyEngine(w.profile().policies(), SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+        Decision d = engine.check(definition.get(), op, new ChainPolicyState(w.chain().node(), smartSession, trade.account()));
+        return d instanceof Decision.Refused r
+                ? Optional.of(new RefusalText(w.profile().tradeNetwork()).explain(r.reason().toString(), trade.calls()))
+                : Optional.empty();
     }
 
     /** Base and quote of a pair: the quote is the preferred stable coin. */

@@ -9,13 +9,15 @@ import java.util.function.Consumer;
 
 /**
  * The status bar's view of the background signer the workspace runs: locked while the wallet is locked, off until the
- * workspace is open (first use after unlock), then running or paused. Pause stops the signer (open journal rows stay
- * and are resumed by the next start); resume starts it again.
+ * workspace is open (first use after unlock), then what the open workspace's {@link SignerServiceControl} says
+ * (running or paused; pause stops the signer, open journal rows stay and are resumed by the next start).
  */
 final class WorkspaceSignerControl implements SignerControl {
 
     private final WalletSession wallet;
     private final LiveWorkspace workspace;
+    private WalletWorkspace controlled;
+    private SignerServiceControl control;
 
     WorkspaceSignerControl(WalletSession wallet, LiveWorkspace workspace) {
         this.wallet = wallet;
@@ -28,24 +30,18 @@ final class WorkspaceSignerControl implements SignerControl {
             return SignerMode.LOCKED;
         }
         Optional<WalletWorkspace> open = workspace.ifOpen();
-        if (open.isEmpty()) {
-            return SignerMode.OFF;
-        }
-        return open.get().signer().state().running() ? SignerMode.RUNNING : SignerMode.PAUSED;
+        return open.isEmpty() ? SignerMode.OFF : control(open.get()).mode();
     }
 
     @Override
     public void pause() {
-        running().signer().stop();
+        control(running()).pause();
         workspace.changed();
     }
 
     @Override
     public void resume() throws Exception {
-        WalletWorkspace w = running();
-        if (!w.signer().state().running()) {
-            w.signer().start();
-        }
+        control(running()).resume();
         workspace.changed();
     }
 
@@ -57,6 +53,15 @@ final class WorkspaceSignerControl implements SignerControl {
             changes.close();
             locks.close();
         };
+    }
+
+    /** One control per opened workspace (a new one after each unlock), so a pause never outlives its signer. */
+    private synchronized SignerServiceControl control(WalletWorkspace w) {
+        if (w != controlled) {
+            controlled = w;
+            control = new SignerServiceControl(w.signer(), wallet::isUnlocked);
+        }
+        return control;
     }
 
     private WalletWorkspace running() {

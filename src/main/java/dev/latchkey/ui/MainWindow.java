@@ -99,7 +99,7 @@ public final class MainWindow {
         this.services = Objects.requireNonNull(services);
         this.saves = new dev.latchkey.ui.common.SerialExecutor(background);
         host.getStyleClass().add("main-window");
-        NotificationsViewModel notes = new NotificationsViewModel();
+        NotificationsViewModel notes = new NotificationsViewModel(ticker, clock, fx);
         this.notifications = views.load(NotificationsView.class, () -> new NotificationsView(notes));
         wallet.onLockChanged(unlocked -> {
             if (!unlocked) fx.execute(this::showUnlockIfNeeded);

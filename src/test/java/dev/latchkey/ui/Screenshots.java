@@ -16,7 +16,6 @@ import dev.latchkey.ui.builder.SessionBuilderViewModel;
 import dev.latchkey.ui.builder.Template;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.firstrun.FirstRunViewModel;
-import dev.latchkey.ui.section.SectionViewModel;
 import dev.latchkey.ui.settings.SettingsViewModel;
 import dev.latchkey.ui.shell.Section;
 import dev.latchkey.ui.shell.ShellViewModel;
@@ -51,8 +50,8 @@ import javax.imageio.ImageIO;
  */
 public final class Screenshots {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 800;
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
     /** The pictures show sessions starting at a fixed time, so they do not change from run to run. */
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-24T09:00:00Z"));
 
@@ -63,7 +62,7 @@ public final class Screenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Path out = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Platform.startup(() -> { });
         Platform.setImplicitExit(false); // closing one theme's window must not stop the toolkit
@@ -71,6 +70,9 @@ public final class Screenshots {
             Screenshots shots = new Screenshots(out);
             for (ThemeService.Mode mode : ThemeService.Mode.values()) {
                 shots.take(mode);
+            }
+            if (!java.util.List.of(args).contains("--no-devnet")) {
+                new WalletScreenshots(shots::snapUnchecked).take(); // Portfolio, Trade, Sessions, Activity on a devnet run
             }
         } finally {
             Platform.exit();
@@ -126,13 +128,7 @@ public final class Screenshots {
             await(() -> window.current().viewModel() instanceof ShellViewModel s && s.ownerProperty().get().startsWith("Owner"));
             ShellViewModel shell = onFx(() -> (ShellViewModel) window.current().viewModel());
             onFx(() -> {
-                shell.sectionProperty().set(Section.SESSIONS);
-                return null;
-            });
-            snap(stage.getScene(), "shell-" + suffix);
-
-            onFx(() -> {
-                ((SectionViewModel) window.content().viewModel()).onCommand();
+                window.openBuilder(); // what Sessions' "New session" and Trade's "Build a session" do
                 return null;
             });
             await(() -> window.content().viewModel() instanceof SessionBuilderViewModel);
@@ -200,11 +196,6 @@ public final class Screenshots {
             });
             await(() -> !rules.formErrorProperty().get().isEmpty());
             snap(stage.getScene(), "automations-" + suffix);
-            onFx(() -> {
-                shell.sectionProperty().set(Section.TRADE);
-                return null;
-            });
-            snap(stage.getScene(), "trade-placeholder-" + suffix);
 
             onFx(() -> {
                 shell.onLock();
@@ -241,6 +232,14 @@ public final class Screenshots {
             return null;
         });
         snap(scene, name);
+    }
+
+    private void snapUnchecked(Scene scene, String name) {
+        try {
+            snap(scene, name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + name, e);
+        }
     }
 
     private void snap(Scene scene, String name) throws Exception {

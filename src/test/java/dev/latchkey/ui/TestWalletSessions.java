@@ -22,6 +22,12 @@ public final class TestWalletSessions {
         return new WalletSession(directory, POLICY, () -> CHEAP, clock);
     }
 
+    /** Notifications that never expire on their own (their ticker is never fired). */
+    public static dev.latchkey.ui.notifications.NotificationsViewModel notifications() {
+        return new dev.latchkey.ui.notifications.NotificationsViewModel(new dev.latchkey.ui.status.ManualTicker(),
+                java.time.Clock.systemUTC(), FxExecutor.direct());
+    }
+
     /** Runs the work and its callbacks on the calling thread: view-model tests need no toolkit and no waiting. */
     public static AsyncAction synchronous() {
         return new AsyncAction(Runnable::run, FxExecutor.direct());

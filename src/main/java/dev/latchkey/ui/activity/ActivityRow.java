@@ -28,7 +28,7 @@ public record ActivityRow(String key, Instant at, Status status, String what, St
 
     /** What became of it. */
     public enum Status {
-        PENDING("pending"), INCLUDED("included"), REFUSED("refused"), FAILED("failed"), EVENT("wallet event");
+        PENDING("pending"), INCLUDED("included"), REFUSED("refused"), FAILED("failed"), EVENT("event");
 
         private final String text;
 

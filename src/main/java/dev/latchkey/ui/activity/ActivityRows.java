@@ -29,6 +29,8 @@ public final class ActivityRows {
 
     /** What the trade screen logs about a click whose decision came back: its one-line description. */
     public static final String TRADE_REQUESTED = "trade.requested";
+    /** A refusal put in the trade's terms (token amounts and names) by the trade screen; shown instead of the engine's words. */
+    public static final String TRADE_EXPLAINED = "trade.explained";
 
     private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
     private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
@@ -44,7 +46,7 @@ public final class ActivityRows {
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
-            if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED)) {
+            if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
             } else {
                 event(e, s.labels()).ifPresent(out::add);
@@ -67,7 +69,7 @@ public final class ActivityRows {
         OptionalLong seq = j.map(row -> OptionalLong.of(row.nonceSeq())).orElse(OptionalLong.empty());
         List<String> timeline = new ArrayList<>();
         for (ActivityLog.Entry e : entries) {
-            if (e.kind().equals(TRADE_REQUESTED)) {
+            if (e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
                 continue;
             }
             String decision = e.kind().substring("signer.".length());
@@ -95,6 +97,13 @@ public final class ActivityRows {
                     reason = e.detail();
                 }
                 default -> { } // approved, resumed: still on its way
+            }
+        }
+        if (status == Status.REFUSED) {
+            Optional<String> explained = entries.stream().filter(e -> e.kind().equals(TRADE_EXPLAINED)).map(ActivityLog.Entry::detail)
+                    .reduce((a, b) -> b);
+            if (explained.isPresent()) {
+                reason = explained.get();
             }
         }
         if (status == Status.PENDING && j.isPresent() && j.get().state() == JournalState.FAILED) {

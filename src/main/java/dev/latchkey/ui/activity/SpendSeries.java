@@ -58,7 +58,7 @@ public record SpendSeries(String name, String session, String symbol, List<Point
                 points.add(new Point(r.at(), new BigDecimal(sum, decimals)));
             }
             String label = list.get(0).sessionLabel();
-            out.add(new SpendSeries((label.isEmpty() ? "session" : label) + " " + Formats.shortHex(session) + " · " + symbol,
+            out.add(new SpendSeries((label.isEmpty() ? "session " + Formats.shortHex(session) : label) + " · " + symbol,
                     session, symbol, points));
         });
         return out;

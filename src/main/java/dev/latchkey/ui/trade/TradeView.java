@@ -135,7 +135,8 @@ public final class TradeView implements View<TradeViewModel> {
         aaveRows.getChildren().setAll(a.rows().stream().map(r -> {
             Button b = new Button(r.label());
             b.setId("aave-" + r.action().name().toLowerCase(Locale.ROOT));
-            b.setPrefWidth(100);
+            b.setPrefWidth(110);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setOnAction(e -> a.onAction(r.action()));
             Label health = new Label(r.health());
             if (r.risky()) {

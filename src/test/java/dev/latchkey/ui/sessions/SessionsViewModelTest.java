@@ -44,7 +44,7 @@ class SessionsViewModelTest {
     private final ManualTicker ticker = new ManualTicker();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     private final InstantSource clock = () -> now.get();
-    private final NotificationsViewModel notes = new NotificationsViewModel();
+    private final NotificationsViewModel notes = TestWalletSessions.notifications();
     private final AtomicInteger builds = new AtomicInteger();
 
     private SessionsViewModel vm(WalletDevnet w) {

@@ -36,7 +36,7 @@ class TradeViewModelTest {
         try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
             w.fund();
             AtomicInteger builds = new AtomicInteger();
-            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, new NotificationsViewModel(),
+            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, TestWalletSessions.notifications(),
                     ChangeFeed.NONE, FxExecutor.direct(), builds::incrementAndGet);
             vm.activate();
             assertThat(vm.errorProperty().get()).isEmpty();
@@ -68,6 +68,10 @@ class TradeViewModelTest {
             swap.amountProperty().set("100");
             assertThat(swap.coverProperty().get()).endsWith("approved; this trade enables it on chain");
             assertThat(swap.coveredProperty().get()).isTrue();
+            swap.amountProperty().set("600");
+            assertThat(swap.coverProperty().get()).as("the policy engine checks the limits before the click")
+                    .contains("its limits refuse this trade: ").contains("500");
+            assertThat(swap.coveredProperty().get()).isFalse();
 
             swap.sideProperty().set(SwapViewModel.Side.SELL);
             assertThat(swap.actionLabelProperty().get()).isEqualTo("Sell WETH");
@@ -82,7 +86,7 @@ class TradeViewModelTest {
     @Test
     void badInputIsExplainedNextToTheField(Devnet devnet) throws Exception {
         try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
-            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, new NotificationsViewModel(),
+            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, TestWalletSessions.notifications(),
                     ChangeFeed.NONE, FxExecutor.direct(), () -> { });
             vm.activate();
             SwapViewModel swap = vm.swap();
@@ -108,7 +112,7 @@ class TradeViewModelTest {
     void aClickWithoutASessionIsRefusedWithTheReasonAndNothingIsSigned(Devnet devnet) throws Exception {
         try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
             w.fund();
-            NotificationsViewModel notes = new NotificationsViewModel();
+            NotificationsViewModel notes = TestWalletSessions.notifications();
             TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, notes, ChangeFeed.NONE,
                     FxExecutor.direct(), () -> { });
             vm.activate();
@@ -130,7 +134,7 @@ class TradeViewModelTest {
     void aaveRowsShowTheHealthFactorBeforeAndAfter(Devnet devnet) throws Exception {
         try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
             w.fund();
-            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, new NotificationsViewModel(),
+            TradeViewModel vm = new TradeViewModel(w.workspace.trade(), TestWalletSessions::synchronous, TestWalletSessions.notifications(),
                     ChangeFeed.NONE, FxExecutor.direct(), () -> { });
             vm.activate();
             AaveViewModel aave = vm.aave();

@@ -1,0 +1,101 @@
+package dev.latchkey.app;
+
+import dev.latchkey.aa.execution.Execution;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.Selector;
+import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.trade.catalog.CatalogField;
+import dev.latchkey.trade.catalog.CatalogFunction;
+import dev.latchkey.trade.catalog.Token;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import dev.latchkey.ui.common.Formats;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the policy engine's refusal (exact, but in offsets, hex words and policy addresses) into a sentence about the
+ * trade: "SwapRouter02.exactInputSingle: amountIn is 600 USDC; this session allows at most 500 USDC". What it cannot
+ * parse keeps the engine's words, with addresses replaced by the names of the network's contracts and tokens.
+ */
+final class RefusalText {
+
+    private static final Pattern CALL = Pattern.compile("^call (\\d+): ");
+    private static final Pattern RULE = Pattern.compile("argument at offset (\\d+) is 0x([0-9a-f]+), required (\\w+) 0x([0-9a-f]+)");
+    private static final Pattern POLICY = Pattern.compile("[a-z-]+ policy 0x[0-9a-fA-F]{40} \\[[^\\]]*\\]: (rules\\[\\d+\\]: )?");
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    private final TradeNetwork network;
+
+    RefusalText(TradeNetwork network) {
+        this.network = network;
+    }
+
+    String explain(String message, List<Execution> calls) {
+        Matcher c = CALL.matcher(message);
+        Optional<Execution> call = c.find() && Integer.parseInt(c.group(1)) < calls.size()
+                ? Optional.of(calls.get(Integer.parseInt(c.group(1)))) : Optional.empty();
+        Optional<CatalogFunction> fn = call.flatMap(x -> Catalog.bySelector(Selector.ofCallData(x.callData().unsafeBytes())));
+        String where = call.map(x -> network.label(x.target()).orElse(Formats.shortHex(x.target().checksummed())) + "."
+                + fn.map(CatalogFunction::name).orElse("call") + ": ").orElse("");
+        Matcher r = RULE.matcher(message);
+        if (r.find() && call.isPresent() && fn.isPresent()) {
+            long offset = Long.parseLong(r.group(1));
+            Optional<CatalogField> field = fn.get().fields().stream().filter(f -> f.offset() == offset).findFirst();
+            if (field.isPresent()) {
+                BigInteger actual = new BigInteger(r.group(2), 16);
+                BigInteger required = new BigInteger(r.group(4), 16);
+                return where + field.get().name() + " is " + value(field.get(), actual, call.get(), fn.get()) + "; this session allows "
+                        + condition(r.group(3)) + value(field.get(), required, call.get(), fn.get());
+            }
+        }
+        String rest = POLICY.matcher(CALL.matcher(message).replaceFirst("")).replaceFirst("");
+        return where + named(rest);
+    }
+
+    /** Addresses → "USDC", "SwapRouter02", "Aave Pool" where the network knows them. */
+    String named(String text) {
+        Matcher m = ADDRESS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Address a = new Address(m.group().toLowerCase(java.util.Locale.ROOT));
+            m.appendReplacement(out, Matcher.quoteReplacement(network.label(a).orElse(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String value(CatalogField field, BigInteger word, Execution call, CatalogFunction fn) {
+        if (field.type().equals("address") && word.bitLength() <= 160) {
+            Address a = new Address(String.format("0x%040x", word));
+            return network.label(a).orElse(a.checksummed());
+        }
+        Optional<Token> unit = field.unitOf().flatMap(u -> u.equals("target") ? network.tokenAt(call.target())
+                : fn.fields().stream().filter(f -> f.name().equals(u)).findFirst().flatMap(f -> word(call, f.offset()))
+                        .flatMap(w -> w.bitLength() <= 160 ? network.tokenAt(new Address(String.format("0x%040x", w))) : Optional.empty()));
+        return unit.map(t -> Formats.amount(word, t.decimals(), t.symbol())).orElse(word.toString());
+    }
+
+    private static Optional<BigInteger> word(Execution call, long offset) {
+        byte[] d = call.callData().unsafeBytes();
+        int from = (int) offset + 4;
+        if (from + 32 > d.length) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigInteger(1, java.util.Arrays.copyOfRange(d, from, from + 32)));
+    }
+
+    private static String condition(String json) {
+        return switch (json) {
+            case "equal" -> "only ";
+            case "lessThanOrEqual" -> "at most ";
+            case "lessThan" -> "less than ";
+            case "greaterThan" -> "more than ";
+            case "greaterThanOrEqual" -> "at least ";
+            case "notEqual" -> "anything but ";
+            default -> json + " ";
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.latchkey.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.aa.execution.Execution;
+import dev.latchkey.session.engine.Call;
+import dev.latchkey.session.engine.Decision;
+import dev.latchkey.session.engine.InMemoryPolicyState;
+import dev.latchkey.session.engine.OperationContext;
+import dev.latchkey.session.engine.PolicyEngine;
+import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.policy.PolicyAddresses;
+import dev.latchkey.session.policy.PolicyKind;
+import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.trade.catalog.Token;
+import dev.latchkey.trade.catalog.TradeNetwork;
+import dev.latchkey.trade.template.SessionBounds;
+import dev.latchkey.trade.template.SessionTemplate;
+import dev.latchkey.trade.template.SessionTemplates;
+import dev.latchkey.trade.template.TemplateContext;
+import dev.latchkey.trade.template.TemplateSession;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Refusals of the real policy engine, put in the trade's terms. */
+class RefusalTextTest {
+
+    static final Address ROUTER = new Address("0x1000000000000000000000000000000000000001");
+    static final Address POOL = new Address("0x1000000000000000000000000000000000000003");
+    static final Address USDC = new Address("0x2000000000000000000000000000000000000001");
+    static final Address WETH = new Address("0x2000000000000000000000000000000000000003");
+    static final Address ACCOUNT = new Address("0x3000000000000000000000000000000000000001");
+    static final PolicyAddresses POLICIES = PolicyAddresses.canonical()
+            .with(PolicyKind.PERIODIC_SPENDING_LIMIT, new Address("0x4000000000000000000000000000000000000001"))
+            .with(PolicyKind.RATE_LIMIT, new Address("0x4000000000000000000000000000000000000002"))
+            .with(PolicyKind.GAS_COST_LIMIT, new Address("0x4000000000000000000000000000000000000003"));
+    static final TradeNetwork NETWORK = new TradeNetwork("devnet", 31337, ROUTER, new Address("0x1000000000000000000000000000000000000002"),
+            POOL, List.of(new Token("USDC", USDC, 6), new Token("WETH", WETH, 18)), TradeNetwork.ENTRY_POINT_V07,
+            TradeNetwork.SMART_SESSION_V1);
+    static final long START = 1_800_000_000L;
+
+    private final TemplateSession swap = SessionTemplates.build(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)),
+            new SessionBounds(START, 7, 350, new BigInteger("140000000000000000")), new TemplateContext(NETWORK, ACCOUNT,
+                    new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), HexBytes.parse("salt", "0x" + "5a".repeat(32)), POLICIES));
+    private final RefusalText text = new RefusalText(NETWORK);
+
+    @Test
+    void anAmountAboveTheRuleIsShownInTokens() {
+        List<Execution> calls = calls(usdc(600), WETH);
+        assertThat(text.explain(refusal(calls), calls)).isEqualTo("USDC.approve: amount is 600 USDC; this session allows at most 500 USDC");
+    }
+
+    @Test
+    void anAddressRuleNamesTheTokens() {
+        List<Execution> calls = List.of(calls(usdc(100), WETH).get(0),
+                new Execution(ROUTER, BigInteger.ZERO, Catalog.encode(Catalog.EXACT_INPUT_SINGLE, USDC, USDC, BigInteger.valueOf(500), ACCOUNT,
+                        usdc(100), BigInteger.ONE, BigInteger.ZERO)));
+        assertThat(text.explain(refusal(calls), calls))
+                .isEqualTo("SwapRouter02.exactInputSingle: tokenOut is USDC; this session allows only WETH");
+    }
+
+    @Test
+    void whatCannotBeParsedKeepsTheEngineWordsWithNames() {
+        assertThat(text.explain("token " + USDC.hex() + ": 2100000000 this period, over the allowance", List.of()))
+                .isEqualTo("token USDC: 2100000000 this period, over the allowance");
+    }
+
+    private String refusal(List<Execution> calls) {
+        List<Call> c = calls.stream().map(x -> new Call(x.target(), x.value(), x.callData())).toList();
+        Decision d = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY).check(swap.onchain(),
+                new OperationContext(ACCOUNT, TradeNetwork.SMART_SESSION_V1, OperationContext.Shape.EXECUTE_BATCH, c, false,
+                        OperationContext.Gas.none(), START + 100, BigInteger.ZERO), new InMemoryPolicyState());
+        assertThat(d).isInstanceOf(Decision.Refused.class);
+        return ((Decision.Refused) d).reason().toString();
+    }
+
+    private static List<Execution> calls(BigInteger amount, Address out) {
+        return List.of(new Execution(USDC, BigInteger.ZERO, Catalog.encode(Catalog.APPROVE, ROUTER, amount)),
+                new Execution(ROUTER, BigInteger.ZERO, Catalog.encode(Catalog.EXACT_INPUT_SINGLE, USDC, out, BigInteger.valueOf(500), ACCOUNT,
+                        amount, BigInteger.ONE, BigInteger.ZERO)));
+    }
+
+    static BigInteger usdc(long whole) {
+        return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
+    }
+}
