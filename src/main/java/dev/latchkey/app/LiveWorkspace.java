@@ -8,7 +8,8 @@ import dev.latchkey.ui.sessions.SessionsPort;
 import dev.latchkey.ui.trade.TradePort;
 import dev.latchkey.ui.workspace.ChangeFeed;
 import dev.latchkey.ui.workspace.WorkspacePorts;
-import dev.latchkey.wallet.NetworkRequest;
+import dev.latchkey.wallet.NetworkProfile;
+import dev.latchkey.wallet.Networks;
 import dev.latchkey.wallet.WalletException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -48,26 +49,18 @@ public final class LiveWorkspace implements WorkspacePorts {
             if (!wallet.isUnlocked()) {
                 throw new WalletException(WalletException.Kind.STATE, "the wallet is locked");
             }
-            open = WalletWorkspace.open(wallet.keystore(), request(wallet.network()), clock, state -> changed());
+            open = WalletWorkspace.open(wallet, profile(), clock, state -> changed());
             changed(); // the status bar learns that the signer runs
         }
         return open;
     }
 
-    /** The wallet's network (picked at first run, changed in Settings) as the wallet services name it. */
-    private NetworkRequest request(NetworkChoice choice) {
-        return switch (choice) {
-            case NetworkChoice.LocalDevnet d -> new NetworkRequest(NetworkRequest.DEVNET, Optional.empty(), Optional.of(devnetDirectory
-                    .orElseThrow(() -> new WalletException(WalletException.Kind.NETWORK, "this app has no local devnet configured"))),
-                    Optional.empty(), Optional.empty());
-            case NetworkChoice.Preset p -> {
-                NetworkRequest r = NetworkRequest.named(p.preset()).withRpcUrl(java.net.URI.create(p.rpcUrl()));
-                yield p.bundlerUrl().map(b -> r.withBundlerUrl(java.net.URI.create(b))).orElse(r);
-            }
-            case NetworkChoice.Custom c -> throw new WalletException(WalletException.Kind.NETWORK, "a custom RPC has no known"
-                    + " addresses for Latchkey's contracts (SmartSession, policies, account factory); pick the local devnet or a"
-                    + " preset in Settings");
-        };
+    /** The wallet's network (picked at first run, changed in Settings), as the builder and the approval see it. */
+    private NetworkProfile profile() throws Exception {
+        if (devnetDirectory.isEmpty() && wallet.network() instanceof NetworkChoice.LocalDevnet) {
+            throw new WalletException(WalletException.Kind.NETWORK, "this app has no local devnet configured");
+        }
+        return new WalletNetwork(wallet, devnetDirectory.orElseGet(Networks::defaultDevnetDir)).profile();
     }
 
     /** The workspace if it is open, without waiting for an opening in progress (the status bar asks on the FX thread). */

@@ -49,10 +49,24 @@ final class ProductionServices implements AutoCloseable {
             try (ChainConnection chain = network.open()) {
                 NetworkProfile p = chain.profile();
                 Sessions.Account account = WalletNetwork.account(wallet, chain);
-                return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(), Clock.systemUTC(), zone,
-                        p.ownableValidator());
+                return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(),
+                        sessionStartClock(chain.chainTime()), zone, p.ownableValidator());
             }
         };
+    }
+
+    /** How far before "now" a built session starts, as {@code SessionService} does for templates. */
+    static final long START_SLACK_SECONDS = 60;
+
+    /**
+     * The builder's "now": the earlier of the chain's latest block time and this computer's clock, less a minute, then
+     * advancing with the clock. A session "valid from now" by the wall clock would be refused as not yet valid until the
+     * chain's next block (a quiet devnet mines only on demand), and the bundler judges validAfter by its own clock.
+     */
+    static java.time.InstantSource sessionStartClock(long chainTime) {
+        Clock wall = Clock.systemUTC();
+        long behind = Math.max(0, wall.instant().getEpochSecond() - chainTime) + START_SLACK_SECONDS;
+        return Clock.offset(wall, java.time.Duration.ofSeconds(-behind));
     }
 
     static ApprovalService approvals(WalletSession wallet, WalletNetwork network) {

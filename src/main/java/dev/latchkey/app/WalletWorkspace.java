@@ -6,18 +6,15 @@ import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.signer.SignerListener;
 import dev.latchkey.signer.SignerService;
+import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.wallet.AccountDeployer;
 import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.NetworkProfile;
-import dev.latchkey.wallet.NetworkRequest;
-import dev.latchkey.wallet.Networks;
 import dev.latchkey.wallet.SessionService;
 import dev.latchkey.wallet.SignerHost;
 import dev.latchkey.wallet.TradeService;
-import dev.latchkey.wallet.WalletException;
 import java.time.InstantSource;
-import java.util.Optional;
 
 /**
  * The unlocked wallet on one network, as the desktop app uses it: the chain connection, the wallet's smart account
@@ -48,20 +45,17 @@ public final class WalletWorkspace implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code request}'s network (checking its chain id), registers account 0 of the vault's owner key if the
-     * wallet has no account yet, and starts the signer ({@code listener} hears every state change).
+     * Connects to {@code profile}'s network (checking its chain id), takes the wallet's account there (registering the
+     * owner key's counterfactual account 0 if the wallet has none yet, see {@link WalletNetwork#account}) and starts the
+     * signer ({@code listener} hears every state change).
      */
-    public static WalletWorkspace open(Keystore keystore, NetworkRequest request, InstantSource clock, SignerListener listener)
+    public static WalletWorkspace open(WalletSession wallet, NetworkProfile profile, InstantSource clock, SignerListener listener)
             throws KeystoreException {
-        NetworkProfile profile = Networks.resolve(request);
+        Keystore keystore = wallet.keystore();
         ChainConnection chain = ChainConnection.open(profile);
         SignerHost host = null;
         try {
-            AccountService accounts = new AccountService(keystore, chain);
-            if (keystore.sessions().accounts().isEmpty()) {
-                accounts.create(Optional.empty(), 0, "main");
-            }
-            Sessions.Account account = keystore.sessions().accounts().get(0);
+            Sessions.Account account = WalletNetwork.account(wallet, chain);
             host = SignerHost.start(keystore, chain, SoftLimits.NONE);
             host.signer().addListener(listener);
             return new WalletWorkspace(keystore, chain, account, host, clock);

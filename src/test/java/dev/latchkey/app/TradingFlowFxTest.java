@@ -12,7 +12,6 @@ import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.policy.PolicyKind;
 import dev.latchkey.trade.catalog.Catalog;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.trade.template.SessionTemplate;
 import dev.latchkey.ui.MainWindow;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.UiServices;
@@ -20,8 +19,6 @@ import dev.latchkey.ui.activity.ActivityRow;
 import dev.latchkey.ui.activity.ActivityViewModel;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Notification;
-import dev.latchkey.wallet.CreatedSession;
-import dev.latchkey.wallet.SessionRequest;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,12 +44,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 06's main path, headless (Monocle), on the real devnet (anvil + Alto, real EntryPoint, Uniswap V3, real
- * keystore): first run -> wallet created -> faucet -> a Uniswap-template session created and approved once with the
- * wallet's session service (the builder and Approve screens are not wired to the wallet services yet, see
- * docs/ui.md) -> three one-click swaps from the Trade screen, signed by the background signer (the first enables the
- * session) -> Activity shows three included operations -> the Sessions spend meter shows 300 USDC, equal to the
- * PeriodicSpendingLimit's own counter -> a trade above the per-trade cap is refused with its reason -> lock stops the
- * signer, unlock restarts it and the next click is included again.
+ * keystore, the app's production ports): first run -> wallet created -> faucet -> Sessions -> New session -> the
+ * Uniswap template -> Review -> Approve with the password (the only owner signature of the whole run) -> three
+ * one-click swaps from the Trade screen, signed by the background signer (the first enables the session) -> a trade
+ * above the per-trade cap is refused with its reason -> Activity shows three included operations -> the Sessions spend
+ * meter shows 300 USDC, equal to the PeriodicSpendingLimit's own counter -> lock stops the signer, unlock restarts it
+ * and the next click is included again.
  */
 @ExtendWith({DevnetExtension.class, ApplicationExtension.class})
 class TradingFlowFxTest {
@@ -74,16 +71,17 @@ class TradingFlowFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // the production ports, except that the devnet is the test run's (already started, so first run only reports it)
         AppContext.Config config = new AppContext.Config(dir.resolve("wallet"), TestWalletSessions.POLICY, () -> TestWalletSessions.CHEAP,
                 Clock.systemUTC(), ThemeService.Mode.LIGHT, devnet.config().dir())
-                .withServices(wallet -> new UiServices(step -> step.accept("the local devnet is already running"),
-                        () -> {
-                            throw new IllegalStateException("not used in this test");
-                        },
-                        () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
-                        (request, plan, password) -> {
-                            throw new IllegalStateException("not used in this test");
-                        }, UiServices.randomSalts(), ZoneId.of("UTC")));
+                .withServices(wallet -> {
+                    WalletNetwork network = new WalletNetwork(wallet, devnet.config().dir());
+                    return new UiServices(step -> step.accept("the local devnet is already running"),
+                            ProductionServices.environment(wallet, network, ZoneId.of("UTC")),
+                            () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
+                            ProductionServices.approvals(wallet, network), UiServices.randomSalts(), ZoneId.of("UTC"),
+                            new AppAutomations(wallet, network));
+                });
         context = AppContext.create(config);
         window = context.mainWindow();
         window.notifications().items().addListener((javafx.collections.ListChangeListener<Notification>) c -> {
@@ -117,14 +115,26 @@ class TradingFlowFxTest {
         waitUntil(60, () -> "10,000".equals(text(robot, "#balance-USDC")));
         assertThat(text(robot, "#deployment")).isEqualTo("Deployed");
 
-        // the session (what the builder and Approve screens produce): Uniswap template, approved once by the owner
-        WalletWorkspace ws = context.workspace().current();
-        CreatedSession session = ws.sessions().create(ws.account(), new SessionRequest.FromTemplate(new SessionTemplate.UniswapSwap(
-                "USDC", "WETH", 500, usdc(500), usdc(2000)), 7));
-        SessionRecord record = ws.keystore().sessions().get(session.permissionId().bytes());
-        ws.sessions().approve(record, TestWalletSessions.PASSWORD.toCharArray());
+        // Sessions -> New session -> the Uniswap template -> Review -> Approve with the password: the one owner signature
         robot.clickOn("#nav-sessions");
+        waitFor(robot, "#build");
+        robot.clickOn("#build");
+        waitFor(robot, "#applyTemplate");
+        robot.clickOn("#applyTemplate");
+        waitUntil(10, () -> text(robot, "#exposure").startsWith("at most 2,000 USDC per day"));
+        robot.clickOn("#review");
+        waitFor(robot, "#approve");
+        robot.clickOn("#password").write(TestWalletSessions.PASSWORD);
+        robot.clickOn("#approve");
+        waitUntil(60, () -> text(robot, "#result").startsWith("Approved."));
+        HexBytes permissionId = HexBytes.parse("pid", text(robot, "#permissionId").substring("permission id ".length()));
+        robot.clickOn("#done");
         waitUntil(30, () -> robot.lookup(".status-pill").tryQuery().map(n -> ((Label) n).getText().equals("ready")).orElse(false));
+        WalletWorkspace ws = context.workspace().current();
+        SessionRecord stored = ws.keystore().sessions().get(permissionId.bytes());
+        assertThat(stored.approved()).isTrue();
+        assertThat(ws.keystore().activity().recent(200).stream().filter(e -> e.kind().equals(dev.latchkey.wallet.OwnerSignatures.KIND)))
+                .as("one owner signature so far: the approval").hasSize(1);
 
         // Trade: WETH / USDC, buy with 100 USDC, three clicks
         robot.clickOn("#nav-trade");
@@ -161,7 +171,7 @@ class TradingFlowFxTest {
         TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
         assertThat(fx(() -> table.getItems().size())).isEqualTo(3);
         assertThat(fx(() -> activity.rows().stream().allMatch(r -> r.what().startsWith("Swap 100 USDC → WETH")
-                && r.userOpHash().isPresent() && r.transactionHash().isPresent() && r.session().equals(session.permissionId().hex()))))
+                && r.userOpHash().isPresent() && r.transactionHash().isPresent() && r.session().equals(permissionId.hex()))))
                 .isTrue();
         robot.clickOn(robot.lookup(".table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
                 && r.getItem() != null).queryAs(Node.class));
@@ -179,7 +189,7 @@ class TradingFlowFxTest {
         assertThat(text(robot, ".status-pill")).isEqualTo("enabled");
         TradeNetwork n = ws.profile().tradeNetwork();
         Address usdc = n.token("t", "USDC").address();
-        HexBytes approveConfig = Ids.configId(account, Ids.actionPolicyId(session.permissionId(), Ids.actionId(usdc,
+        HexBytes approveConfig = Ids.configId(account, Ids.actionPolicyId(permissionId, Ids.actionId(usdc,
                 Catalog.APPROVE.selector())));
         BigInteger onChain = new ChainPolicyState(ws.chain().node(), ws.profile().smartSession(), account)
                 .periodicBudget(ws.profile().policy(PolicyKind.PERIODIC_SPENDING_LIMIT), approveConfig, usdc).used();
@@ -200,6 +210,8 @@ class TradingFlowFxTest {
         robot.clickOn("#preset-50");
         waitUntil(120, () -> count("Included: Buy WETH with 50 USDC") == 1);
         assertThat(balance(context.workspace().current(), "USDC", account)).isEqualTo(usdc(9_650));
+        assertThat(context.workspace().current().keystore().activity().recent(500).stream()
+                .filter(e -> e.kind().equals(dev.latchkey.wallet.OwnerSignatures.KIND))).as("still only the approval").hasSize(1);
     }
 
     private long count(String titlePrefix) {
