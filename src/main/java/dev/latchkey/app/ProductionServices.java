@@ -49,10 +49,21 @@ final class ProductionServices implements AutoCloseable {
             try (ChainConnection chain = network.open()) {
                 NetworkProfile p = chain.profile();
                 Sessions.Account account = WalletNetwork.account(wallet, chain);
-                return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(), Clock.systemUTC(), zone,
-                        p.ownableValidator());
+                return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(),
+                        sessionClock(chain.node().latestTimestamp(), Clock.systemUTC()), zone, p.ownableValidator());
             }
         };
+    }
+
+    /**
+     * The builder's "now", fixed while it is open: the earlier of the wall clock and the latest block. A session that
+     * starts at the wall clock on a chain whose last block is older (an idle devnet mines only on demand) would be "not
+     * valid yet" for the signer, which judges by block time, until the next block; one that starts at a block time ahead
+     * of the wall clock would be "not valid yet" at the bundler, which judges by its own clock.
+     */
+    static Clock sessionClock(long latestBlockSeconds, Clock wall) {
+        long now = Math.min(latestBlockSeconds, wall.instant().getEpochSecond());
+        return Clock.fixed(java.time.Instant.ofEpochSecond(now), wall.getZone());
     }
 
     static ApprovalService approvals(WalletSession wallet, WalletNetwork network) {

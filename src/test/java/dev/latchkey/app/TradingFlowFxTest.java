@@ -12,7 +12,6 @@ import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.policy.PolicyKind;
 import dev.latchkey.trade.catalog.Catalog;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.trade.template.SessionTemplate;
 import dev.latchkey.ui.MainWindow;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.UiServices;
@@ -20,8 +19,6 @@ import dev.latchkey.ui.activity.ActivityRow;
 import dev.latchkey.ui.activity.ActivityViewModel;
 import dev.latchkey.ui.common.ThemeService;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Notification;
-import dev.latchkey.wallet.CreatedSession;
-import dev.latchkey.wallet.SessionRequest;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,9 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 06's main path, headless (Monocle), on the real devnet (anvil + Alto, real EntryPoint, Uniswap V3, real
- * keystore): first run -> wallet created -> faucet -> a Uniswap-template session created and approved once with the
- * wallet's session service (the builder and Approve screens are not wired to the wallet services yet, see
- * docs/ui.md) -> three one-click swaps from the Trade screen, signed by the background signer (the first enables the
+ * keystore): first run -> wallet created -> faucet -> a session built from the Uniswap template in the builder and
+ * approved once on the Approve screen, through the app's own wallet-service wiring -> three one-click swaps from the Trade screen, signed by the background signer (the first enables the
  * session) -> Activity shows three included operations -> the Sessions spend meter shows 300 USDC, equal to the
  * PeriodicSpendingLimit's own counter -> a trade above the per-trade cap is refused with its reason -> lock stops the
  * signer, unlock restarts it and the next click is included again.
@@ -76,14 +72,15 @@ class TradingFlowFxTest {
         this.stage = stage;
         AppContext.Config config = new AppContext.Config(dir.resolve("wallet"), TestWalletSessions.POLICY, () -> TestWalletSessions.CHEAP,
                 Clock.systemUTC(), ThemeService.Mode.LIGHT, devnet.config().dir())
-                .withServices(wallet -> new UiServices(step -> step.accept("the local devnet is already running"),
-                        () -> {
-                            throw new IllegalStateException("not used in this test");
-                        },
-                        () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
-                        (request, plan, password) -> {
-                            throw new IllegalStateException("not used in this test");
-                        }, UiServices.randomSalts(), ZoneId.of("UTC")));
+                .withServices(wallet -> {
+                    // the installed app's builder context and approval (wallet services on the devnet), a devnet that
+                    // is already running
+                    WalletNetwork network = new WalletNetwork(wallet, devnet.config().dir());
+                    return new UiServices(step -> step.accept("the local devnet is already running"),
+                            ProductionServices.environment(wallet, network, ZoneId.of("UTC")),
+                            () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
+                            ProductionServices.approvals(wallet, network), UiServices.randomSalts(), ZoneId.of("UTC"));
+                });
         context = AppContext.create(config);
         window = context.mainWindow();
         window.notifications().items().addListener((javafx.collections.ListChangeListener<Notification>) c -> {
@@ -117,12 +114,25 @@ class TradingFlowFxTest {
         waitUntil(60, () -> "10,000".equals(text(robot, "#balance-USDC")));
         assertThat(text(robot, "#deployment")).isEqualTo("Deployed");
 
-        // the session (what the builder and Approve screens produce): Uniswap template, approved once by the owner
+        // the session: Sessions -> New session -> the Uniswap template -> Review -> Approve with the password (the one
+        // owner signature)
         WalletWorkspace ws = context.workspace().current();
-        CreatedSession session = ws.sessions().create(ws.account(), new SessionRequest.FromTemplate(new SessionTemplate.UniswapSwap(
-                "USDC", "WETH", 500, usdc(500), usdc(2000)), 7));
-        SessionRecord record = ws.keystore().sessions().get(session.permissionId().bytes());
-        ws.sessions().approve(record, TestWalletSessions.PASSWORD.toCharArray());
+        robot.clickOn("#nav-sessions");
+        waitFor(robot, "#build");
+        robot.clickOn("#build");
+        waitFor(robot, "#applyTemplate");
+        robot.clickOn("#applyTemplate");
+        waitUntil(10, () -> text(robot, "#exposure").startsWith("at most 2,000 USDC per day"));
+        robot.clickOn("#review");
+        waitFor(robot, "#approve");
+        robot.clickOn("#password").write(TestWalletSessions.PASSWORD);
+        robot.clickOn("#approve");
+        waitUntil(60, () -> text(robot, "#result").startsWith("Approved."));
+        assertThat(ws.keystore().sessions().all()).hasSize(1);
+        SessionRecord record = ws.keystore().sessions().all().get(0);
+        assertThat(ws.keystore().sessions().approval(record.permissionId())).isPresent();
+        HexBytes pid = HexBytes.of(record.permissionId());
+        robot.clickOn("#done");
         robot.clickOn("#nav-sessions");
         waitUntil(30, () -> robot.lookup(".status-pill").tryQuery().map(n -> ((Label) n).getText().equals("ready")).orElse(false));
 
@@ -137,7 +147,12 @@ class TradingFlowFxTest {
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#preset-100");
         }
-        waitUntil(120, () -> count("Included: Buy WETH with 100 USDC") == 3);
+        try {
+            waitUntil(120, () -> count("Included: Buy WETH with 100 USDC") == 3);
+        } catch (TimeoutException e) {
+            throw new AssertionError("three inclusions expected; notifications: " + titles + "; activity: "
+                    + ws.keystore().activity().recent(10), e);
+        }
         assertThat(count("Refused:") + count("Failed:")).isZero();
         assertThat(balance(ws, "USDC", account)).isEqualTo(usdc(10_000 - 300));
         assertThat(balance(ws, "WETH", account)).isGreaterThan(wethBefore);
@@ -161,7 +176,7 @@ class TradingFlowFxTest {
         TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
         assertThat(fx(() -> table.getItems().size())).isEqualTo(3);
         assertThat(fx(() -> activity.rows().stream().allMatch(r -> r.what().startsWith("Swap 100 USDC → WETH")
-                && r.userOpHash().isPresent() && r.transactionHash().isPresent() && r.session().equals(session.permissionId().hex()))))
+                && r.userOpHash().isPresent() && r.transactionHash().isPresent() && r.session().equals(pid.hex()))))
                 .isTrue();
         robot.clickOn(robot.lookup(".table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0
                 && r.getItem() != null).queryAs(Node.class));
@@ -179,7 +194,7 @@ class TradingFlowFxTest {
         assertThat(text(robot, ".status-pill")).isEqualTo("enabled");
         TradeNetwork n = ws.profile().tradeNetwork();
         Address usdc = n.token("t", "USDC").address();
-        HexBytes approveConfig = Ids.configId(account, Ids.actionPolicyId(session.permissionId(), Ids.actionId(usdc,
+        HexBytes approveConfig = Ids.configId(account, Ids.actionPolicyId(pid, Ids.actionId(usdc,
                 Catalog.APPROVE.selector())));
         BigInteger onChain = new ChainPolicyState(ws.chain().node(), ws.profile().smartSession(), account)
                 .periodicBudget(ws.profile().policy(PolicyKind.PERIODIC_SPENDING_LIMIT), approveConfig, usdc).used();
