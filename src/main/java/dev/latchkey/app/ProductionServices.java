@@ -50,23 +50,20 @@ final class ProductionServices implements AutoCloseable {
                 NetworkProfile p = chain.profile();
                 Sessions.Account account = WalletNetwork.account(wallet, chain);
                 return new BuilderContext(p.tradeNetwork(), Address.parse("account", account.address()), p.policies(),
-                        sessionStartClock(chain.chainTime()), zone, p.ownableValidator());
+                        sessionClock(chain.node().latestTimestamp(), Clock.systemUTC()), zone, p.ownableValidator());
             }
         };
     }
 
-    /** How far before "now" a built session starts, as {@code SessionService} does for templates. */
-    static final long START_SLACK_SECONDS = 60;
-
     /**
-     * The builder's "now": the earlier of the chain's latest block time and this computer's clock, less a minute, then
-     * advancing with the clock. A session "valid from now" by the wall clock would be refused as not yet valid until the
-     * chain's next block (a quiet devnet mines only on demand), and the bundler judges validAfter by its own clock.
+     * The builder's "now", fixed while it is open: the earlier of the wall clock and the latest block. A session that
+     * starts at the wall clock on a chain whose last block is older (an idle devnet mines only on demand) would be "not
+     * valid yet" for the signer, which judges by block time, until the next block; one that starts at a block time ahead
+     * of the wall clock would be "not valid yet" at the bundler, which judges by its own clock.
      */
-    static java.time.InstantSource sessionStartClock(long chainTime) {
-        Clock wall = Clock.systemUTC();
-        long behind = Math.max(0, wall.instant().getEpochSecond() - chainTime) + START_SLACK_SECONDS;
-        return Clock.offset(wall, java.time.Duration.ofSeconds(-behind));
+    static Clock sessionClock(long latestBlockSeconds, Clock wall) {
+        long now = Math.min(latestBlockSeconds, wall.instant().getEpochSecond());
+        return Clock.fixed(java.time.Instant.ofEpochSecond(now), wall.getZone());
     }
 
     static ApprovalService approvals(WalletSession wallet, WalletNetwork network) {
