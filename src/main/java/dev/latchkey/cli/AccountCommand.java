@@ -7,10 +7,10 @@ import dev.latchkey.wallet.AccountDeployer;
 import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.Deployment;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -87,17 +87,8 @@ public final class AccountCommand implements Runnable {
         @Option(names = "--account", paramLabel = "ADDR", description = "The account (default: the wallet's only one).")
         String account;
 
-        @Option(names = "--eth", description = "ETH to add, e.g. 10 or 0.5.")
-        BigDecimal eth;
-
-        @Option(names = "--usdc", description = "USDC to mint.")
-        BigDecimal usdc;
-
-        @Option(names = "--dai", description = "DAI to mint.")
-        BigDecimal dai;
-
-        @Option(names = "--weth", description = "WETH to wrap and send.")
-        BigDecimal weth;
+        @Mixin
+        FundingAmounts amounts = new FundingAmounts();
 
         @Override
         boolean needsPassword() {
@@ -107,7 +98,7 @@ public final class AccountCommand implements Runnable {
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
             Sessions.Account a = new AccountService(keystore, chain).resolve(Optional.ofNullable(account));
-            AccountDeployer.Funded f = new AccountDeployer(keystore, chain).fund(a, eth, usdc, dai, weth);
+            AccountDeployer.Funded f = new AccountDeployer(keystore, chain).fund(a, amounts.eth, amounts.usdc, amounts.dai, amounts.weth);
             Map<String, Object> out = Output.result();
             out.put("account", f.account().checksummed());
             out.put("eth", f.amounts().eth().toPlainString());

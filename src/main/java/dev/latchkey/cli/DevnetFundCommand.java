@@ -2,8 +2,8 @@ package dev.latchkey.cli;
 
 import dev.latchkey.devnet.DevnetFaucet;
 import dev.latchkey.devnet.Funding;
-import java.math.BigDecimal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Gives an address ETH and test tokens on a running devnet. */
@@ -14,17 +14,8 @@ public final class DevnetFundCommand extends DevnetFaucetCommand {
     @Option(names = "--to", required = true, description = "Recipient address.")
     String to;
 
-    @Option(names = "--eth", description = "ETH to add, e.g. 10 or 0.5.")
-    BigDecimal eth;
-
-    @Option(names = "--usdc", description = "USDC to mint.")
-    BigDecimal usdc;
-
-    @Option(names = "--dai", description = "DAI to mint.")
-    BigDecimal dai;
-
-    @Option(names = "--weth", description = "WETH to wrap and send.")
-    BigDecimal weth;
+    @Mixin
+    FundingAmounts amounts = new FundingAmounts();
 
     @Override
     String name() {
@@ -33,7 +24,7 @@ public final class DevnetFundCommand extends DevnetFaucetCommand {
 
     @Override
     String run(DevnetFaucet faucet) {
-        faucet.fund(new Funding(to, eth, usdc, dai, weth));
+        faucet.fund(new Funding(to, amounts.eth, amounts.usdc, amounts.dai, amounts.weth));
         return "funded " + to;
     }
 }
