@@ -66,6 +66,8 @@ final class AltoBundler implements AutoCloseable {
                     "--utility-private-key", keys.bundlerUtilityKey(),
                     "--safe-mode", "false", "--min-entity-stake", "1", "--min-entity-unstake-delay", "1",
                     "--deploy-simulations-contract", "true", "--utility-wallet-monitor", "false",
+                    // loopback only: lets tests hold a bundle (debug_bundler_setBundlingMode) to reach exact crash states
+                    "--enable-debug-endpoints", "true",
                     "--log-level", "warn");
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -81,6 +81,14 @@ final class Delivery {
                 return new Sent(JournalState.SUBMITTED, null);
             } catch (OperationSink.SendException e) {
                 switch (e.kind()) {
+                    case ALREADY_HELD -> {
+                        // Our earlier send of these bytes arrived (the process died before committing SUBMITTED):
+                        // the operation is pending at the bundler, so follow it instead of failing it.
+                        d.journal().move(intentId, state, JournalState.SUBMITTED, null, null, null, null);
+                        d.log("signer.resent", Deps.hex(intentId), "the bundler already holds this operation: " + e.getMessage());
+                        d.stats().publish();
+                        return new Sent(JournalState.SUBMITTED, null);
+                    }
                     case REJECTED -> {
                         long next = chainNext(row);
                         if (next > row.nonceSeq()) {

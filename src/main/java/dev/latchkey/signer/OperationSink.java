@@ -26,8 +26,9 @@ public interface OperationSink {
     final class SendException extends Exception {
 
         /** UNREACHABLE: certainly not received (connection refused); AMBIGUOUS: maybe received (time-out);
-         *  REJECTED: received and refused (the code is kept). */
-        public enum Kind { UNREACHABLE, AMBIGUOUS, REJECTED }
+         *  REJECTED: received and refused (the code is kept); ALREADY_HELD: refused because the receiver already
+         *  holds these exact bytes from an earlier send (a resend after a crash between send and journal commit). */
+        public enum Kind { UNREACHABLE, AMBIGUOUS, REJECTED, ALREADY_HELD }
 
         private final Kind kind;
 

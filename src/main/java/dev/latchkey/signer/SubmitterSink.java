@@ -44,11 +44,15 @@ public final class SubmitterSink implements OperationSink {
         }
     }
 
-    /** A JSON-RPC error code means the bundler answered; no answer is ambiguous unless the connection was refused. */
+    /**
+     * A JSON-RPC error code means the bundler answered; no answer is ambiguous unless the connection was refused.
+     * ERC-7769 has no code for "I already hold this operation" (Alto answers -32602 "Already known"), so that one
+     * answer is told apart by its words: it means the earlier send arrived, not that the operation is bad.
+     */
     static SendException.Kind classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RpcException rpc && rpc.code() != 0) {
-                return SendException.Kind.REJECTED;
+                return isAlreadyKnown(rpc.getMessage()) ? SendException.Kind.ALREADY_HELD : SendException.Kind.REJECTED;
             }
             if (t instanceof ConnectException) {
                 return SendException.Kind.UNREACHABLE;

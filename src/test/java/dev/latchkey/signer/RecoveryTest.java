@@ -104,6 +104,20 @@ class RecoveryTest {
     }
 
     @Test
+    void aResendTheBundlerAlreadyHoldsIsFollowedToInclusionNotFailed() throws Exception {
+        Left signed = crashedIn(JournalState.SIGNED, 0, true); // killed after the send, before SUBMITTED was committed
+        f.bundler.heldFromEarlierSend.add(signed.hash());
+        try (SignerService signer = f.service()) {
+            List<Outcome> outcomes = signer.start().stream().map(c -> c.orTimeout(20, TimeUnit.SECONDS).join()).toList();
+            assertThat(outcomes).singleElement().isInstanceOf(Outcome.Included.class);
+        }
+        assertThat(f.keystore.journal().get(signed.id()).state()).as("'Already known' is the earlier send, not a rejection")
+                .isEqualTo(JournalState.FINAL);
+        assertThat(f.usdcLine(session).spentFinal()).isEqualTo(BigInteger.valueOf(1_000_000L));
+        assertThat(f.usdcLine(session).reserved()).isZero();
+    }
+
+    @Test
     void aNewIntentAfterRecoveryTakesTheNextSequence() throws Exception {
         crashedIn(JournalState.SIGNED, 0, true);
         try (SignerService signer = f.service()) {

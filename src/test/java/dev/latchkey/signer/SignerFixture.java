@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.security.SecureRandom;
@@ -209,6 +210,8 @@ final class SignerFixture implements AutoCloseable {
         final AtomicInteger rejectFor = new AtomicInteger();
         volatile String rejectMessage = "AA25 invalid account nonce";
         volatile boolean blackhole;
+        /** Operations sent by a process that died before recording the send: held, not mined until sent again. */
+        final Set<HexBytes> heldFromEarlierSend = ConcurrentHashMap.newKeySet();
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
@@ -231,6 +234,10 @@ final class SignerFixture implements AutoCloseable {
             }
             sends.add(op);
             HexBytes hash = UserOpHash.hash(op, entryPoint(), BigInteger.valueOf(CHAIN));
+            if (heldFromEarlierSend.remove(hash)) {
+                accepted.put(hash, op); // the earlier send gets mined
+                throw new SendException(SendException.Kind.ALREADY_HELD, "Already known", null);
+            }
             synchronized (byNonce) {
                 HexBytes prior = byNonce.putIfAbsent(op.nonce(), hash);
                 if (prior != null && !prior.equals(hash)) throw new AssertionError("nonce collision on " + op.nonce());

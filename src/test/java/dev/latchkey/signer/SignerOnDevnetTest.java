@@ -230,6 +230,50 @@ class SignerOnDevnetTest {
         }
     }
 
+    /**
+     * The crash the automation SIGKILL test found: the process sent an operation and died before committing SUBMITTED.
+     * On restart the resend of the same bytes reaches a bundler (real Alto, bundling held) that still holds them and
+     * answers "Already known": the row must be followed to inclusion, not failed and released.
+     */
+    @Test
+    void resendOfAnOperationTheBundlerStillHoldsEndsFinalNotFailed(Devnet devnet) throws Exception {
+        try (Keystore keystore = keystore(dir); JsonRpcClient bundlerRpc = new JsonRpcClient(devnet.manifest().bundlerUrl())) {
+            BundlerSubmitter bundler = new BundlerSubmitter(bundlerRpc, addr(devnet.manifest(), "EntryPoint"));
+            Ctx c = enabledSession(devnet, keystore, bundler);
+            SessionRecord session = keystore.sessions().get(c.pid().bytes());
+            NonceLane lane = NonceLane.of(session, addr(devnet.manifest(), "SmartSession"));
+            byte[] id = c.pay(0).id();
+            HexBytes callData = Erc7579Execute.encode(List.of(new Execution(c.usdc(), BigInteger.ZERO, SignerFixture.transfer(c.bob(), 3_000_000L))));
+            UserOperation unsigned = c.builder().build(session, c.chainId(), lane.nonce(0), callData);
+            HexBytes hash = UserOpHash.hash(unsigned, c.entryPoint(), BigInteger.valueOf(c.chainId()));
+            // what the killed process had committed: the reservation with its operation, then SIGNED
+            keystore.journal().reserve(new dev.latchkey.keystore.SignerJournal.Intent(id, c.pid().bytes(), c.chainId(), c.account().hex(),
+                    lane.key24(), 0, callData.bytes(), java.util.Map.of(c.usdc().hex(), BigInteger.valueOf(3_000_000L))),
+                    new OperationStore(keystore.settings(), keystore.journal()).encode(unsigned, false), null, null);
+            keystore.journal().markSigned(id, hash.bytes());
+            HexBytes sig = HexBytes.of(keystore.keys().sessionSigner(session.sessionKeyAddress()).sign(hash.bytes()));
+            bundlerRpc.call("debug_bundler_setBundlingMode", "manual");
+            try {
+                assertThat(bundler.submit(unsigned.withSignature(new SigningMode.Use().signature(c.pid(), sig)))).isEqualTo(hash); // its send
+                try (SignerService signer = c.signer(keystore, new SubmitterSink(bundler))) {
+                    List<java.util.concurrent.CompletableFuture<Outcome>> resumed = signer.start();
+                    assertThat(resumed).hasSize(1);
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (keystore.journal().get(id).state() == JournalState.SIGNED && System.nanoTime() < until) Thread.sleep(50);
+                    assertThat(keystore.journal().get(id).state()).as(() -> activity(keystore)).isEqualTo(JournalState.SUBMITTED);
+                    bundlerRpc.call("debug_bundler_sendBundleNow");
+                    assertThat(resumed.get(0).get(60, TimeUnit.SECONDS)).isInstanceOf(Outcome.Included.class);
+                }
+            } finally {
+                bundlerRpc.call("debug_bundler_setBundlingMode", "auto");
+            }
+            assertThat(keystore.journal().get(id).state()).isEqualTo(JournalState.FINAL);
+            assertThat(c.bobBalance()).as("sent twice, landed once").isEqualTo(BigInteger.valueOf(3_000_001L));
+            assertThat(keystore.sessions().budget(c.pid().bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(3_000_000L));
+            assertThat(activity(keystore)).contains("signer.resent");
+        }
+    }
+
     static String activity(Keystore keystore) {
         try {
             return keystore.activity().recent(30).stream().map(e -> e.kind() + " " + e.detail()).collect(java.util.stream.Collectors.joining("\n"));

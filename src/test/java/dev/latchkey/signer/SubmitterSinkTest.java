@@ -21,5 +21,10 @@ class SubmitterSinkTest {
                 .isEqualTo(OperationSink.SendException.Kind.AMBIGUOUS);
         assertThat(SubmitterSink.classify(new RpcException("reset", new java.io.IOException("connection reset"))))
                 .as("a dropped connection may have delivered the request").isEqualTo(OperationSink.SendException.Kind.AMBIGUOUS);
+        assertThat(SubmitterSink.classify(new UserOperationException("rejected", new RpcException("Already known", -32602, null, null))))
+                .as("the bundler holds these bytes from an earlier send").isEqualTo(OperationSink.SendException.Kind.ALREADY_HELD);
+        assertThat(SubmitterSink.classify(new UserOperationException("rejected", new RpcException(
+                "AA25 invalid account nonce: Another UserOperation with same sender and nonce is already being processed", -32602, null, null))))
+                .as("a different operation on the same nonce is a rejection").isEqualTo(OperationSink.SendException.Kind.REJECTED);
     }
 }
