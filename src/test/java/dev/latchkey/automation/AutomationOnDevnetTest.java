@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * background signer (session keys only, through the bundler) and the engine reading prices, time and Aave positions
  * from the chain. In each scenario the engine and the signer are stopped right after a firing is recorded (the op
  * may be anywhere between "not received" and "sent") and started again on the reopened wallet: no trigger fires
- * twice, none is lost.
+ * twice, none is lost. In the limit/stop and auto-repay scenarios a child wallet process ({@link WalletProcessMain}) is
+ * started on the recorded, still pending firing and SIGKILLed at a random point before the in-process restart.
  */
 class AutomationOnDevnetTest {
 
@@ -149,7 +150,9 @@ class AutomationOnDevnetTest {
             assertThat(n.ks.automations().firings(limit.ruleId())).as("not before the level (price %s)", world.wethPrice()).isEmpty();
             world.movePriceTo(new BigDecimal("2790"));
             assertThat(n.step().fired()).as("price %s", world.wethPrice()).isEqualTo(1);
-        } // killed right after the firing was recorded
+        } // stopped right after the firing was recorded
+        java.util.Random random = new java.util.Random(11);
+        List<String> buyLines = new ArrayList<>(sigkillWalletProcess(random)); // the buy in flight
         try (Node n = new Node(wallets)) {
             n.settle(limit);
             for (int i = 0; i < 3; i++) {
@@ -157,8 +160,11 @@ class AutomationOnDevnetTest {
                 n.step();
             }
             assertThat(n.ks.automations().get(limit.ruleId()).status()).as(() -> String.join("\n", log)).isEqualTo(AutomationRule.Status.DONE);
-            assertThat(log).as("the restarted engine re-submitted the recorded trigger").anyMatch(l -> l.contains("re-submitting pending intent"));
+            buyLines.addAll(log);
+            assertThat(buyLines).as("the killed or the restarted process re-submitted the recorded trigger").anyMatch(l -> l.contains("re-submitting pending intent"));
             assertThat(n.ks.journal().get(IntentIds.of(limit.ruleId(), 0, 0)).state()).isEqualTo(dev.latchkey.keystore.JournalState.FINAL);
+            assertThat(n.ks.automations().firings(limit.ruleId())).as("one firing, one intent despite the SIGKILL").singleElement()
+                    .extracting(AutomationFiring::state).isEqualTo(AutomationFiring.State.SUCCEEDED);
             assertThat(n.ks.automations().firings(stop.ruleId())).isEmpty();
         }
         assertThat(world.balance("USDC", account)).as("exactly one 1,000 USDC buy").isEqualTo(usdc(4000));
@@ -169,6 +175,7 @@ class AutomationOnDevnetTest {
             world.movePriceTo(new BigDecimal("2590"));
             assertThat(n.step().fired()).as("price %s", world.wethPrice()).isEqualTo(1);
         }
+        sigkillWalletProcess(random); // the stop-loss sale in flight
         try (Node n = new Node(wallets)) {
             n.settle(stop);
             for (int i = 0; i < 3; i++) {
@@ -265,6 +272,7 @@ class AutomationOnDevnetTest {
             assertThat(healthFactor(account)).isLessThan(new BigDecimal("1.2"));
             assertThat(n.step().fired()).isEqualTo(1);
         }
+        List<String> lines = new ArrayList<>(sigkillWalletProcess(new java.util.Random(13))); // the repay in flight
         try (Node n = new Node(wallets)) {
             n.settle(rule);
             for (int i = 0; i < 3; i++) {
@@ -274,7 +282,8 @@ class AutomationOnDevnetTest {
             assertThat(n.ks.automations().firings(rule.ruleId())).as(() -> String.join("\n", log)).singleElement()
                     .extracting(AutomationFiring::state).isEqualTo(AutomationFiring.State.SUCCEEDED);
             assertThat(n.ks.automations().get(rule.ruleId()).status()).isEqualTo(AutomationRule.Status.ACTIVE);
-            assertThat(log).anyMatch(l -> l.contains("re-submitting pending intent"));
+            lines.addAll(log);
+            assertThat(lines).anyMatch(l -> l.contains("re-submitting pending intent"));
         }
         assertThat(healthFactor(account)).isGreaterThanOrEqualTo(new BigDecimal("1.5"));
     }
@@ -334,6 +343,26 @@ class AutomationOnDevnetTest {
         }
         assertThat(kills).isEqualTo(6);
         assertThat(world.balance("USDC", bob)).as("exactly 5 × 10 USDC despite 6 SIGKILLs").isEqualTo(usdc(50));
+    }
+
+    /**
+     * Starts the wallet (keystore + real signer + engine) as a child JVM on {@link #dir} and SIGKILLs it at a random
+     * point: JVM start, the engine's pass, the resumed signing or the sending of the pending firing. Returns its log.
+     */
+    private List<String> sigkillWalletProcess(java.util.Random random) throws Exception {
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, world.m.toJson());
+        Path out = Files.createTempFile("latchkey-wallet-process-", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-cp",
+                System.getProperty("java.class.path"), WalletProcessMain.class.getName(), dir.toString(), manifest.toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Thread.sleep(1_500 + random.nextInt(3_000));
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, no lock, no flush beyond committed transactions
+        p.waitFor();
+        List<String> lines = Files.readAllLines(out);
+        Files.delete(out);
+        return lines;
     }
 
     private static String kills(List<AutomationFiring> firings) {
