@@ -126,6 +126,7 @@ public final class AutomationEngine implements AutoCloseable {
         int attention = 0;
         for (LoadedRule r : List.copyOf(rules.values())) {
             if (r.row.status() != AutomationRule.Status.ACTIVE || busy.contains(Firings.hex(r.row.ruleId()))) continue;
+            if (firings.failedAtBlock(Firings.hex(r.row.ruleId()), head.number())) continue;
             evaluated++;
             Verdict v = verdict(r, sessions.get(Firings.hex(r.row.permissionId())), market);
             switch (v) {

@@ -53,6 +53,8 @@ final class Firings {
     private final AutomationConfig config;
     private final long chainId;
     private final Map<String, Inflight> inflight = new HashMap<>();
+    /** Rule → block of its last failed attempt: a retry waits for a newer block, whose state may differ. */
+    private final Map<String, Long> failedAt = new HashMap<>();
     private final ConcurrentLinkedQueue<Completed> completed = new ConcurrentLinkedQueue<>();
 
     Firings(Automations store, SignerJournal journal, IntentPort signer, AutomationConfig config, long chainId) {
@@ -154,6 +156,7 @@ final class Firings {
                        long chainTime) throws KeystoreException {
         String id = hex(f.intentId());
         inflight.remove(id);
+        if (state == AutomationFiring.State.FAILED) failedAt.put(hex(f.ruleId()), block);
         if (store.resolve(new Automations.Resolution(f.intentId(), state, outcome, detail == null ? "" : detail, change, block, chainTime))) {
             config.log().accept("automation: rule " + hex(f.ruleId()) + " trigger " + f.seq() + " attempt " + f.attempt() + " " + state
                     + " (" + outcome + ")" + (change instanceof RuleChange.Attention a ? "; needs attention: " + a.reason() : ""));
@@ -166,6 +169,15 @@ final class Firings {
         } catch (KeystoreException.NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether rule {@code ruleHex} failed an attempt at {@code block}: retrying on the same chain state would meet the
+     * same refusal (or the signer's head not yet at this block) and burn the rule's attempts within one block.
+     */
+    boolean failedAtBlock(String ruleHex, long block) {
+        Long at = failedAt.get(ruleHex);
+        return at != null && at >= block;
     }
 
     /** Whether a firing of rule {@code ruleHex} is still followed here. */

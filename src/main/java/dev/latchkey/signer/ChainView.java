@@ -10,8 +10,16 @@ public interface ChainView {
     /** The chain this view reads (checked against the node's {@code eth_chainId} when the view is built, R14). */
     long chainId();
 
-    /** Timestamp of the latest block (seconds). */
+    /** Timestamp of the latest block (seconds); implementations may serve it from a head refreshed in the background. */
     long chainTime();
+
+    /**
+     * Timestamp of the latest block read now, not from a cached head: for the refusal path only, so a periodic window
+     * that rolled over in the last block is not refused on a head one refresh old.
+     */
+    default long freshChainTime() {
+        return chainTime();
+    }
 
     /** Base fee of the latest block (wei). */
     BigInteger baseFee();

@@ -90,9 +90,16 @@ final class Preparation {
         // With state but before gas (a gas-less draft is the most permissive reading): a trade that crosses a stateful
         // limit (daily cap, uses left) is refused with its policy reason before the builder may ask for a gas estimate,
         // which the chain would answer with an opaque AA23.
-        Decision stateful = d.engine().check(match.prepared(), OperationContexts.of(
-                UserOperation.of(intent.account(), nonceLane.nonce(seq), intent.callData()), smartSession, chainTime,
-                BigInteger.ZERO), state);
+        Decision stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state);
+        if (stateful instanceof Decision.Refused) {
+            // Refusal path only (no round trip on the trade path): the cached head may be one refresh old, and a
+            // periodic or rate-limit window that rolled over in the newest block must not be refused on it.
+            long fresh = d.chain().freshChainTime();
+            if (fresh > chainTime) {
+                chainTime = fresh;
+                stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state);
+            }
+        }
         if (stateful instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
@@ -124,6 +131,12 @@ final class Preparation {
         d.stats().bump(d.stats().approved);
         delivery.deliver(row, session, op, mode, lane, done);
         return Optional.empty();
+    }
+
+    private Decision statefulCheck(SessionMatcher.Match match, SignerIntent intent, BigInteger nonce, Address smartSession,
+                                   long chainTime, PolicyState state) {
+        return d.engine().check(match.prepared(), OperationContexts.of(UserOperation.of(intent.account(), nonce, intent.callData()),
+                smartSession, chainTime, BigInteger.ZERO), state);
     }
 
     private UserOperation build(SessionRecord session, long chainId, BigInteger nonce, SignerIntent intent, SigningMode mode) {

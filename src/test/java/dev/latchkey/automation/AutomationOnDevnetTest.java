@@ -151,8 +151,8 @@ class AutomationOnDevnetTest {
             world.movePriceTo(new BigDecimal("2790"));
             assertThat(n.step().fired()).as("price %s", world.wethPrice()).isEqualTo(1);
         } // stopped right after the firing was recorded
-        java.util.Random random = new java.util.Random(11);
-        List<String> buyLines = new ArrayList<>(sigkillWalletProcess(random)); // the buy in flight
+        java.util.Random random = killTiming(11);
+        List<String> buyLines = new ArrayList<>(sigkillWalletProcess(random, true)); // the buy in flight
         try (Node n = new Node(wallets)) {
             n.settle(limit);
             for (int i = 0; i < 3; i++) {
@@ -175,7 +175,7 @@ class AutomationOnDevnetTest {
             world.movePriceTo(new BigDecimal("2590"));
             assertThat(n.step().fired()).as("price %s", world.wethPrice()).isEqualTo(1);
         }
-        sigkillWalletProcess(random); // the stop-loss sale in flight
+        sigkillWalletProcess(random, true); // the stop-loss sale in flight
         try (Node n = new Node(wallets)) {
             n.settle(stop);
             for (int i = 0; i < 3; i++) {
@@ -272,7 +272,7 @@ class AutomationOnDevnetTest {
             assertThat(healthFactor(account)).isLessThan(new BigDecimal("1.2"));
             assertThat(n.step().fired()).isEqualTo(1);
         }
-        List<String> lines = new ArrayList<>(sigkillWalletProcess(new java.util.Random(13))); // the repay in flight
+        List<String> lines = new ArrayList<>(sigkillWalletProcess(killTiming(13), true)); // the repay in flight
         try (Node n = new Node(wallets)) {
             n.settle(rule);
             for (int i = 0; i < 3; i++) {
@@ -312,19 +312,11 @@ class AutomationOnDevnetTest {
             rule = n.service.add(n.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", bob,
                     null, 0, usdc(10), 60, now + 30, 0, 5, 0), now);
         }
-        Path manifest = dir.resolve("manifest.json");
-        Files.writeString(manifest, world.m.toJson());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.util.Random random = new java.util.Random(7);
+        java.util.Random random = killTiming(7);
         int kills = 0;
         for (int minute = 1; minute <= 6; minute++) {
             world.advance(60);
-            Process p = new ProcessBuilder(java, "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-cp",
-                    System.getProperty("java.class.path"), WalletProcessMain.class.getName(), dir.toString(), manifest.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(1_500 + random.nextInt(3_000)); // JVM start + a random point of the pass, the signing or the sending
-            p.destroyForcibly(); // SIGKILL: no shutdown hook, no lock, no flush beyond committed transactions
-            p.waitFor();
+            sigkillWalletProcess(random, false); // a due payment in flight, or (nothing due) an idle process
             kills++;
         }
         try (Keystore ks = Wallets.reopen(dir)) {
@@ -346,23 +338,63 @@ class AutomationOnDevnetTest {
     }
 
     /**
-     * Starts the wallet (keystore + real signer + engine) as a child JVM on {@link #dir} and SIGKILLs it at a random
-     * point: JVM start, the engine's pass, the resumed signing or the sending of the pending firing. Returns its log.
+     * Starts the wallet (keystore + real signer + engine) as a child JVM on {@link #dir}, waits until its engine holds
+     * a firing in flight (fired a trigger, or re-submitted a recorded one to its signer) and SIGKILLs it a random
+     * 0–1.5 s later: while signing, sending (maybe between the send and its journal commit) or waiting for inclusion.
+     * Aiming at the firing, not at a fixed delay, keeps the kills meaningful on a slow or loaded machine. Returns the
+     * child's log.
      */
-    private List<String> sigkillWalletProcess(java.util.Random random) throws Exception {
+    private List<String> sigkillWalletProcess(java.util.Random random, boolean mustHoldFiring) throws Exception {
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, world.m.toJson());
-        Path out = Files.createTempFile("latchkey-wallet-process-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider", "-cp",
                 System.getProperty("java.class.path"), WalletProcessMain.class.getName(), dir.toString(), manifest.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        Thread.sleep(1_500 + random.nextInt(3_000));
+                .redirectErrorStream(true).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                    if (line.contains("FIRED trigger") || line.contains("re-submitting pending intent")) inFlight.countDown();
+                }
+            } catch (java.io.IOException e) {
+                lines.add("(child output ended: " + e.getMessage() + ")");
+            }
+        });
+        boolean held = inFlight.await(mustHoldFiring ? 90 : 20, TimeUnit.SECONDS);
+        if (held) Thread.sleep(random.nextInt(1_500));
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no lock, no flush beyond committed transactions
         p.waitFor();
-        List<String> lines = Files.readAllLines(out);
-        Files.delete(out);
+        reader.join(5_000);
+        System.out.println("[sigkill] " + killedState());
+        if (mustHoldFiring) {
+            assertThat(held).as(() -> "the child never held the pending firing:\n" + String.join("\n", lines)).isTrue();
+        }
         return lines;
+    }
+
+    /** Where a kill left the pending firings' journal rows (printed, so a run shows which windows it hit). */
+    private String killedState() throws Exception {
+        try (Keystore ks = Wallets.reopen(dir)) {
+            List<String> states = new ArrayList<>();
+            for (AutomationFiring f : ks.automations().pending()) {
+                String row;
+                try {
+                    row = ks.journal().get(f.intentId()).state().name();
+                } catch (dev.latchkey.keystore.KeystoreException.NotFoundException e) {
+                    row = "no journal row";
+                }
+                states.add("trigger " + f.seq() + "/" + f.attempt() + ": " + row);
+            }
+            return states.isEmpty() ? "no pending firing" : String.join(", ", states);
+        }
+    }
+
+    /** Where the kills land: a fixed seed, or {@code -Dlatchkey.killSeed=N} to explore other points. */
+    private static java.util.Random killTiming(long seed) {
+        return new java.util.Random(Long.getLong("latchkey.killSeed", seed));
     }
 
     private static String kills(List<AutomationFiring> firings) {

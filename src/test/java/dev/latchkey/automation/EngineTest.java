@@ -241,6 +241,26 @@ class EngineTest {
     }
 
     @Test
+    void aRefusedAttemptIsNotRetriedOnTheSameBlock() throws Exception {
+        SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
+        AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));
+        f.chain.balance(USDC, ACCOUNT, usdc(1000));
+        f.price("2400");
+        f.signer.answer = i -> new Outcome.Refused(i.idHex(), "policy:limit", "window still full on the signer's head");
+        try (AutomationEngine engine = f.engine()) {
+            ChainReader.Head head = f.chain.next(2);
+            for (int i = 0; i < 5; i++) engine.evaluate(head); // e.g. a caller that settles by re-evaluating the same head
+            assertThat(f.signer.received).as("one attempt per block: the same state would refuse again").hasSize(1);
+            assertThat(f.rule(rule).status()).isEqualTo(AutomationRule.Status.ACTIVE);
+            f.signer.answer = new RecordingSigner().answer;
+            engine.evaluate(f.chain.next(2));
+            engine.evaluate(f.chain.next(2));
+        }
+        assertThat(f.signer.ids()).containsExactly(hex(IntentIds.of(rule.ruleId(), 0, 0)), hex(IntentIds.of(rule.ruleId(), 0, 1)));
+        assertThat(f.rule(rule).status()).isEqualTo(AutomationRule.Status.DONE);
+    }
+
+    @Test
     void aSessionRefusalNeedsAttentionAtOnce() throws Exception {
         SessionRecord s = f.session(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(1000), usdc(5000)));
         AutomationRule rule = f.add(s, new RuleSpec.LimitOrder("WETH", "USDC", 500, RuleSpec.Side.BUY, usdc(100), new BigDecimal("2500"), 50));

@@ -61,6 +61,11 @@ public final class RpcChainView implements ChainView {
     }
 
     @Override
+    public long freshChainTime() {
+        return head.refresh().timestamp();
+    }
+
+    @Override
     public BigInteger baseFee() {
         return head.current().baseFee();
     }
