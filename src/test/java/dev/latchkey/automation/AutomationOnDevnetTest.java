@@ -340,7 +340,7 @@ class AutomationOnDevnetTest {
     /**
      * Starts the wallet (keystore + real signer + engine) as a child JVM on {@link #dir}, waits until its engine holds
      * a firing in flight (fired a trigger, or re-submitted a recorded one to its signer) and SIGKILLs it a random
-     * 0–1.5 s later: while signing, sending (maybe between the send and its journal commit) or waiting for inclusion.
+     * 0–0.6 s later: while signing, sending (maybe between the send and its journal commit) or waiting for inclusion.
      * Aiming at the firing, not at a fixed delay, keeps the kills meaningful on a slow or loaded machine. Returns the
      * child's log.
      */
@@ -364,7 +364,7 @@ class AutomationOnDevnetTest {
             }
         });
         boolean held = inFlight.await(mustHoldFiring ? 90 : 20, TimeUnit.SECONDS);
-        if (held) Thread.sleep(random.nextInt(1_500));
+        if (held) Thread.sleep(random.nextInt(600));
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no lock, no flush beyond committed transactions
         p.waitFor();
         reader.join(5_000);
