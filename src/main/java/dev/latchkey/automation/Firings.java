@@ -24,7 +24,8 @@ import java.util.function.Function;
  * a restart — same intent id, so the signer answers Duplicate instead of signing twice), and closes each from the
  * signer's outcome or, when the outcome was lost (restart, Duplicate), from the signer's journal row of that id.
  * A trigger is retried under a new attempt id only when its attempt provably had no effect: refused before
- * signing, its journal row FAILED/CANCELLED, or included but reverted.
+ * signing, its journal row FAILED/CANCELLED, or included but reverted (the outcome's {@code success}, or the
+ * journal row's {@link dev.latchkey.keystore.CallOutcome} when the outcome was lost).
  */
 final class Firings {
 
@@ -138,7 +139,18 @@ final class Firings {
         }
         JournalState s = row.get().state();
         switch (s) {
-            case FINAL -> close(f, AutomationFiring.State.SUCCEEDED, "included", "journal FINAL", success.of(f), block, chainTime);
+            case FINAL -> {
+                switch (row.get().callOutcome()) {
+                    case SUCCEEDED -> close(f, AutomationFiring.State.SUCCEEDED, "included", "journal FINAL", success.of(f), block, chainTime);
+                    case REVERTED -> close(f, AutomationFiring.State.FAILED, "reverted", "journal FINAL, call reverted",
+                            retry(f, "reverted on chain"), block, chainTime);
+                    // Only rows included before schema 6 recorded no outcome. Retrying could pay twice and "done" could
+                    // lose the trigger: the operation landed, so the firing succeeded, but the user is asked to check.
+                    case UNKNOWN -> close(f, AutomationFiring.State.SUCCEEDED, "included", "journal FINAL, call outcome not recorded",
+                            new RuleChange.Attention("trigger " + f.seq() + " landed on chain but the wallet did not record whether its"
+                                    + " call succeeded; check the activity before resuming the rule"), block, chainTime);
+                }
+            }
             case FAILED, CANCELLED -> close(f, AutomationFiring.State.FAILED, "journal:" + s,
                     row.get().bundlerError() == null ? "" : row.get().bundlerError(), retry(f, "journal " + s), block, chainTime);
             case CONFLICT -> close(f, AutomationFiring.State.FAILED, "journal:CONFLICT", "nonce consumed by another operation",

@@ -22,7 +22,7 @@ public final class SignerJournal {
     }
 
     private static final String COLUMNS = "intent_id, permission_id, chain_id, sender, nonce_key, nonce_seq, calldata,"
-            + " reservation, user_op_hash, state, bundler_error, included_block, included_block_hash, updated_at";
+            + " reservation, user_op_hash, state, bundler_error, included_block, included_block_hash, updated_at, call_succeeded";
 
     private final Database db;
     private final InstantSource clock;
@@ -83,28 +83,56 @@ public final class SignerJournal {
         return move(intentId, JournalState.RESERVED, JournalState.SIGNED, userOpHash, null, null, null);
     }
 
-    /** Any legal move; FINAL settles the reservation, FAILED/CANCELLED release it. */
+    /** Any legal move; FINAL settles the reservation, FAILED/CANCELLED release it. The call outcome is left as it is. */
     public JournalEntry move(byte[] intentId, JournalState from, JournalState to, byte[] userOpHash, String bundlerError,
                              Long includedBlock, byte[] includedBlockHash) throws KeystoreException {
+        return update(intentId, from, to, userOpHash, bundlerError, includedBlock, includedBlockHash, CallOutcome.UNKNOWN);
+    }
+
+    /**
+     * {@code from} → {@code to} with the receipt's call outcome, in the same transaction: to INCLUDED (the outcome
+     * replaces any earlier one, e.g. from before a reorg), or to FINAL (from INCLUDED, or from CONFLICT when
+     * reconciliation finds the receipt), where an outcome already recorded is kept.
+     */
+    public JournalEntry recordInclusion(byte[] intentId, JournalState from, JournalState to, CallOutcome outcome)
+            throws KeystoreException {
+        if (to != JournalState.INCLUDED && to != JournalState.FINAL) {
+            throw new KeystoreException.InvalidInputException("a call outcome is recorded only on a move to INCLUDED or FINAL, not " + to);
+        }
+        if (outcome == CallOutcome.UNKNOWN) {
+            throw new KeystoreException.InvalidInputException("recordInclusion needs the receipt's outcome; use move() without one");
+        }
+        return update(intentId, from, to, null, null, null, null, outcome);
+    }
+
+    private JournalEntry update(byte[] intentId, JournalState from, JournalState to, byte[] userOpHash, String bundlerError,
+                                Long includedBlock, byte[] includedBlockHash, CallOutcome outcome) throws KeystoreException {
         if (!from.canMoveTo(to)) {
             throw new KeystoreException.JournalConflictException("journal move " + from + " -> " + to + " is not allowed");
         }
+        // UNKNOWN never overwrites; a fresh inclusion does (a reorg may land the operation again with another result).
+        String call = outcome == CallOutcome.UNKNOWN ? "" : to == JournalState.INCLUDED ? ", call_succeeded = ?"
+                : ", call_succeeded = COALESCE(call_succeeded, ?)";
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE userop_journal SET state = ?,"
                     + " user_op_hash = COALESCE(?, user_op_hash), bundler_error = COALESCE(?, bundler_error),"
-                    + " included_block = ?, included_block_hash = ?, updated_at = ? WHERE intent_id = ? AND state = ?")) {
-                ps.setString(1, to.name());
-                ps.setBytes(2, userOpHash);
-                ps.setString(3, bundlerError);
+                    + " included_block = ?, included_block_hash = ?, updated_at = ?" + call + " WHERE intent_id = ? AND state = ?")) {
+                int i = 1;
+                ps.setString(i++, to.name());
+                ps.setBytes(i++, userOpHash);
+                ps.setString(i++, bundlerError);
                 if (includedBlock == null) {
-                    ps.setNull(4, java.sql.Types.INTEGER);
+                    ps.setNull(i++, java.sql.Types.INTEGER);
                 } else {
-                    ps.setLong(4, includedBlock);
+                    ps.setLong(i++, includedBlock);
                 }
-                ps.setBytes(5, includedBlockHash);
-                ps.setLong(6, clock.millis());
-                ps.setBytes(7, intentId);
-                ps.setString(8, from.name());
+                ps.setBytes(i++, includedBlockHash);
+                ps.setLong(i++, clock.millis());
+                if (!call.isEmpty()) {
+                    ps.setInt(i++, outcome == CallOutcome.SUCCEEDED ? 1 : 0);
+                }
+                ps.setBytes(i++, intentId);
+                ps.setString(i, from.name());
                 if (ps.executeUpdate() != 1) {
                     throw new KeystoreException.JournalConflictException("intent " + SecretRows.hexRef(intentId) + " is not in state " + from);
                 }
@@ -218,9 +246,11 @@ public final class SignerJournal {
     private static JournalEntry entry(ResultSet rs) throws SQLException {
         long block = rs.getLong(12);
         Long includedBlock = rs.wasNull() ? null : block;
+        int call = rs.getInt(15);
+        CallOutcome outcome = CallOutcome.ofColumn(rs.wasNull() ? null : call);
         return new JournalEntry(rs.getBytes(1), rs.getBytes(2), rs.getLong(3), rs.getString(4), rs.getBytes(5), rs.getLong(6),
                 rs.getBytes(7), rs.getString(8), rs.getBytes(9), JournalState.valueOf(rs.getString(10)), rs.getString(11),
-                includedBlock, rs.getBytes(13), Instant.ofEpochMilli(rs.getLong(14)));
+                includedBlock, rs.getBytes(13), Instant.ofEpochMilli(rs.getLong(14)), outcome);
     }
 
     @Override

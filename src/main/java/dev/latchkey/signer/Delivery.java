@@ -3,6 +3,7 @@ package dev.latchkey.signer;
 import dev.latchkey.aa.submit.UserOperationReceipt;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KeystoreException;
@@ -136,12 +137,16 @@ final class Delivery {
             for (int attempt = 0; ; attempt++) {
                 Optional<UserOperationReceipt> receipt = d.sink().receipt(hash, d.config().receiptTimeout());
                 if (receipt.isPresent()) {
-                    if (state != JournalState.INCLUDED) {
-                        d.journal().move(intentId, state, JournalState.INCLUDED, null, null, null, null);
-                    }
-                    // Left (FT-05): wait N confirmations before FINAL; the devnet has instant finality.
-                    d.journal().move(intentId, JournalState.INCLUDED, JournalState.FINAL, null, null, null, null);
                     UserOperationReceipt r = receipt.get();
+                    // The call's outcome goes with the inclusion: after a crash, FINAL alone would read as "it worked"
+                    // to whoever closes the intent from the journal (automation firings) though the call reverted.
+                    CallOutcome call = CallOutcome.of(r.success());
+                    if (state != JournalState.INCLUDED) {
+                        d.journal().recordInclusion(intentId, state, JournalState.INCLUDED, call);
+                    }
+                    // Left (FT-05): wait N confirmations before FINAL; the devnet has instant finality. A row resumed
+                    // as INCLUDED keeps the outcome recorded then (this only fills in one from before schema 6).
+                    d.journal().recordInclusion(intentId, JournalState.INCLUDED, JournalState.FINAL, call);
                     d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
                             + (r.success() ? "" : " (call reverted)"));
                     d.policyState().changed(session, row.chainId());

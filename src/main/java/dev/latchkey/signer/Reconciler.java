@@ -2,6 +2,7 @@ package dev.latchkey.signer;
 
 import dev.latchkey.aa.submit.UserOperationReceipt;
 import dev.latchkey.keystore.BudgetEntry;
+import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KeystoreException;
@@ -84,9 +85,11 @@ final class Reconciler {
             Optional<UserOperationReceipt> receipt = row.userOpHash() == null ? Optional.empty()
                     : d.sink().receipt(HexBytes.of(row.userOpHash()), CONFLICT_RECEIPT_WAIT);
             if (receipt.isPresent()) {
-                d.journal().move(row.intentId(), JournalState.CONFLICT, JournalState.FINAL, null, null, null, null);
+                // The receipt is in hand, so the call's outcome is recorded as on the signer's own path.
+                d.journal().recordInclusion(row.intentId(), JournalState.CONFLICT, JournalState.FINAL,
+                        CallOutcome.of(receipt.get().success()));
                 d.log("signer.reconciled", id, "conflict resolved: our operation seq " + row.nonceSeq() + " was included (tx "
-                        + receipt.get().transactionHash() + "), FINAL");
+                        + receipt.get().transactionHash() + (receipt.get().success() ? "" : ", call reverted") + "), FINAL");
             } else {
                 d.journal().move(row.intentId(), JournalState.CONFLICT, JournalState.CANCELLED, null, null, null, null);
                 d.log("signer.reconciled", id, "conflict resolved: seq " + row.nonceSeq()

@@ -293,7 +293,8 @@ class EngineTest {
                 fired.callData(), java.util.Map.of()));
         journal.markSigned(id, new byte[32]);
         journal.move(id, dev.latchkey.keystore.JournalState.SIGNED, dev.latchkey.keystore.JournalState.SUBMITTED, null, null, null, null);
-        journal.move(id, dev.latchkey.keystore.JournalState.SUBMITTED, dev.latchkey.keystore.JournalState.INCLUDED, null, null, 9L, new byte[32]);
+        journal.recordInclusion(id, dev.latchkey.keystore.JournalState.SUBMITTED, dev.latchkey.keystore.JournalState.INCLUDED,
+                dev.latchkey.keystore.CallOutcome.SUCCEEDED);
         journal.move(id, dev.latchkey.keystore.JournalState.INCLUDED, dev.latchkey.keystore.JournalState.FINAL, null, null, 9L, new byte[32]);
         f.signer.answer = i -> new Outcome.Duplicate(i.idHex(), "FINAL");
         try (AutomationEngine second = f.engine()) {

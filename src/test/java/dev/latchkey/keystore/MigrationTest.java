@@ -30,6 +30,7 @@ class MigrationTest {
             st.execute("ALTER TABLE secret DROP COLUMN quarantined");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
             st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 1");
         }
@@ -50,8 +51,9 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(5);
+            assertThat(db.schemaVersion()).isEqualTo(6);
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
+            assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "call_succeeded").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "automation_rule", null).next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "session", "approved_at").next())).isTrue();
@@ -76,6 +78,7 @@ class MigrationTest {
             st.execute("DROP TABLE automation_rule");
             st.execute("ALTER TABLE session DROP COLUMN approved_at");
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
+            st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
             st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
             st.execute("PRAGMA user_version = 2");
         }
@@ -88,6 +91,47 @@ class MigrationTest {
             ks.unlock(TestWallets.pw());
             ks.sessions().approve(pid, TablesTest.bytes(85, 1));
             assertThat(ks.sessions().get(pid).approved()).isTrue();
+            assertThat(ks.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void version5FileWithJournalRowsMigratesToVersion6_outcomeUnknown() throws Exception {
+        byte[] pid = TablesTest.bytes(32, 7);
+        byte[] finalId = TablesTest.bytes(16, 1);
+        byte[] includedId = TablesTest.bytes(16, 2);
+        try (Keystore ks = TestWallets.create(dir)) {
+            String owner = ks.keys().createOwnerKey("owner").publicRef();
+            ks.sessions().addAccount(new Sessions.Account(TablesTest.ACCOUNT, owner, "main"));
+            SessionSigner signer = ks.keys().createSessionKey("s");
+            ks.sessions().add(new SessionRecord(pid, TablesTest.ACCOUNT, signer.address(), TablesTest.bytes(32, 1), new byte[] {1},
+                    TablesTest.bytes(32, 9), 100, 200, SessionStatus.ENABLED, TablesTest.bytes(24, 3),
+                    java.util.List.of(new SessionRecord.Chain(8453, TablesTest.SMART_SESSION, 4))));
+            ks.sessions().setBudget(pid, TablesTest.NATIVE, java.math.BigInteger.TEN, 10);
+            for (byte[] id : java.util.List.of(finalId, includedId)) {
+                ks.journal().reserve(new SignerJournal.Intent(id, pid, 8453, TablesTest.ACCOUNT, TablesTest.bytes(24, 3), id[0],
+                        new byte[] {1}, java.util.Map.of(TablesTest.NATIVE, java.math.BigInteger.ONE)));
+                ks.journal().markSigned(id, TablesTest.bytes(32, id[0]));
+                ks.journal().move(id, JournalState.SIGNED, JournalState.SUBMITTED, null, null, null, null);
+                ks.journal().move(id, JournalState.SUBMITTED, JournalState.INCLUDED, null, null, 5L, TablesTest.bytes(32, 4));
+            }
+            ks.journal().move(finalId, JournalState.INCLUDED, JournalState.FINAL, null, null, 5L, TablesTest.bytes(32, 4));
+        }
+        try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
+            st.execute("PRAGMA user_version = 5");
+        }
+        try (Keystore ks = TestWallets.open(dir)) {
+            assertThat(ks.database().schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
+            JournalEntry fin = ks.journal().get(finalId);
+            assertThat(fin.state()).isEqualTo(JournalState.FINAL);
+            assertThat(fin.includedBlock()).isEqualTo(5L);
+            assertThat(fin.callOutcome()).as("the journal cannot tell what a pre-V6 row's call did").isEqualTo(CallOutcome.UNKNOWN);
+            assertThat(ks.journal().open()).singleElement().satisfies(e -> assertThat(e.callOutcome()).isEqualTo(CallOutcome.UNKNOWN));
+            // the open INCLUDED row is settled as the signer does after an upgrade: the receipt fills the outcome in
+            ks.journal().recordInclusion(includedId, JournalState.INCLUDED, JournalState.FINAL, CallOutcome.REVERTED);
+            assertThat(ks.journal().get(includedId).callOutcome()).isEqualTo(CallOutcome.REVERTED);
+            assertThat(ks.sessions().budget(pid).get(0).spentFinal()).isEqualTo(java.math.BigInteger.TWO);
             assertThat(ks.integrityCheck()).isEqualTo("ok");
         }
     }

@@ -109,6 +109,32 @@ class TablesTest {
     }
 
     @Test
+    void journalRecordsTheIncludedCallsOutcomeWithTheMove() throws Exception {
+        ks.sessions().setBudget(permissionId, NATIVE, BigInteger.valueOf(1000), 10);
+        SignerJournal j = ks.journal();
+        j.reserve(intent(1, 0, 1));
+        j.markSigned(id(1), bytes(32, 5));
+        j.move(id(1), JournalState.SIGNED, JournalState.SUBMITTED, null, null, null, null);
+        assertThat(j.get(id(1)).callOutcome()).isEqualTo(CallOutcome.UNKNOWN);
+        assertThatThrownBy(() -> j.recordInclusion(id(1), JournalState.SUBMITTED, JournalState.FAILED, CallOutcome.REVERTED))
+                .isInstanceOf(KeystoreException.InvalidInputException.class);
+        assertThatThrownBy(() -> j.recordInclusion(id(1), JournalState.SUBMITTED, JournalState.INCLUDED, CallOutcome.UNKNOWN))
+                .isInstanceOf(KeystoreException.InvalidInputException.class);
+        assertThat(j.get(id(1)).state()).as("a refused record moves nothing").isEqualTo(JournalState.SUBMITTED);
+        j.recordInclusion(id(1), JournalState.SUBMITTED, JournalState.INCLUDED, CallOutcome.SUCCEEDED);
+        // a reorg drops it back and it lands again with another result: the new inclusion's outcome wins
+        j.move(id(1), JournalState.INCLUDED, JournalState.SUBMITTED, null, null, null, null);
+        assertThat(j.get(id(1)).callOutcome()).as("plain moves leave it").isEqualTo(CallOutcome.SUCCEEDED);
+        j.recordInclusion(id(1), JournalState.SUBMITTED, JournalState.INCLUDED, CallOutcome.REVERTED);
+        // FINAL keeps what the inclusion recorded
+        JournalEntry fin = j.recordInclusion(id(1), JournalState.INCLUDED, JournalState.FINAL, CallOutcome.SUCCEEDED);
+        assertThat(fin.state()).isEqualTo(JournalState.FINAL);
+        assertThat(fin.callOutcome()).isEqualTo(CallOutcome.REVERTED);
+        assertThat(ks.sessions().budget(permissionId).get(0).spentFinal()).as("a reverted call still spent its reservation")
+                .isEqualTo(BigInteger.ONE);
+    }
+
+    @Test
     void activityLogIsAppendOnly() throws Exception {
         ks.activity().append("TEST", "subject", "detail");
         assertThat(ks.activity().recent(100)).extracting(ActivityLog.Entry::kind).contains("CREATE", "SESSION_ADDED", "TEST");

@@ -7,6 +7,7 @@ import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SignerJournal;
@@ -90,6 +91,8 @@ class RecoveryTest {
             }
             for (Left l : List.of(reserved, reservedNoOp, signed, submittedDropped, unknown, included)) {
                 assertThat(f.keystore.journal().get(l.id()).state()).isEqualTo(JournalState.FINAL);
+                // the INCLUDED row was left without an outcome (as before schema 6): FINAL fills it in from the receipt
+                assertThat(f.keystore.journal().get(l.id()).callOutcome()).isEqualTo(CallOutcome.SUCCEEDED);
             }
             // the same intent arriving again after the restart is recognised, nothing new is signed
             int sends = f.bundler.sends.size();
@@ -146,5 +149,45 @@ class RecoveryTest {
         assertThat(f.bundler.sends).hasSize(1);
         assertThat(f.usdcLine(session).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
         assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().equals("signer.approved")).hasSize(1);
+    }
+
+    @Test
+    void aResumedOperationWhoseCallRevertsIsFinalAndRecordedReverted() throws Exception {
+        Left submitted = crashedIn(JournalState.SUBMITTED, 0, true);
+        Left signed = crashedIn(JournalState.SIGNED, 1, true);
+        f.bundler.callsRevert = true; // e.g. a swap whose slippage bound failed: included, nonce and gas spent, nothing bought
+        try (SignerService signer = f.service()) {
+            List<Outcome> outcomes = signer.start().stream().map(c -> c.orTimeout(20, TimeUnit.SECONDS).join()).toList();
+            assertThat(outcomes).hasSize(2).allSatisfy(o -> assertThat(((Outcome.Included) o).success()).isFalse());
+        }
+        for (Left l : List.of(submitted, signed)) {
+            assertThat(f.keystore.journal().get(l.id()).state()).isEqualTo(JournalState.FINAL);
+            assertThat(f.keystore.journal().get(l.id()).callOutcome()).as("what a restarted automation engine reads")
+                    .isEqualTo(CallOutcome.REVERTED);
+        }
+        assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().equals("signer.included"))
+                .hasSize(2).allMatch(e -> e.detail().endsWith("(call reverted)"));
+    }
+
+    @Test
+    void aResumedIncludedRowKeepsTheOutcomeRecordedWithItsInclusion() throws Exception {
+        byte[] id = f.newId();
+        HexBytes cd = Erc7579Execute.encode(List.of(new Execution(USDC, BigInteger.ZERO, SignerFixture.transfer(BOB, 1_000_000L))));
+        UserOperation op = SignerFixture.build(session, CHAIN, lane.nonce(0), cd);
+        HexBytes hash = UserOpHash.hash(op, UserOpHash.ENTRY_POINT_V07, BigInteger.valueOf(CHAIN));
+        new OperationStore(f.keystore.settings()).put(Deps.hex(id), op, false);
+        SignerJournal j = f.keystore.journal();
+        j.reserve(new SignerJournal.Intent(id, session.permissionId(), CHAIN, ACCOUNT.hex(), lane.key24(), 0, cd.bytes(),
+                Map.of(USDC.hex(), BigInteger.valueOf(1_000_000L))));
+        j.markSigned(id, hash.bytes());
+        j.move(id, JournalState.SIGNED, JournalState.SUBMITTED, null, null, null, null);
+        assertThat(j.recordInclusion(id, JournalState.SUBMITTED, JournalState.INCLUDED, CallOutcome.REVERTED).callOutcome())
+                .isEqualTo(CallOutcome.REVERTED);
+        f.bundler.accepted.put(hash, op); // killed between INCLUDED and FINAL
+        try (SignerService signer = f.service()) {
+            signer.start().forEach(c -> c.orTimeout(20, TimeUnit.SECONDS).join());
+        }
+        assertThat(j.get(id).state()).isEqualTo(JournalState.FINAL);
+        assertThat(j.get(id).callOutcome()).isEqualTo(CallOutcome.REVERTED);
     }
 }

@@ -216,6 +216,8 @@ final class SignerFixture implements AutoCloseable {
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
         volatile long receiptDelayMillis;
+        /** Receipts report the account's call reverted ({@code success=false}): included, nonce and gas spent, nothing done. */
+        volatile boolean callsRevert;
         /** Called when an ENABLE-mode operation is accepted (the fake chain then reports the permission enabled). */
         volatile Runnable onEnable = () -> { };
         /** USE-mode operations sent while {@code useAllowed} said no (e.g. before the session was enabled). */
@@ -256,7 +258,7 @@ final class SignerFixture implements AutoCloseable {
             if (receiptDelayMillis > 0) Delivery.sleep(receiptDelayMillis);
             if (!accepted.containsKey(hash)) Delivery.sleep(Math.min(timeout.toMillis(), 20)); // a real poll waits
             return accepted.containsKey(hash)
-                    ? Optional.of(new UserOperationReceipt(hash, true, "0x" + hash.hex().substring(2, 10), BigInteger.TEN))
+                    ? Optional.of(new UserOperationReceipt(hash, !callsRevert, "0x" + hash.hex().substring(2, 10), BigInteger.TEN))
                     : Optional.empty();
         }
     }

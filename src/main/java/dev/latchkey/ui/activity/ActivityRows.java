@@ -1,6 +1,7 @@
 package dev.latchkey.ui.activity;
 
 import dev.latchkey.keystore.ActivityLog;
+import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.ui.activity.ActivityRow.Status;
@@ -32,6 +33,7 @@ public final class ActivityRows {
     /** A refusal put in the trade's terms (token amounts and names) by the trade screen; shown instead of the engine's words. */
     public static final String TRADE_EXPLAINED = "trade.explained";
 
+    private static final String REVERTED = "included, but the account's call reverted";
     private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
     private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
 
@@ -78,7 +80,7 @@ public final class ActivityRows {
                 case "included" -> {
                     boolean reverted = e.detail().contains("call reverted");
                     status = reverted ? Status.FAILED : Status.INCLUDED;
-                    reason = reverted ? "included, but the account's call reverted" : "";
+                    reason = reverted ? REVERTED : "";
                     Optional<String> t = first(TX, e.detail());
                     if (t.isPresent()) {
                         tx = t;
@@ -109,6 +111,13 @@ public final class ActivityRows {
         if (status == Status.PENDING && j.isPresent() && j.get().state() == JournalState.FAILED) {
             status = Status.FAILED;
             reason = j.get().bundlerError() == null ? "failed" : j.get().bundlerError();
+        }
+        // FINAL without an "included" line (the process died between the journal commit and the log line): the journal's
+        // call outcome says whether it did anything. UNKNOWN (before schema 6) shows as included, as it always did.
+        if (status == Status.PENDING && j.isPresent() && j.get().state() == JournalState.FINAL) {
+            boolean reverted = j.get().callOutcome() == CallOutcome.REVERTED;
+            status = reverted ? Status.FAILED : Status.INCLUDED;
+            reason = reverted ? REVERTED : "";
         }
         if (userOp.isEmpty() && j.isPresent() && j.get().userOpHash() != null) {
             userOp = Optional.of("0x" + HexFormat.of().formatHex(j.get().userOpHash()));
