@@ -63,4 +63,8 @@ public final class SubmitterSink implements OperationSink {
         }
         return SendException.Kind.AMBIGUOUS;
     }
+
+    private static boolean isAlreadyKnown(String message) {
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("already known");
+    }
 }
