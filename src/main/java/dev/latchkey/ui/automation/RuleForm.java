@@ -80,13 +80,9 @@ public final class RuleForm {
      * retyped (a period made on the command line need not be whole hours).
      */
     public static RuleSpec spec(Kind kind, Map<Field, String> in, TradeNetwork network, long now, RuleSpec current) {
-        RuleSpec spec = newSpec(kind, in, network, now);
-        if (spec instanceof RuleSpec.RecurringPayment r && current instanceof RuleSpec.RecurringPayment was) {
-            long period = in.getOrDefault(Field.EVERY_HOURS, "").trim().equals(hours(was.periodSeconds())) ? was.periodSeconds() : r.periodSeconds();
-            return new RuleSpec.RecurringPayment(r.mode(), r.token(), r.recipient(), r.toToken(), r.fee(), r.amount(), period, was.start(),
-                    was.end(), r.maxPayments(), r.maxSlippageBps());
-        }
-        return spec;
+        if (!(current instanceof RuleSpec.RecurringPayment was)) return newSpec(kind, in, network, now, 0, 0);
+        boolean sameHours = in.getOrDefault(Field.EVERY_HOURS, "").trim().equals(hours(was.periodSeconds()));
+        return newSpec(kind, in, network, was.start(), was.end(), sameHours ? was.periodSeconds() : 0);
     }
 
     /** The form filled in with {@code spec}, amounts in whole tokens: what "Edit" shows. */
@@ -153,7 +149,11 @@ public final class RuleForm {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    private static RuleSpec newSpec(Kind kind, Map<Field, String> in, TradeNetwork network, long now) {
+    /**
+     * A recurring payment gets {@code start} and {@code end} (0 = none); {@code keptPeriod} (0 = none) stands for the
+     * hours field when it still shows the edited rule's period.
+     */
+    private static RuleSpec newSpec(Kind kind, Map<Field, String> in, TradeNetwork network, long start, long end, long keptPeriod) {
         return switch (kind) {
             case LIMIT_ORDER -> {
                 RuleSpec.Side side = side(text(in, Field.SIDE));
@@ -177,7 +177,7 @@ public final class RuleForm {
                 boolean send = mode == RuleSpec.Mode.SEND;
                 Address to = send ? Address.parse(Field.RECIPIENT.label(), text(in, Field.RECIPIENT)) : null;
                 yield new RuleSpec.RecurringPayment(mode, token, to, send ? null : symbol(in, Field.SWAP_TO), send ? 0 : fee(in),
-                        raw(in, Field.AMOUNT, network, token), periodSeconds(in), now, 0, whole(in, Field.COUNT), send ? 0 : slippage(in));
+                        raw(in, Field.AMOUNT, network, token), keptPeriod > 0 ? keptPeriod : periodSeconds(in), start, end, whole(in, Field.COUNT), send ? 0 : slippage(in));
             }
             case AUTO_REPAY -> {
                 String asset = symbol(in, Field.ASSET);
