@@ -56,10 +56,18 @@ public final class AutomationService {
 
     /** Replaces the parameters after re-checking them against the rule's session; the kind cannot change. */
     public AutomationRule edit(byte[] ruleId, RuleSpec spec, long chainTime) throws KeystoreException, RuleRefusedException {
+        return edit(ruleId, null, spec, chainTime);
+    }
+
+    /**
+     * As {@link #edit(byte[], RuleSpec, long)}, also renaming the rule ({@code label} null or blank keeps the name).
+     * The rule keeps its id, session, status, trigger position and history.
+     */
+    public AutomationRule edit(byte[] ruleId, String label, RuleSpec spec, long chainTime) throws KeystoreException, RuleRefusedException {
         AutomationRule row = store.get(ruleId);
         if (!row.kind().equals(spec.kind())) throw new RuleRefusedException("a " + row.kind() + " rule cannot become " + spec.kind());
         check(row.permissionId(), spec, chainTime);
-        return store.edit(ruleId, row.version(), RuleSpecCodec.encode(spec), null);
+        return store.edit(ruleId, row.version(), RuleSpecCodec.encode(spec), label);
     }
 
     public boolean pause(byte[] ruleId) throws KeystoreException {

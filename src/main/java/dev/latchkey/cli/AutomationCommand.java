@@ -34,10 +34,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code latchkey automation ...}: rules the background signer executes while the owner is away (docs/automation.md).
  * {@code latchkey signer run} runs them. A rule the session does not cover is refused with the reason (exit 2).
+ * {@code add} and {@code edit} live in {@link AutomationRuleCommands}.
  */
 @Command(name = "automation", mixinStandardHelpOptions = true,
         description = "Limit and stop orders, recurring payments and Aave auto-repay, executed by 'latchkey signer run'.",
-        subcommands = {AutomationCommand.Add.class, AutomationCommand.ListRules.class, AutomationCommand.Pause.class,
+        subcommands = {AutomationRuleCommands.Add.class, AutomationRuleCommands.Edit.class, AutomationCommand.ListRules.class, AutomationCommand.Pause.class,
                 AutomationCommand.Resume.class, AutomationCommand.Remove.class})
 public final class AutomationCommand implements Runnable {
 
@@ -62,149 +63,6 @@ public final class AutomationCommand implements Runnable {
                 new dev.latchkey.automation.rpc.RpcQuoteSource(chain.node(), n.quoterV2()), host.signer()::submit, host.definitions(),
                 new dev.latchkey.signer.onchain.ChainPolicyStates(chain.node(), chain.profile().chainId()),
                 dev.latchkey.automation.AutomationConfig.defaults(chain.profile().chainAddresses().policies(), log));
-    }
-
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a rule, checked against its session first.",
-            subcommands = {LimitOrder.class, Stop.class, Recurring.class, AutoRepay.class})
-    static final class Add implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-    }
-
-    /** Shared by the {@code add} commands: the session, a label, and the refusal → exit 2 mapping. */
-    abstract static class AddCommand extends ChainCommand {
-        @Option(names = "--session", required = true, paramLabel = "ID", description = "The session the rule runs under (id or unique prefix).")
-        String session;
-
-        @Option(names = "--label", paramLabel = "TEXT", description = "A name for the rule (default: a summary).")
-        String label;
-
-        @Override
-        boolean needsPassword() {
-            return true; // the rule's parameters are sealed under the wallet key
-        }
-
-        abstract RuleSpec spec(TradeNetwork n, long chainTime);
-
-        abstract String summary();
-
-        @Override
-        Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException, IOException {
-            SessionRecord s = new SessionService(keystore, chain, Clock.systemUTC()).find(session);
-            long now = chain.chainTime();
-            RuleSpec rule = spec(chain.profile().tradeNetwork(), now);
-            try {
-                AutomationRule row = service(keystore, chain).add(s.permissionId(), label == null ? summary() : label, rule, now);
-                Map<String, Object> out = view(row, rule, List.of());
-                out.put("session", HexFormat.of().formatHex(s.permissionId()));
-                return out;
-            } catch (AutomationService.RuleRefusedException e) {
-                exitCode = EXIT_REFUSED;
-                Map<String, Object> out = Output.result();
-                out.put("refused", true);
-                out.put("reason", e.getMessage());
-                return out;
-            }
-        }
-    }
-
-    @Command(name = "limit-order", mixinStandardHelpOptions = true,
-            description = "Buy BASE with QUOTE when the pool price falls to --price (buy), or sell BASE when it rises to it (sell).")
-    static final class LimitOrder extends AddCommand {
-        @Option(names = "--pair", required = true, paramLabel = "BASE/QUOTE", description = "e.g. WETH/USDC (price of WETH in USDC).")
-        String pair;
-        @Option(names = "--side", required = true, paramLabel = "buy|sell") String side;
-        @Option(names = "--amount", required = true, paramLabel = "X", description = "Amount sold: QUOTE for buy, BASE for sell.") String amount;
-        @Option(names = "--price", required = true, paramLabel = "P") BigDecimal price;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
-        @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P", description = "Below the quote at firing: 0.5% or 50bps.")
-        String slippage;
-
-        RuleSpec spec(TradeNetwork n, long now) {
-            String[] p = pair(pair);
-            RuleSpec.Side s = side(side);
-            String sold = s == RuleSpec.Side.BUY ? p[1] : p[0];
-            return new RuleSpec.LimitOrder(p[0], p[1], fee, s, Amounts.toUnits("--amount", amount, n.token("--amount", sold)), price,
-                    TradeCommand.bps(slippage));
-        }
-
-        String summary() {
-            return side + " " + pair + " at " + price.toPlainString();
-        }
-    }
-
-    @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Sell up to --amount of BASE for QUOTE when the price falls to --stop-loss or rises to --take-profit.")
-    static final class Stop extends AddCommand {
-        @Option(names = "--pair", required = true, paramLabel = "BASE/QUOTE") String pair;
-        @Option(names = "--amount", required = true, paramLabel = "X", description = "BASE to sell at most.") String amount;
-        @Option(names = "--stop-loss", paramLabel = "P") BigDecimal stopLoss;
-        @Option(names = "--take-profit", paramLabel = "P") BigDecimal takeProfit;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
-        @Option(names = "--max-slippage", defaultValue = "1%", paramLabel = "P") String slippage;
-
-        RuleSpec spec(TradeNetwork n, long now) {
-            String[] p = pair(pair);
-            return new RuleSpec.StopOrder(p[0], p[1], fee, Amounts.toUnits("--amount", amount, n.token("--amount", p[0])), stopLoss, takeProfit,
-                    TradeCommand.bps(slippage));
-        }
-
-        String summary() {
-            return "stop " + pair + (stopLoss == null ? "" : " SL " + stopLoss.toPlainString()) + (takeProfit == null ? "" : " TP " + takeProfit.toPlainString());
-        }
-    }
-
-    @Command(name = "recurring", mixinStandardHelpOptions = true,
-            description = "Send (--to) or swap (--swap-to) --amount of --token every --every, from --start, --count times and/or until --end."
-                    + " The session needs a periodic spending limit on the token.")
-    static final class Recurring extends AddCommand {
-        @Option(names = "--token", required = true) String token;
-        @Option(names = "--amount", required = true, paramLabel = "X") String amount;
-        @Option(names = "--every", required = true, paramLabel = "PERIOD", description = "60s, 15m, 1h, 1d or 1w.") String every;
-        @Option(names = "--to", paramLabel = "ADDRESS") String to;
-        @Option(names = "--swap-to", paramLabel = "TOKEN") String swapTo;
-        @Option(names = "--start", defaultValue = "now", paramLabel = "WHEN", description = "now, unix seconds or an ISO-8601 instant (chain time).")
-        String start;
-        @Option(names = "--end", paramLabel = "WHEN") String end;
-        @Option(names = "--count", defaultValue = "0", paramLabel = "N") long count;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
-        @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P") String slippage;
-
-        RuleSpec spec(TradeNetwork n, long now) {
-            if ((to == null) == (swapTo == null)) throw new FieldException("--to", "give exactly one of --to (send) or --swap-to (swap)");
-            RuleSpec.Mode mode = to != null ? RuleSpec.Mode.SEND : RuleSpec.Mode.SWAP;
-            return new RuleSpec.RecurringPayment(mode, token.toUpperCase(Locale.ROOT), to == null ? null : Address.parse("--to", to),
-                    swapTo == null ? null : swapTo.toUpperCase(Locale.ROOT), fee, Amounts.toUnits("--amount", amount, n.token("--token", token)),
-                    period(every), when("--start", start, now), end == null ? 0 : when("--end", end, now), count,
-                    mode == RuleSpec.Mode.SWAP ? TradeCommand.bps(slippage) : 0);
-        }
-
-        String summary() {
-            return amount + " " + token + " every " + every + (to != null ? " to " + to : " into " + swapTo);
-        }
-    }
-
-    @Command(name = "auto-repay", mixinStandardHelpOptions = true,
-            description = "When the Aave health factor falls below --below, repay --asset debt to bring it to --target.")
-    static final class AutoRepay extends AddCommand {
-        @Option(names = "--asset", required = true) String asset;
-        @Option(names = "--below", required = true, paramLabel = "HF") BigDecimal below;
-        @Option(names = "--target", required = true, paramLabel = "HF") BigDecimal target;
-        @Option(names = "--max-per-repay", required = true, paramLabel = "X") String maxPerRepay;
-
-        RuleSpec spec(TradeNetwork n, long now) {
-            return new RuleSpec.AutoRepay(asset.toUpperCase(Locale.ROOT), below, target,
-                    Amounts.toUnits("--max-per-repay", maxPerRepay, n.token("--asset", asset)));
-        }
-
-        String summary() {
-            return "repay " + asset + " below HF " + below.toPlainString();
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Rules with status, next trigger and last firing.")
@@ -301,48 +159,4 @@ public final class AutomationCommand implements Runnable {
         }
         return out;
     }
-
-    static String[] pair(String text) {
-        String[] p = text.toUpperCase(Locale.ROOT).split("/");
-        if (p.length != 2) throw new FieldException("--pair", "expected BASE/QUOTE like WETH/USDC, got " + text);
-        return p;
-    }
-
-    static RuleSpec.Side side(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "buy" -> RuleSpec.Side.BUY;
-            case "sell" -> RuleSpec.Side.SELL;
-            default -> throw new FieldException("--side", "buy or sell, got " + text);
-        };
-    }
-
-    /** "60s", "15m", "1h", "1d", "1w" or plain seconds. */
-    static long period(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.matches("\\d+")) return Long.parseLong(t);
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> n;
-                case 'm' -> Duration.ofMinutes(n).toSeconds();
-                case 'h' -> Duration.ofHours(n).toSeconds();
-                case 'd' -> Duration.ofDays(n).toSeconds();
-                case 'w' -> Duration.ofDays(7 * n).toSeconds();
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new FieldException("--every", "expected 60s, 15m, 1h, 1d or 1w, got " + text);
-        }
-    }
-
-    static long when(String field, String text, long now) {
-        String t = text.trim();
-        if (t.equalsIgnoreCase("now")) return now;
-        try {
-            return t.matches("\\d+") ? Long.parseLong(t) : Instant.parse(t).getEpochSecond();
-        } catch (RuntimeException e) {
-            throw new FieldException(field, "expected now, unix seconds or an ISO-8601 instant, got " + text);
-        }
-    }
-
 }

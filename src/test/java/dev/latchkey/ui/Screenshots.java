@@ -196,6 +196,16 @@ public final class Screenshots {
             });
             await(() -> !rules.formErrorProperty().get().isEmpty());
             snap(stage.getScene(), "automations-" + suffix);
+            onFx(() -> {
+                rules.onEdit(rules.rules().getFirst()); // the form pre-filled with the rule, "Save changes" and Cancel
+                return null;
+            });
+            await(() -> rules.editingProperty().get());
+            snap(stage.getScene(), "automations-edit-" + suffix);
+            onFx(() -> {
+                rules.onCancelEdit();
+                return null;
+            });
 
             onFx(() -> {
                 shell.onLock();

@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Binds the Automations screen: the rule list with its buttons, and the form of the chosen kind. */
+/** Binds the Automations screen: the rule list with its buttons, and the form of the chosen kind (new or edited rule). */
 public final class AutomationsView implements View<AutomationsViewModel> {
 
     private final AutomationsViewModel vm;
@@ -32,7 +32,9 @@ public final class AutomationsView implements View<AutomationsViewModel> {
     @FXML private TextField label;
     @FXML private GridPane form;
     @FXML private Label tokens;
+    @FXML private Label formTitle;
     @FXML private Button create;
+    @FXML private Button cancelEdit;
     @FXML private Label formError;
 
     public AutomationsView(AutomationsViewModel vm) {
@@ -60,8 +62,17 @@ public final class AutomationsView implements View<AutomationsViewModel> {
             }
         });
         label.textProperty().bindBidirectional(vm.labelProperty());
-        create.setOnAction(e -> vm.onCreate());
+        create.setOnAction(e -> vm.onSubmit());
+        create.textProperty().bind(vm.submitTextProperty());
         create.disableProperty().bind(vm.action().runningProperty());
+        formTitle.textProperty().bind(vm.formTitleProperty());
+        cancelEdit.setOnAction(e -> vm.onCancelEdit());
+        cancelEdit.visibleProperty().bind(vm.editingProperty());
+        cancelEdit.managedProperty().bind(vm.editingProperty());
+        cancelEdit.disableProperty().bind(vm.action().runningProperty());
+        // an edited rule keeps its kind and session
+        kind.disableProperty().bind(vm.editingProperty());
+        session.disableProperty().bind(vm.editingProperty());
         show(formError, vm.formErrorProperty());
         show(listError, vm.listErrorProperty());
         show(message, vm.messageProperty());
@@ -105,8 +116,9 @@ public final class AutomationsView implements View<AutomationsViewModel> {
             HBox.setHgrow(title, Priority.ALWAYS);
             Button pause = button("Pause", item.canPause(), () -> vm.onPause(item));
             Button resume = button("Resume", item.canResume(), () -> vm.onResume(item));
+            Button edit = button("Edit", item.canEdit(), () -> vm.onEdit(item));
             Button remove = button("Remove", true, () -> vm.onRemove(item));
-            HBox head = new HBox(8, status, title, pause, resume, remove);
+            HBox head = new HBox(8, status, title, pause, resume, edit, remove);
             head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             VBox card = new VBox(3, head, note("Session: " + item.session() + " · rule " + item.shortId()),
                     note("Last run: " + item.lastRun()), note("Next run: " + item.nextRun()));

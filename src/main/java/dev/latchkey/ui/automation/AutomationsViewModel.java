@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,15 +27,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Automations screen: the wallet's rules with status, session, last and next run; pause, resume and remove;
- * and the "New automation" form, which goes through {@link AutomationService} so that a rule its session cannot
- * cover is refused with the reason shown beside the form. Everything touching the wallet or the chain runs in
- * the background through {@link AsyncAction}.
+ * The Automations screen: the wallet's rules with status, session, last and next run; pause, resume, edit and
+ * remove; and the form, which creates a rule or (after "Edit") saves a rule's new parameters. Both go through
+ * {@link AutomationService}, so what the session cannot cover is refused with the reason shown beside the form and
+ * nothing is stored. Everything touching the wallet or the chain runs in the background through {@link AsyncAction}.
  */
 public final class AutomationsViewModel implements Activatable {
 
     /** Loaded together in the background. */
     private record Snapshot(TradeNetwork network, List<RuleItem> rules, List<AutomationPort.SessionChoice> sessions) { }
+
+    /** The rule the form is editing, with the parameters it was opened with. */
+    private record Editing(RuleItem item, RuleSpec spec) { }
+
+    /** A rule read afresh for "Edit". */
+    private record Opened(TradeNetwork network, byte[] permissionId, String label, RuleSpec spec) { }
+
+    private static final String NEW_TITLE = "New automation";
+    private static final String CREATE = "Create automation";
 
     private final AutomationPort port;
     private final AsyncAction action;
@@ -47,7 +58,11 @@ public final class AutomationsViewModel implements Activatable {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper(this, "listError", "");
+    private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing", false);
+    private final ReadOnlyStringWrapper formTitle = new ReadOnlyStringWrapper(this, "formTitle", NEW_TITLE);
+    private final ReadOnlyStringWrapper submitText = new ReadOnlyStringWrapper(this, "submitText", CREATE);
     private TradeNetwork network;
+    private Editing edited;
 
     public AutomationsViewModel(AutomationPort port, AsyncAction action, ZoneId zone) {
         this.port = Objects.requireNonNull(port);
@@ -72,6 +87,12 @@ public final class AutomationsViewModel implements Activatable {
     /** Reloads the rules and the sessions a rule can use. */
     public void refresh() {
         action.run(progress -> load(), this::show, failure -> listError.set(UserMessages.describe(failure)));
+    }
+
+    /** The form's button: creates a rule, or saves the edited one. */
+    public void onSubmit() {
+        if (edited == null) onCreate();
+        else onSave();
     }
 
     /** Creates the rule of the form; a refusal (or a field that does not parse) is shown beside the form. */
@@ -99,6 +120,82 @@ public final class AutomationsViewModel implements Activatable {
             label.set("");
             message.set("Created \"" + name + "\". It runs while the wallet is unlocked and the signer is on.");
         }, failure -> formError.set(refusal(failure)));
+    }
+
+    /**
+     * Opens the form on {@code item}'s current parameters (read afresh). Its kind and session cannot change: the
+     * rule keeps its id, session, status and the triggers it already fired.
+     */
+    public void onEdit(RuleItem item) {
+        message.set("");
+        listError.set("");
+        action.run(progress -> {
+            TradeNetwork net = port.network();
+            for (AutomationService.RuleView v : port.service().list(false)) {
+                if (java.util.Arrays.equals(v.row().ruleId(), item.ruleId())) {
+                    return new Opened(net, v.row().permissionId(), v.row().label(), v.spec());
+                }
+            }
+            throw new IllegalStateException(item.title() + " is no longer listed; refresh the list");
+        }, opened -> {
+            RuleForm.Prefill prefill = RuleForm.prefill(opened.spec(), opened.network());
+            kind.set(prefill.kind());
+            clearFields();
+            prefill.values().forEach((f, v) -> fields.get(f).set(v));
+            label.set(opened.label());
+            sessions.stream().filter(c -> java.util.Arrays.equals(c.permissionId(), opened.permissionId())).findFirst().ifPresent(session::set);
+            formError.set("");
+            setEditing(new Editing(item, opened.spec()));
+        }, failure -> listError.set(UserMessages.describe(failure)));
+    }
+
+    /** Leaves the edit without saving; the form goes back to "New automation", empty. */
+    public void onCancelEdit() {
+        setEditing(null);
+        clearFields();
+        label.set("");
+        formError.set("");
+    }
+
+    /**
+     * Saves the form over the edited rule after re-checking it against the rule's session. A refusal is shown in
+     * the form and nothing changes (the typed values stay, to be corrected); success refreshes the list.
+     */
+    public void onSave() {
+        Editing e = edited;
+        if (e == null) return;
+        RuleForm.Kind k = kind.get();
+        Map<RuleForm.Field, String> values = new EnumMap<>(RuleForm.Field.class);
+        k.fields().forEach(f -> values.put(f, fields.get(f).get()));
+        String name = label.get().isBlank() ? null : label.get().trim();
+        formError.set("");
+        message.set("");
+        action.run(progress -> {
+            long now = port.chainTime();
+            RuleSpec spec = RuleForm.spec(k, values, port.network(), now, e.spec());
+            port.service().edit(e.item().ruleId(), name, spec, now);
+            return load();
+        }, snapshot -> {
+            show(snapshot);
+            onCancelEdit();
+            RuleItem saved = snapshot.rules().stream().filter(r -> java.util.Arrays.equals(r.ruleId(), e.item().ruleId())).findFirst()
+                    .orElse(e.item());
+            message.set("Saved " + saved.title() + "." + (saved.canResume() ? " It is still " + saved.status() + ": resume it to run it." : ""));
+        }, failure -> formError.set(failure instanceof AutomationService.RuleRefusedException r
+                ? "Not saved: " + r.getMessage() + ". The rule is unchanged; keep it within the session's limits, or remove it and"
+                        + " create it under a session that allows it."
+                : "Not saved: " + UserMessages.describe(failure)));
+    }
+
+    private void setEditing(Editing e) {
+        edited = e;
+        editing.set(e != null);
+        formTitle.set(e == null ? NEW_TITLE : "Edit " + e.item().title());
+        submitText.set(e == null ? CREATE : "Save changes");
+    }
+
+    private void clearFields() {
+        fields.values().forEach(p -> p.set(""));
     }
 
     public void onPause(RuleItem item) {
@@ -152,6 +249,9 @@ public final class AutomationsViewModel implements Activatable {
         network = s.network();
         rules.setAll(s.rules());
         listError.set("");
+        if (edited != null && s.rules().stream().noneMatch(r -> r.canEdit() && java.util.Arrays.equals(r.ruleId(), edited.item().ruleId()))) {
+            onCancelEdit(); // the rule was removed or finished meanwhile
+        }
         AutomationPort.SessionChoice previous = session.get();
         sessions.setAll(s.sessions());
         session.set(s.sessions().stream().filter(c -> previous != null && java.util.Arrays.equals(c.permissionId(), previous.permissionId()))
@@ -177,5 +277,8 @@ public final class AutomationsViewModel implements Activatable {
     public ReadOnlyStringProperty formErrorProperty() { return formError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty listErrorProperty() { return listError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty editingProperty() { return editing.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty formTitleProperty() { return formTitle.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty submitTextProperty() { return submitText.getReadOnlyProperty(); }
     public AsyncAction action() { return action; }
 }

@@ -44,7 +44,8 @@ final class RuleDescriptions {
         String session = sessionLabels.getOrDefault(pid, "session") + " · 0x" + pid.substring(0, 8);
         return new RuleItem(row.ruleId(), HexFormat.of().formatHex(row.ruleId()).substring(0, 8), title(v.spec()), status, reason, session,
                 lastRun(v.firings(), latest), active ? nextRun(v.spec(), row) : "—", active,
-                row.status() == AutomationRule.Status.PAUSED || row.status() == AutomationRule.Status.NEEDS_ATTENTION);
+                row.status() == AutomationRule.Status.PAUSED || row.status() == AutomationRule.Status.NEEDS_ATTENTION,
+                active || row.status() == AutomationRule.Status.PAUSED || row.status() == AutomationRule.Status.NEEDS_ATTENTION);
     }
 
     String title(RuleSpec spec) {

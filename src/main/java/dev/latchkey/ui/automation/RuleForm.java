@@ -6,14 +6,16 @@ import dev.latchkey.session.model.FieldException;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The "New automation" forms: which fields each kind asks for, and turning the typed text into a {@link RuleSpec}
- * (whole-token amounts become raw units with the token's decimals; periods are hours; times are "in N hours" from
- * chain time). A field that does not parse names itself in the error.
+ * The automation forms: which fields each kind asks for, turning the typed text into a {@link RuleSpec}
+ * (whole-token amounts become raw units with the token's decimals; periods are hours; a new recurring payment starts
+ * at chain time), and back ({@link #prefill}) for "Edit". A field that does not parse names itself in the error.
  */
 public final class RuleForm {
 
@@ -64,8 +66,94 @@ public final class RuleForm {
 
     private RuleForm() { }
 
+    /** A stored rule as the form shows it: its kind and the text of each of the kind's fields. */
+    public record Prefill(Kind kind, Map<Field, String> values) { }
+
     /** The rule the filled-in form describes; {@code now} is chain time (a recurring payment's first one is due then). */
     public static RuleSpec spec(Kind kind, Map<Field, String> in, TradeNetwork network, long now) {
+        return spec(kind, in, network, now, null);
+    }
+
+    /**
+     * As {@link #spec(Kind, Map, TradeNetwork, long)} for an edit of {@code current}: a recurring payment keeps its
+     * start and end (the payments already made count from that start), and its period when the hours were not
+     * retyped (a period made on the command line need not be whole hours).
+     */
+    public static RuleSpec spec(Kind kind, Map<Field, String> in, TradeNetwork network, long now, RuleSpec current) {
+        if (!(current instanceof RuleSpec.RecurringPayment was)) return newSpec(kind, in, network, now, 0, 0);
+        boolean sameHours = in.getOrDefault(Field.EVERY_HOURS, "").trim().equals(hours(was.periodSeconds()));
+        return newSpec(kind, in, network, was.start(), was.end(), sameHours ? was.periodSeconds() : 0);
+    }
+
+    /** The form filled in with {@code spec}, amounts in whole tokens: what "Edit" shows. */
+    public static Prefill prefill(RuleSpec spec, TradeNetwork network) {
+        Map<Field, String> v = new EnumMap<>(Field.class);
+        Kind kind = switch (spec) {
+            case RuleSpec.LimitOrder l -> {
+                v.put(Field.SIDE, l.side().name().toLowerCase(Locale.ROOT));
+                v.put(Field.BASE, l.base());
+                v.put(Field.QUOTE, l.quote());
+                v.put(Field.AMOUNT, whole(l.amount(), network, l.sold()));
+                v.put(Field.PRICE, l.price().toPlainString());
+                pool(v, l.fee(), l.maxSlippageBps());
+                yield Kind.LIMIT_ORDER;
+            }
+            case RuleSpec.StopOrder o -> {
+                v.put(Field.BASE, o.base());
+                v.put(Field.QUOTE, o.quote());
+                v.put(Field.AMOUNT, whole(o.amount(), network, o.base()));
+                v.put(Field.STOP_LOSS, o.stopLoss() == null ? "" : o.stopLoss().toPlainString());
+                v.put(Field.TAKE_PROFIT, o.takeProfit() == null ? "" : o.takeProfit().toPlainString());
+                pool(v, o.fee(), o.maxSlippageBps());
+                yield Kind.STOP;
+            }
+            case RuleSpec.RecurringPayment r -> {
+                boolean send = r.mode() == RuleSpec.Mode.SEND;
+                v.put(Field.MODE, send ? "send" : "swap");
+                v.put(Field.TOKEN, r.token());
+                v.put(Field.AMOUNT, whole(r.amount(), network, r.token()));
+                v.put(Field.RECIPIENT, send ? r.recipient().checksummed() : "");
+                v.put(Field.SWAP_TO, send ? "" : r.toToken());
+                v.put(Field.EVERY_HOURS, hours(r.periodSeconds()));
+                v.put(Field.COUNT, Long.toString(r.maxPayments()));
+                if (send) {
+                    v.put(Field.FEE, "");
+                    v.put(Field.SLIPPAGE, "");
+                } else {
+                    pool(v, r.fee(), r.maxSlippageBps());
+                }
+                yield Kind.RECURRING;
+            }
+            case RuleSpec.AutoRepay a -> {
+                v.put(Field.ASSET, a.asset());
+                v.put(Field.BELOW, a.threshold().toPlainString());
+                v.put(Field.TARGET, a.target().toPlainString());
+                v.put(Field.MAX_REPAY, whole(a.maxPerRepay(), network, a.asset()));
+                yield Kind.AUTO_REPAY;
+            }
+        };
+        return new Prefill(kind, v);
+    }
+
+    private static void pool(Map<Field, String> v, int fee, int slippageBps) {
+        v.put(Field.FEE, Integer.toString(fee));
+        v.put(Field.SLIPPAGE, BigDecimal.valueOf(slippageBps, 2).stripTrailingZeros().toPlainString());
+    }
+
+    private static String whole(BigInteger raw, TradeNetwork network, String symbol) {
+        return new BigDecimal(raw).movePointLeft(network.token("token", symbol).decimals()).stripTrailingZeros().toPlainString();
+    }
+
+    /** Hours as the form shows them (rounded to 4 decimals when a period is not a whole number of 0.0001 h). */
+    static String hours(long seconds) {
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A recurring payment gets {@code start} and {@code end} (0 = none); {@code keptPeriod} (0 = none) stands for the
+     * hours field when it still shows the edited rule's period.
+     */
+    private static RuleSpec newSpec(Kind kind, Map<Field, String> in, TradeNetwork network, long start, long end, long keptPeriod) {
         return switch (kind) {
             case LIMIT_ORDER -> {
                 RuleSpec.Side side = side(text(in, Field.SIDE));
@@ -88,9 +176,8 @@ public final class RuleForm {
                 String token = symbol(in, Field.TOKEN);
                 boolean send = mode == RuleSpec.Mode.SEND;
                 Address to = send ? Address.parse(Field.RECIPIENT.label(), text(in, Field.RECIPIENT)) : null;
-                long hours = whole(in, Field.EVERY_HOURS);
                 yield new RuleSpec.RecurringPayment(mode, token, to, send ? null : symbol(in, Field.SWAP_TO), send ? 0 : fee(in),
-                        raw(in, Field.AMOUNT, network, token), hours * 3600, now, 0, whole(in, Field.COUNT), send ? 0 : slippage(in));
+                        raw(in, Field.AMOUNT, network, token), keptPeriod > 0 ? keptPeriod : periodSeconds(in), start, end, whole(in, Field.COUNT), send ? 0 : slippage(in));
             }
             case AUTO_REPAY -> {
                 String asset = symbol(in, Field.ASSET);
@@ -134,6 +221,14 @@ public final class RuleForm {
             return decimal(in, f).longValueExact();
         } catch (ArithmeticException e) {
             throw new FieldException(f.label(), "must be a whole number");
+        }
+    }
+
+    private static long periodSeconds(Map<Field, String> in) {
+        try {
+            return decimal(in, Field.EVERY_HOURS).multiply(BigDecimal.valueOf(3600)).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new FieldException(Field.EVERY_HOURS.label(), "must come to whole seconds (e.g. 24 or 0.5)");
         }
     }
 

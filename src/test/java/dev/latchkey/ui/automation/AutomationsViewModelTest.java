@@ -178,4 +178,99 @@ class AutomationsViewModelTest {
         assertThat(after.lastRun()).endsWith("— sent, waiting for inclusion");
         assertThat(after.nextRun()).isEqualTo("payment 2 due 16 Jan 2027 08:01 (chain time)");
     }
+    @Test
+    void editPrefillsTheFormAndSavingKeepsTheRuleUnderItsIdWithTheNewParameters() throws Exception {
+        limitBuy("400");
+        vm.labelProperty().set("dip buy");
+        vm.onCreate();
+        RuleItem item = vm.rules().getFirst();
+        assertThat(item.canEdit()).isTrue();
+
+        vm.onEdit(item);
+
+        assertThat(vm.editingProperty().get()).isTrue();
+        assertThat(vm.formTitleProperty().get()).isEqualTo("Edit Limit buy 400 USDC for WETH at 2800 USDC/WETH");
+        assertThat(vm.submitTextProperty().get()).isEqualTo("Save changes");
+        assertThat(vm.kindProperty().get()).isEqualTo(RuleForm.Kind.LIMIT_ORDER);
+        assertThat(vm.labelProperty().get()).isEqualTo("dip buy");
+        assertThat(RuleForm.Kind.LIMIT_ORDER.fields()).extracting(fld -> vm.field(fld).get())
+                .containsExactly("buy", "WETH", "USDC", "400", "2800", "500", "0.5");
+
+        vm.field(RuleForm.Field.AMOUNT).set("450");
+        vm.field(RuleForm.Field.PRICE).set("2700");
+        vm.field(RuleForm.Field.SLIPPAGE).set("1");
+        vm.onSubmit();
+
+        assertThat(vm.formErrorProperty().get()).isEmpty();
+        assertThat(vm.editingProperty().get()).isFalse();
+        assertThat(vm.submitTextProperty().get()).isEqualTo("Create automation");
+        assertThat(vm.field(RuleForm.Field.AMOUNT).get()).as("the form is cleared").isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Saved Limit buy 450 USDC for WETH at 2700 USDC/WETH.");
+        AutomationRule stored = f.keystore.automations().all().getFirst();
+        assertThat(f.keystore.automations().all()).hasSize(1);
+        assertThat(stored.ruleId()).isEqualTo(item.ruleId());
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.label()).isEqualTo("dip buy");
+        assertThat(RuleSpecCodec.decode(f.keystore.automations().spec(stored.ruleId()))).isEqualTo(new RuleSpec.LimitOrder("WETH", "USDC",
+                500, RuleSpec.Side.BUY, usdc(450), new BigDecimal("2700"), 100));
+        assertThat(vm.rules()).singleElement().satisfies(r -> {
+            assertThat(r.title()).isEqualTo("Limit buy 450 USDC for WETH at 2700 USDC/WETH");
+            assertThat(r.status()).isEqualTo("active");
+        });
+    }
+
+    @Test
+    void anEditTheSessionCannotCoverIsRefusedInTheFormAndNothingChanges() throws Exception {
+        limitBuy("400");
+        vm.onCreate();
+        RuleItem item = vm.rules().getFirst();
+        vm.onEdit(item);
+        vm.field(RuleForm.Field.AMOUNT).set("1000"); // the session allows 500 USDC per trade
+
+        vm.onSubmit();
+
+        assertThat(vm.formErrorProperty().get()).startsWith("Not saved: the session does not allow this rule:").contains("lessThanOrEqual")
+                .contains("The rule is unchanged");
+        assertThat(vm.editingProperty().get()).as("still editing, to correct the amount").isTrue();
+        assertThat(vm.field(RuleForm.Field.AMOUNT).get()).isEqualTo("1000");
+        AutomationRule stored = f.keystore.automations().get(item.ruleId());
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(RuleSpecCodec.decode(f.keystore.automations().spec(item.ruleId()))).isEqualTo(new RuleSpec.LimitOrder("WETH", "USDC",
+                500, RuleSpec.Side.BUY, usdc(400), new BigDecimal("2800"), 50));
+        assertThat(vm.rules().getFirst().title()).isEqualTo(item.title());
+
+        vm.onCancelEdit();
+        assertThat(vm.editingProperty().get()).isFalse();
+        assertThat(vm.formErrorProperty().get()).isEmpty();
+        limitBuy("100");
+        vm.onSubmit();
+        assertThat(f.keystore.automations().all()).as("after cancel the button creates again").hasSize(2);
+    }
+
+    @Test
+    void editingARecurringPaymentKeepsItsScheduleAndAPausedRuleStaysPaused() throws Exception {
+        SessionRecord pay = f.recurringSession(usdc(100), 86_400, START + 30 * 86_400L);
+        long start = f.chain.head.timestamp();
+        AutomationRule rent = f.service().add(pay.permissionId(), "Rent", new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", BOB,
+                null, 0, usdc(100), 86_400, start, 0, 4, 0), start);
+        f.service().pause(rent.ruleId());
+        f.chain.next(7_200);
+        vm.refresh();
+        RuleItem item = vm.rules().getFirst();
+        assertThat(item.status()).isEqualTo("paused");
+
+        vm.onEdit(item);
+        assertThat(vm.kindProperty().get()).isEqualTo(RuleForm.Kind.RECURRING);
+        assertThat(vm.field(RuleForm.Field.RECIPIENT).get()).isEqualTo(BOB.checksummed());
+        assertThat(vm.field(RuleForm.Field.EVERY_HOURS).get()).isEqualTo("24");
+        assertThat(vm.field(RuleForm.Field.COUNT).get()).isEqualTo("4");
+        vm.field(RuleForm.Field.AMOUNT).set("60");
+        vm.onSubmit();
+
+        assertThat(vm.formErrorProperty().get()).isEmpty();
+        assertThat(RuleSpecCodec.decode(f.keystore.automations().spec(rent.ruleId()))).as("the start stays, not the chain time of the edit")
+                .isEqualTo(new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", BOB, null, 0, usdc(60), 86_400, start, 0, 4, 0));
+        assertThat(f.keystore.automations().get(rent.ruleId()).status()).isEqualTo(AutomationRule.Status.PAUSED);
+        assertThat(vm.messageProperty().get()).endsWith("It is still paused: resume it to run it.");
+    }
 }
