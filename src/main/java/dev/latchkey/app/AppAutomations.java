@@ -33,7 +33,8 @@ final class AppAutomations implements AutomationPort {
     @Override
     public AutomationService service() throws Exception {
         NetworkProfile p = network.profile();
-        return new AutomationService(wallet.keystore(), p.tradeNetwork(), new StoredSessionDefinitions(), p.policies());
+        RefusalText words = new RefusalText(p.tradeNetwork());
+        return new AutomationService(wallet.keystore(), p.tradeNetwork(), new StoredSessionDefinitions(), p.policies(), words::explain);
     }
 
     @Override

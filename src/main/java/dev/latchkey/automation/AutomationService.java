@@ -37,13 +37,28 @@ public final class AutomationService {
     private final Automations store;
     private final SessionDefinitions definitions;
     private final RuleValidator validator;
+    private final RefusalWording wording;
     private final SecureRandom random = new SecureRandom();
 
+    /** Words a policy refusal about the calls it judged (e.g. token amounts and contract names instead of hex words). */
+    @FunctionalInterface
+    public interface RefusalWording {
+        RefusalWording ENGINE = (reason, calls) -> reason;
+
+        String explain(String engineReason, List<dev.latchkey.aa.execution.Execution> calls);
+    }
+
     public AutomationService(Keystore keystore, TradeNetwork network, SessionDefinitions definitions, PolicyAddresses policies) {
+        this(keystore, network, definitions, policies, RefusalWording.ENGINE);
+    }
+
+    public AutomationService(Keystore keystore, TradeNetwork network, SessionDefinitions definitions, PolicyAddresses policies,
+                             RefusalWording wording) {
         this.keystore = keystore;
         this.store = keystore.automations();
         this.definitions = definitions;
         this.validator = new RuleValidator(network, policies);
+        this.wording = wording;
     }
 
     /** Validates {@code spec} against the session at chain time {@code chainTime} and stores it ACTIVE. */
@@ -112,7 +127,10 @@ public final class AutomationService {
         SessionRecord session = keystore.sessions().get(permissionId);
         Optional<OnchainSession> def = definitions.definitionOf(session);
         if (def.isEmpty()) throw new RuleRefusedException("the session's definition is unknown to the wallet");
-        Optional<String> refusal = validator.refusal(spec, session, def.get(), chainTime);
-        if (refusal.isPresent()) throw new RuleRefusedException("the session does not allow this rule: " + refusal.get());
+        Optional<RuleValidator.Refusal> refusal = validator.refusal(spec, session, def.get(), chainTime);
+        if (refusal.isPresent()) {
+            RuleValidator.Refusal r = refusal.get();
+            throw new RuleRefusedException("the session does not allow this rule: " + r.context() + wording.explain(r.reason(), r.calls()));
+        }
     }
 }

@@ -36,6 +36,21 @@ import java.util.Optional;
  */
 public final class RuleValidator {
 
+    /**
+     * Why a rule was refused: {@code context} (which payment, or empty), the engine's exact {@code reason}, and the
+     * {@code calls} it judged, so a caller can word the reason about the trade (token amounts, contract names).
+     */
+    public record Refusal(String context, String reason, List<Execution> calls) {
+        static Refusal plain(String reason) {
+            return new Refusal("", reason, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return context + reason;
+        }
+    }
+
     private final RuleCalls calls;
     private final PolicyEngine engine;
 
@@ -45,14 +60,14 @@ public final class RuleValidator {
     }
 
     /** Empty when the session covers the rule; otherwise the reason. {@code chainTime} is the latest block's time. */
-    public Optional<String> refusal(RuleSpec spec, SessionRecord session, OnchainSession definition, long chainTime) {
+    public Optional<Refusal> refusal(RuleSpec spec, SessionRecord session, OnchainSession definition, long chainTime) {
         TradeNetwork n = calls.network();
         if (session.status() == SessionStatus.REVOKED || session.status() == SessionStatus.REVOKING || session.status() == SessionStatus.EXPIRED) {
-            return Optional.of("the session is " + session.status());
+            return Optional.of(Refusal.plain("the session is " + session.status()));
         }
-        if (chainTime >= session.validUntil()) return Optional.of("the session expired at " + Instant.ofEpochSecond(session.validUntil()));
+        if (chainTime >= session.validUntil()) return Optional.of(Refusal.plain("the session expired at " + Instant.ofEpochSecond(session.validUntil())));
         Optional<SessionRecord.Chain> chain = session.chains().stream().filter(c -> c.chainId() == n.chainId()).findFirst();
-        if (chain.isEmpty()) return Optional.of("the session is not on " + n.name() + " (chain " + n.chainId() + ")");
+        if (chain.isEmpty()) return Optional.of(Refusal.plain("the session is not on " + n.name() + " (chain " + n.chainId() + ")"));
         Address account = new Address(session.account().toLowerCase());
         Address smartSession = new Address(chain.get().smartSession().toLowerCase());
         PreparedSession prepared = engine.prepare(definition);
@@ -60,23 +75,25 @@ public final class RuleValidator {
         try {
             one = calls.representative(spec, account);
         } catch (FieldException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Refusal.plain(e.getMessage()));
         }
         long first = spec instanceof RuleSpec.RecurringPayment rp ? Math.max(Math.max(chainTime, session.validAfter()), rp.dueAt(0))
                 : Math.max(chainTime, session.validAfter());
         if (spec instanceof RuleSpec.RecurringPayment r) {
             Optional<String> periodic = requirePeriodic(prepared, one, r);
-            if (periodic.isPresent()) return periodic;
+            if (periodic.isPresent()) return periodic.map(Refusal::plain);
         }
         Optional<String> firstCheck = check(prepared, account, smartSession, one, first, new InMemoryPolicyState());
-        if (firstCheck.isPresent()) return firstCheck.map(m -> (spec instanceof RuleSpec.RecurringPayment ? "payment 1 at " + Instant.ofEpochSecond(first) + ": " : "") + m);
+        if (firstCheck.isPresent()) {
+            return firstCheck.map(m -> new Refusal(spec instanceof RuleSpec.RecurringPayment ? "payment 1 at " + Instant.ofEpochSecond(first) + ": " : "", m, one));
+        }
         if (spec instanceof RuleSpec.RecurringPayment r && r.totalPayments() > 1) {
             long n1 = r.totalPayments() - 1;
             long last = Math.max(r.dueAt(n1), first);
             InMemoryPolicyState after = afterPayments(prepared, account, one, n1, last - r.periodSeconds());
             return check(prepared, account, smartSession, one, last, after)
-                    .map(m -> "payment " + (n1 + 1) + " of " + (n1 + 1) + " at " + Instant.ofEpochSecond(last)
-                            + " (after the earlier ones, the previous " + r.periodSeconds() + " s before): " + m);
+                    .map(m -> new Refusal("payment " + (n1 + 1) + " of " + (n1 + 1) + " at " + Instant.ofEpochSecond(last)
+                            + " (after the earlier ones, the previous " + r.periodSeconds() + " s before): ", m, one));
         }
         return Optional.empty();
     }

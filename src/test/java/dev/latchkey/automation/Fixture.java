@@ -72,7 +72,11 @@ public final class Fixture {
     }
 
     public AutomationService service() {
-        return new AutomationService(keystore, NET, wallets.port(), POLICIES);
+        return service(AutomationService.RefusalWording.ENGINE);
+    }
+
+    public AutomationService service(AutomationService.RefusalWording wording) {
+        return new AutomationService(keystore, NET, wallets.port(), POLICIES, wording);
     }
 
     public AutomationEngine engine() {
