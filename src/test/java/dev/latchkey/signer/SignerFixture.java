@@ -59,7 +59,11 @@ final class SignerFixture implements AutoCloseable {
     static final BigInteger USDC_CAP = BigInteger.valueOf(1_000_000_000L); // 1000 USDC on chain and in the ledger
     static final KdfParams CHEAP = new KdfParams(8 * 1024, 1, 1);
 
-    final PolicyAddresses addresses = PolicyAddresses.canonical();
+    static final Address PERIODIC_POLICY = new Address("0x4000000000000000000000000000000000000001");
+    final PolicyAddresses addresses = PolicyAddresses.canonical().with(dev.latchkey.session.policy.PolicyKind.PERIODIC_SPENDING_LIMIT,
+            PERIODIC_POLICY);
+    /** When set, sessions added next also carry this periodic allowance on their transfer action. */
+    volatile Policy.PeriodicSpendingLimit periodic;
     final Path dir;
     final Keystore keystore;
     final FakeChain chain = new FakeChain();
@@ -95,8 +99,10 @@ final class SignerFixture implements AutoCloseable {
         random.nextBytes(salt);
         Policy toBob = new Policy.UniversalAction(BigInteger.ZERO, List.of(new ParamRule(ParamCondition.EQUAL, BigInteger.ZERO,
                 new BigInteger(1, recipient.bytes()), Optional.empty())));
-        Action transfer = new Action(token, TRANSFER, List.of(toBob,
+        List<Policy> actionPolicies = new ArrayList<>(List.of(toBob,
                 new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token, USDC_CAP))), new Policy.UsageLimit(BigInteger.valueOf(100))));
+        if (periodic != null) actionPolicies.add(periodic);
+        Action transfer = new Action(token, TRANSFER, actionPolicies);
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
                 List.of(new Policy.TimeFrame(validUntil, validAfter)), HexBytes.of(salt), List.of(CHAIN), Optional.empty(), true);
         OnchainSession onchain = SessionMapper.toOnchain(ws, addresses);
@@ -161,6 +167,8 @@ final class SignerFixture implements AutoCloseable {
      */
     final class FakePolicies implements PolicyStateSource {
         final Map<String, BigInteger> extraSpent = new ConcurrentHashMap<>();
+        /** The periodic allowance's window as the chain reports it (used, start), for sessions with {@link #periodic}. */
+        volatile dev.latchkey.session.engine.PolicyState.Window periodicWindow = dev.latchkey.session.engine.PolicyState.Window.NONE;
 
         @Override
         public dev.latchkey.session.engine.PolicyState stateOf(SessionRecord s, long chainId) {
@@ -178,7 +186,8 @@ final class SignerFixture implements AutoCloseable {
             return new InMemoryPolicyState()
                     .putSpending(addresses.addressOf("spending", dev.latchkey.session.policy.PolicyKind.SPENDING_LIMITS), cfg, token,
                             new dev.latchkey.session.engine.PolicyState.Spending(spent, BigInteger.ZERO))
-                    .putUsage(addresses.addressOf("usage", dev.latchkey.session.policy.PolicyKind.USAGE_LIMIT), cfg, BigInteger.valueOf(uses));
+                    .putUsage(addresses.addressOf("usage", dev.latchkey.session.policy.PolicyKind.USAGE_LIMIT), cfg, BigInteger.valueOf(uses))
+                    .putPeriodic(PERIODIC_POLICY, cfg, token, periodicWindow);
         }
     }
 
@@ -189,6 +198,13 @@ final class SignerFixture implements AutoCloseable {
 
         @Override public long chainId() { return CHAIN; }
         @Override public long chainTime() { return System.currentTimeMillis() / 1000 + offsetSeconds; }
+        /** How far the real head is ahead of the cached one {@link #chainTime} serves. */
+        volatile long freshAheadSeconds;
+        final AtomicInteger freshReads = new AtomicInteger();
+        @Override public long freshChainTime() {
+            freshReads.incrementAndGet();
+            return chainTime() + freshAheadSeconds;
+        }
         @Override public BigInteger baseFee() { return BigInteger.ONE; }
         @Override public long nextSequence(Address sender, BigInteger key) { return nonces.getOrDefault(key, 0L); }
         @Override public Permission permission(Address smartSession, HexBytes pid, Address account) {
