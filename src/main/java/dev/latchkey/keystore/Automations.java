@@ -279,7 +279,14 @@ public final class Automations {
     public void record(List<AutomationEvaluation.New> rows) throws KeystoreException {
         if (rows.isEmpty()) return;
         db.transaction(c -> {
-            for (AutomationEvaluation.New n : rows) evaluation(c, n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
+            for (AutomationEvaluation.New n : rows) {
+                evaluation(c, n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
+                // A skip is a decision too: `signer run` prints it from the activity log (the engine records a rule's
+                // skip once per change of reason, so this does not grow every block).
+                if (n.result() == AutomationEvaluation.Result.SKIPPED) {
+                    ActivityLog.append(c, clock.instant(), "automation.skipped", hex(n.ruleId()), n.reason());
+                }
+            }
             return null;
         });
     }

@@ -90,4 +90,18 @@ class AutomationsTest {
                     AutomationEvaluation.Result.PAUSED, 0, 0)).as("a DONE rule is not paused").isFalse();
         }
     }
+
+    @Test
+    void aSkippedEvaluationIsADecisionInTheActivityLogAWaitingOneIsNot() throws Exception {
+        try (Keystore ks = wallet()) {
+            Automations a = ks.automations();
+            a.add(RULE, PID, "LIMIT_ORDER", "buy the dip", SPEC);
+            a.record(java.util.List.of(
+                    new AutomationEvaluation.New(RULE, 9, 1000, AutomationEvaluation.Result.WAITING, "price: 2,850 is above the 2,800 level"),
+                    new AutomationEvaluation.New(RULE, 10, 1012, AutomationEvaluation.Result.SKIPPED, "balance: holds 10 USDC, needs 1,000")));
+            assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().startsWith("automation."))
+                    .extracting(e -> e.kind() + " " + e.detail())
+                    .containsExactlyInAnyOrder("automation.added LIMIT_ORDER buy the dip", "automation.skipped balance: holds 10 USDC, needs 1,000");
+        }
+    }
 }
