@@ -54,6 +54,7 @@ final class SessionViews {
                 default -> { }
             }
         }
+        long now = chain.chainTime();
         List<SessionView.Spend> spending = new ArrayList<>();
         List<SessionView.Usage> rules = new ArrayList<>();
         TradeNetwork n = p.tradeNetwork();
@@ -68,8 +69,10 @@ final class SessionViews {
                         spending.add(spend(n, l.token(), l.amount(), sp.spent().add(sp.approved()), Optional.empty(), 0));
                     });
                     case Policy.PeriodicSpendingLimit ps -> ps.limits().forEach(l -> {
+                        // An ended window is reset by the chain at the next use: show the new period, not the last one.
                         PolicyState.Window w = state.periodicBudget(pd.policy(), config, l.token());
-                        spending.add(spend(n, l.token(), l.amount(), w.used(), Optional.of(ps.period()), w.start()));
+                        spending.add(spend(n, l.token(), l.amount(), w.usedAt(now, ps.period()), Optional.of(ps.period()),
+                                w.endedAt(now, ps.period()) ? 0 : w.start()));
                     });
                     case Policy.UniversalAction u -> {
                         for (int i = 0; i < u.rules().size(); i++) {

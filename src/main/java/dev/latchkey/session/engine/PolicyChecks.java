@@ -101,8 +101,7 @@ final class PolicyChecks {
 
     private Optional<Refusal> rate(Ctx c, Policy.RateLimit r, HexBytes cfg) {
         PolicyState.Window w = state.rateLimit(c.at, cfg);
-        boolean rolled = w.start() == 0 || op.now() >= w.start() + r.interval();
-        BigInteger next = (rolled ? BigInteger.ZERO : w.used()).add(used.get(c.at, cfg, "rate")).add(BigInteger.ONE);
+        BigInteger next = w.usedAt(op.now(), r.interval()).add(used.get(c.at, cfg, "rate")).add(BigInteger.ONE);
         if (next.compareTo(BigInteger.valueOf(r.maxUses())) > 0) {
             return c.refuse("maxUses", next, BigInteger.valueOf(r.maxUses()), "rate limit of " + r.maxUses() + " per " + r.interval()
                     + " s reached; next window at " + (w.start() + r.interval()));
@@ -197,9 +196,8 @@ final class PolicyChecks {
         Optional<BigInteger> limit = p.limits().stream().filter(l -> l.token().equals(call.target())).reduce((a, b) -> b).map(Policy.TokenLimit::amount);
         if (limit.isEmpty()) return c.refuse("tokens", null, null, "token " + call.target() + " is not in the periodic allowance");
         PolicyState.Window w = state.periodicBudget(c.at, cfg, call.target());
-        boolean rolled = w.start() == 0 || op.now() >= w.start() + p.period();
         String slot = "periodic:" + call.target();
-        BigInteger next = (rolled ? BigInteger.ZERO : w.used()).add(used.get(c.at, cfg, slot)).add(erc20.get().amount());
+        BigInteger next = w.usedAt(op.now(), p.period()).add(used.get(c.at, cfg, slot)).add(erc20.get().amount());
         if (next.compareTo(limit.get()) > 0) {
             return c.refuse("limit", next, limit.get(), "token " + call.target() + ": " + next + " this period, over the allowance "
                     + limit.get() + " per " + p.period() + " s by " + next.subtract(limit.get()));

@@ -39,5 +39,15 @@ public interface PolicyState {
     /** Consumption within a fixed window; {@code start} 0 = never initialised (treated as a fresh window). */
     record Window(BigInteger used, long start) {
         public static final Window NONE = new Window(BigInteger.ZERO, 0);
+
+        /** Whether the window of {@code length} seconds is over at {@code now}: the next use opens a new one. */
+        public boolean endedAt(long now, long length) {
+            return start == 0 || now >= start + length;
+        }
+
+        /** What counts against the limit at {@code now}: nothing once the window has ended (the chain resets it then). */
+        public BigInteger usedAt(long now, long length) {
+            return endedAt(now, length) ? BigInteger.ZERO : used;
+        }
     }
 }

@@ -111,9 +111,8 @@ public final class SessionCards {
             });
             case Policy.PeriodicSpendingLimit p -> p.limits().forEach(l -> {
                 PolicyState.Window w = state.periodicBudget(e.address(), cfg, l.token());
-                boolean rolled = w.start() == 0 || chainTime >= w.start() + p.period();
                 String window = p.period() == DAY ? "today" : "per " + Formats.duration(p.period());
-                out.add(tokenMeter(l.token(), window, rolled ? BigInteger.ZERO : w.used(), l.amount(), fn + ", periodic limit"));
+                out.add(tokenMeter(l.token(), window, w.usedAt(chainTime, p.period()), l.amount(), fn + ", periodic limit"));
             });
             case Policy.UniversalAction u -> {
                 for (int i = 0; i < u.rules().size(); i++) {
@@ -129,8 +128,7 @@ public final class SessionCards {
                     v.limit(), 18, "ETH", fn + ", value limit"));
             case Policy.RateLimit r -> {
                 PolicyState.Window w = state.rateLimit(e.address(), cfg);
-                boolean rolled = w.start() == 0 || chainTime >= w.start() + r.interval();
-                out.add(new Meter(fn + " calls", "per " + Formats.duration(r.interval()), rolled ? BigInteger.ZERO : w.used(),
+                out.add(new Meter(fn + " calls", "per " + Formats.duration(r.interval()), w.usedAt(chainTime, r.interval()),
                         BigInteger.valueOf(r.maxUses()), 0, "", "rate limit"));
             }
             default -> { }
