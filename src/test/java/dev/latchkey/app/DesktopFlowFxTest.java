@@ -102,7 +102,7 @@ class DesktopFlowFxTest {
         // approve: the decoded rules, the digest, the password once
         waitFor(robot, "#approve");
         assertThat(labels(robot)).contains("recipient == this account", "amountIn ≤ 500 USDC (at most 14,000 USDC in total)",
-                "spending at most 2,000 USDC per day", "permitGenericPolicy = false (derived: any-call fallback present)");
+                "spending at most 2,000 USDC per day", "permitGenericPolicy = false (no any-contract, any-function fallback action)");
         assertThat(text(robot, "#digest")).matches("0x[0-9a-f]{64}");
         robot.clickOn("#password").write(TestWalletSessions.PASSWORD);
         robot.clickOn("#approve");

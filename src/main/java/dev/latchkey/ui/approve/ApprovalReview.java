@@ -53,9 +53,15 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
         long until = decoded.policies().stream().filter(p -> p instanceof Policy.TimeFrame).mapToLong(p -> ((Policy.TimeFrame) p).validUntil()).findFirst().orElse(0);
         lines.add(new Line("Expiry", until == 0 ? "never (valid until revoked)" : SessionExposure.when(until, zone), until == 0));
         EnableFlags f = EnableFlags.derive(s, SmartSessionMode.ENABLE);
-        lines.add(new Line("Flag", "permitGenericPolicy = " + f.permitGenericPolicy() + " (derived: any-call fallback present)", f.permitGenericPolicy()));
-        lines.add(new Line("Flag", "permitAdminAccess = " + f.permitAdminAccess() + " (derived: SmartSession admin fallback present)", f.permitAdminAccess()));
-        lines.add(new Line("Flag", "ignoreSecurityAttestations = " + f.ignoreSecurityAttestations() + " (derived: mode ENABLE)", f.ignoreSecurityAttestations()));
+        // Each derived flag says why it has its value, so "false" does not read as a warning about what is absent.
+        lines.add(new Line("Flag", "permitGenericPolicy = " + f.permitGenericPolicy() + (f.permitGenericPolicy()
+                ? " (an any-contract, any-function fallback action is present)" : " (no any-contract, any-function fallback action)"),
+                f.permitGenericPolicy()));
+        lines.add(new Line("Flag", "permitAdminAccess = " + f.permitAdminAccess() + (f.permitAdminAccess()
+                ? " (an action may call SmartSession itself and change sessions)" : " (no action may call SmartSession itself)"),
+                f.permitAdminAccess()));
+        lines.add(new Line("Flag", "ignoreSecurityAttestations = " + f.ignoreSecurityAttestations() + (f.ignoreSecurityAttestations()
+                ? " (always set when enabling with the first operation)" : " (attestations are checked)"), f.ignoreSecurityAttestations()));
         lines.add(new Line("Flag", "permitERC4337Paymaster = " + s.permitErc4337Paymaster(), s.permitErc4337Paymaster()));
         List<String> unrestricted = SessionExposure.unrestrictedReasons(decoded, n);
         lines.add(0, new Line("Worst case", SessionExposure.line(decoded, n, zone), !unrestricted.isEmpty()));

@@ -12,7 +12,7 @@ public sealed interface NetworkChoice {
 
     record LocalDevnet() implements NetworkChoice { }
 
-    /** {@code preset} is "ethereum" or "base" (the presets of {@code TradeNetwork}). */
+    /** {@code preset} names one of {@code wallet.PublicNetworks.NAMES} ("sepolia", "base-sepolia"), as the CLI's {@code --network}. */
     record Preset(String preset, String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
 
     record Custom(String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
@@ -37,11 +37,22 @@ public sealed interface NetworkChoice {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
+    /** "base-sepolia" → "Base Sepolia". */
+    static String displayName(String preset) {
+        StringBuilder out = new StringBuilder();
+        for (String word : preset.split("-")) {
+            if (word.isEmpty()) continue;
+            if (!out.isEmpty()) out.append(' ');
+            out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+        }
+        return out.toString();
+    }
+
     /** One line for Settings and the status bar. */
     default String describe() {
         return switch (this) {
             case LocalDevnet d -> "Local devnet (anvil + Alto on this computer)";
-            case Preset p -> p.preset().substring(0, 1).toUpperCase(Locale.ROOT) + p.preset().substring(1) + " via " + p.rpcUrl()
+            case Preset p -> displayName(p.preset()) + " via " + p.rpcUrl()
                     + p.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
             case Custom c -> "Custom RPC " + c.rpcUrl() + c.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
         };

@@ -96,7 +96,7 @@ public final class FirstRunView implements View<FirstRunViewModel> {
         networkGroup.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n != null) vm.networkKindProperty().set((NetworkKind) n.getUserData());
         });
-        preset.getItems().setAll("base", "ethereum");
+        preset.getItems().setAll(vm.presets());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         preset.disableProperty().bind(vm.networkKindProperty().isNotEqualTo(NetworkKind.PRESET));
         show(remoteBox, vm.networkKindProperty().isNotEqualTo(NetworkKind.DEVNET));

@@ -47,7 +47,7 @@ public final class FirstRunViewModel implements Activatable {
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.NETWORK);
     private final ObjectProperty<NetworkKind> networkKind = new SimpleObjectProperty<>(this, "networkKind", NetworkKind.DEVNET);
-    private final StringProperty preset = new SimpleStringProperty(this, "preset", "base");
+    private final StringProperty preset = new SimpleStringProperty(this, "preset", "base-sepolia");
     private final StringProperty rpcUrl = new SimpleStringProperty(this, "rpcUrl", "");
     private final StringProperty bundlerUrl = new SimpleStringProperty(this, "bundlerUrl", "");
     private final ReadOnlyStringWrapper rpcHint = new ReadOnlyStringWrapper(this, "rpcHint", "");
@@ -294,6 +294,9 @@ public final class FirstRunViewModel implements Activatable {
     public ObjectProperty<Step> stepProperty() { return step; }
     public ObjectProperty<NetworkKind> networkKindProperty() { return networkKind; }
     public StringProperty presetProperty() { return preset; }
+
+    /** The public networks whose SmartSession, policy and token addresses the wallet knows (the CLI's presets too). */
+    public List<String> presets() { return dev.latchkey.wallet.PublicNetworks.NAMES; }
     public StringProperty rpcUrlProperty() { return rpcUrl; }
     public StringProperty bundlerUrlProperty() { return bundlerUrl; }
     public ReadOnlyStringProperty rpcHintProperty() { return rpcHint.getReadOnlyProperty(); }

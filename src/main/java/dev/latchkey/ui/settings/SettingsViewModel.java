@@ -115,8 +115,8 @@ public final class SettingsViewModel implements Activatable {
                 }
             } catch (Exception unavailable) {
                 if (n instanceof NetworkChoice.Preset p) {
-                    trade = Optional.of(TradeNetwork.preset(p.preset()));
-                    lines.addAll(networkLines(trade.get()));
+                    trade = dev.latchkey.wallet.PublicNetworks.preset(p.preset()).map(dev.latchkey.wallet.NetworkProfile::tradeNetwork);
+                    trade.ifPresent(t -> lines.addAll(networkLines(t)));
                 }
                 lines.add(UserMessages.describe(unavailable));
             }

@@ -81,7 +81,7 @@ class ApproveViewModelTest {
                 "Rule: spending at most 2,000 USDC per day",
                 "Limit: at most 350 uses",
                 "Expiry: 22 Jan 2027 08:00 UTC",
-                "Flag: permitGenericPolicy = false (derived: any-call fallback present)",
+                "Flag: permitGenericPolicy = false (no any-contract, any-function fallback action)",
                 "Worst case: at most 2,000 USDC per day (500 per call, 14,000 in total) until 22 Jan 2027 08:00 UTC; ETH value 0; gas at most 0.14 ETH");
         assertThat(vm.lines()).noneMatch(ApprovalReview.Line::danger);
         assertThat(vm.unrestrictedProperty().get()).isFalse();

@@ -183,7 +183,7 @@ class FirstRunViewModelTest {
 
         assertThat(created).hasSize(1);
         assertThat(devnetStarts).isZero();
-        assertThat(wallet.network()).isEqualTo(new dev.latchkey.ui.common.NetworkChoice.Preset("base", "https://rpc.example.org/v1", java.util.Optional.empty()));
+        assertThat(wallet.network()).isEqualTo(new dev.latchkey.ui.common.NetworkChoice.Preset("base-sepolia", "https://rpc.example.org/v1", java.util.Optional.empty()));
     }
 
     @Test

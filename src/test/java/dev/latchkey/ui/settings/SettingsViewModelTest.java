@@ -36,7 +36,7 @@ class SettingsViewModelTest {
     void setUp() throws Exception {
         wallet = TestWalletSessions.session(dir, Clock.systemUTC());
         owner = wallet.create(dir.resolve("w"), TestWalletSessions.PASSWORD.toCharArray(), new OwnerKeySource.Generate(), (f, m) -> { });
-        wallet.saveNetwork(new NetworkChoice.Preset("base", "https://rpc.example.org", Optional.empty()));
+        wallet.saveNetwork(new NetworkChoice.Preset("base-sepolia", "https://rpc.example.org", Optional.empty()));
         UiServices services = new UiServices(step -> { }, () -> {
             throw new IllegalStateException("The smart account is not known yet.");
         }, () -> BuilderFixtures.SESSION_KEY, (r, p, pw) -> null, () -> BuilderFixtures.SALT, ZoneId.of("UTC"));
@@ -51,8 +51,8 @@ class SettingsViewModelTest {
 
     @Test
     void showsTheActiveNetworkReadOnlyWithThePresetsAddresses() {
-        assertThat(vm.networkProperty().get()).isEqualTo("Base via https://rpc.example.org, direct submission");
-        assertThat(vm.addresses()).contains("Chain id: 8453 (base)", "USDC (6 decimals): 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913",
+        assertThat(vm.networkProperty().get()).isEqualTo("Base Sepolia via https://rpc.example.org, direct submission");
+        assertThat(vm.addresses()).contains("Chain id: 84532 (base-sepolia)", "USDC (6 decimals): 0x036CbD53842c5426634e7929541eC2318f3dCF7e",
                 "The smart account is not known yet.");
         assertThat(vm.submissionProperty().get()).isEqualTo(SettingsViewModel.Submission.DIRECT); // no bundler URL
     }
