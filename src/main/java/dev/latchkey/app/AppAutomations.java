@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.automation.AutomationService;
 import dev.latchkey.keystore.AutomationEvaluation;
 import dev.latchkey.keystore.Keystore;

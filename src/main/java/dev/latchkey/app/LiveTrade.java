@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;

@@ -28,8 +28,20 @@ public final class AutomationService {
 
     /** Refused creation or edit; nothing was stored. */
     public static final class RuleRefusedException extends Exception {
+        private final String exact;
+
         public RuleRefusedException(String message) {
+            this(message, message);
+        }
+
+        /** {@code message} as worded for the user; {@code exact} the policy engine's own reason (policy, rule, words). */
+        public RuleRefusedException(String message, String exact) {
             super(message);
+            this.exact = exact;
+        }
+
+        public String exact() {
+            return exact;
         }
     }
 
@@ -130,7 +142,8 @@ public final class AutomationService {
         Optional<RuleValidator.Refusal> refusal = validator.refusal(spec, session, def.get(), chainTime);
         if (refusal.isPresent()) {
             RuleValidator.Refusal r = refusal.get();
-            throw new RuleRefusedException("the session does not allow this rule: " + r.context() + wording.explain(r.reason(), r.calls()));
+            throw new RuleRefusedException("the session does not allow this rule: " + r.context() + wording.explain(r.reason(), r.calls()),
+                    "the session does not allow this rule: " + r);
         }
     }
 }

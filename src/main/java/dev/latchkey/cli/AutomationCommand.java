@@ -1,5 +1,6 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.automation.AutomationService;
 import dev.latchkey.automation.RuleSpec;
@@ -51,8 +52,9 @@ public final class AutomationCommand implements Runnable {
     }
 
     static AutomationService service(Keystore keystore, ChainConnection chain) {
+        RefusalText words = new RefusalText(chain.profile().tradeNetwork());
         return new AutomationService(keystore, chain.profile().tradeNetwork(), new StoredSessionDefinitions(),
-                chain.profile().chainAddresses().policies());
+                chain.profile().chainAddresses().policies(), words::explain);
     }
 
     /** The engine {@code signer run} starts next to the signer (same keystore, the signer's live ports). */
@@ -110,6 +112,7 @@ public final class AutomationCommand implements Runnable {
                 exitCode = EXIT_REFUSED;
                 out.put("changed", false);
                 out.put("reason", e.getMessage());
+                if (!e.exact().equals(e.getMessage())) out.put("exactReason", e.exact());
             }
             out.put("status", keystore.automations().get(r.ruleId()).status().name());
             return out;

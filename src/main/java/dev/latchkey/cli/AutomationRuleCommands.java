@@ -65,11 +65,12 @@ final class AutomationRuleCommands {
 
         abstract RuleOptions options();
 
-        Map<String, Object> refused(String reason) {
+        Map<String, Object> refused(AutomationService.RuleRefusedException e, String suffix) {
             exitCode = EXIT_REFUSED;
             Map<String, Object> out = Output.result();
             out.put("refused", true);
-            out.put("reason", reason);
+            out.put("reason", e.getMessage() + suffix);
+            if (!e.exact().equals(e.getMessage())) out.put("exactReason", e.exact());
             return out;
         }
     }
@@ -90,7 +91,7 @@ final class AutomationRuleCommands {
                 out.put("session", HexFormat.of().formatHex(s.permissionId()));
                 return out;
             } catch (AutomationService.RuleRefusedException e) {
-                return refused(e.getMessage());
+                return refused(e, "");
             }
         }
     }
@@ -109,9 +110,9 @@ final class AutomationRuleCommands {
             AutomationRule row = service.find(rule);
             String id = HexFormat.of().formatHex(row.ruleId());
             if (!row.kind().equals(options().kind())) {
-                Map<String, Object> out = refused("rule " + id + " is a " + RuleOptions.command(row.kind()) + " rule and cannot become a "
-                        + options().command() + " rule: edit it with 'automation edit " + RuleOptions.command(row.kind())
-                        + "', or remove it and add a new one");
+                Map<String, Object> out = refused(new AutomationService.RuleRefusedException("rule " + id + " is a "
+                        + RuleOptions.command(row.kind()) + " rule and cannot become a " + options().command()
+                        + " rule: edit it with 'automation edit " + RuleOptions.command(row.kind()) + "', or remove it and add a new one"), "");
                 out.put("rule", id);
                 return out;
             }
@@ -129,7 +130,7 @@ final class AutomationRuleCommands {
                 }
                 return out;
             } catch (AutomationService.RuleRefusedException e) {
-                Map<String, Object> out = refused(e.getMessage() + " (the rule is unchanged)");
+                Map<String, Object> out = refused(e, " (the rule is unchanged)");
                 out.put("rule", id);
                 return out;
             }

@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.trade.build.RefusalText;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.automation.AutomationService;

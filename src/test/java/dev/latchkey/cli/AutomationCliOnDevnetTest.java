@@ -39,7 +39,9 @@ class AutomationCliOnDevnetTest {
         CliRunner.Run tooBig = cli.chain("automation", "add", "limit-order", "--session", sid, "--pair", "WETH/USDC", "--side", "buy",
                 "--amount", "501", "--price", "2500");
         assertThat(tooBig.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);
-        assertThat(tooBig.json().path("reason").asText()).contains("does not allow this rule").contains("lessThanOrEqual");
+        assertThat(tooBig.json().path("reason").asText())
+                .isEqualTo("the session does not allow this rule: USDC.approve: amount is 501 USDC; this session allows at most 500 USDC");
+        assertThat(tooBig.json().path("exactReason").asText()).contains("does not allow this rule").contains("lessThanOrEqual");
         CliRunner.Run reverse = cli.chain("automation", "add", "stop", "--session", sid, "--pair", "WETH/USDC", "--amount", "0.1",
                 "--stop-loss", "2000");
         assertThat(reverse.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);
@@ -91,8 +93,9 @@ class AutomationCliOnDevnetTest {
                 "--amount", "501", "--price", "2400", "--label", "bigger");
         assertThat(tooBig.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);
         assertThat(tooBig.json().path("refused").asBoolean()).isTrue();
-        assertThat(tooBig.json().path("reason").asText()).contains("does not allow this rule").contains("lessThanOrEqual")
+        assertThat(tooBig.json().path("reason").asText()).contains("does not allow this rule").contains("this session allows at most 500 USDC")
                 .contains("the rule is unchanged");
+        assertThat(tooBig.json().path("exactReason").asText()).contains("lessThanOrEqual");
         CliRunner.Run otherKind = cli.chain("automation", "edit", "stop", "--rule", id, "--pair", "WETH/USDC", "--amount", "0.1",
                 "--take-profit", "4000");
         assertThat(otherKind.exit()).isEqualTo(ChainCommand.EXIT_REFUSED);

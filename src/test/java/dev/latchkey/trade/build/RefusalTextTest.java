@@ -1,4 +1,4 @@
-package dev.latchkey.app;
+package dev.latchkey.trade.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

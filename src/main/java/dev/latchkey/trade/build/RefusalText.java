@@ -1,14 +1,14 @@
-package dev.latchkey.app;
+package dev.latchkey.trade.build;
 
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.Selector;
+import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Catalog;
 import dev.latchkey.trade.catalog.CatalogField;
 import dev.latchkey.trade.catalog.CatalogFunction;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.ui.common.Formats;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * trade: "SwapRouter02.exactInputSingle: amountIn is 600 USDC; this session allows at most 500 USDC". What it cannot
  * parse keeps the engine's words, with addresses replaced by the names of the network's contracts and tokens.
  */
-final class RefusalText {
+public final class RefusalText {
 
     private static final Pattern CALL = Pattern.compile("^call (\\d+): ");
     private static final Pattern RULE = Pattern.compile("argument at offset (\\d+) is 0x([0-9a-f]+), required (\\w+) 0x([0-9a-f]+)");
@@ -29,16 +29,17 @@ final class RefusalText {
 
     private final TradeNetwork network;
 
-    RefusalText(TradeNetwork network) {
+    public RefusalText(TradeNetwork network) {
         this.network = network;
     }
 
-    String explain(String message, List<Execution> calls) {
+    /** The engine's refusal {@code message} about {@code calls}, in words about the trade. */
+    public String explain(String message, List<Execution> calls) {
         Matcher c = CALL.matcher(message);
         Optional<Execution> call = c.find() && Integer.parseInt(c.group(1)) < calls.size()
                 ? Optional.of(calls.get(Integer.parseInt(c.group(1)))) : Optional.empty();
         Optional<CatalogFunction> fn = call.flatMap(x -> Catalog.bySelector(Selector.ofCallData(x.callData().unsafeBytes())));
-        String where = call.map(x -> network.label(x.target()).orElse(Formats.shortHex(x.target().checksummed())) + "."
+        String where = call.map(x -> network.label(x.target()).orElse(shortHex(x.target().checksummed())) + "."
                 + fn.map(CatalogFunction::name).orElse("call") + ": ").orElse("");
         Matcher r = RULE.matcher(message);
         if (r.find() && call.isPresent() && fn.isPresent()) {
@@ -56,7 +57,7 @@ final class RefusalText {
     }
 
     /** Addresses → "USDC", "SwapRouter02", "Aave Pool" where the network knows them. */
-    String named(String text) {
+    public String named(String text) {
         Matcher m = ADDRESS.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -75,7 +76,7 @@ final class RefusalText {
         Optional<Token> unit = field.unitOf().flatMap(u -> u.equals("target") ? network.tokenAt(call.target())
                 : fn.fields().stream().filter(f -> f.name().equals(u)).findFirst().flatMap(f -> word(call, f.offset()))
                         .flatMap(w -> w.bitLength() <= 160 ? network.tokenAt(new Address(String.format("0x%040x", w))) : Optional.empty()));
-        return unit.map(t -> Formats.amount(word, t.decimals(), t.symbol())).orElse(word.toString());
+        return unit.map(t -> Amounts.format(word, t.decimals()) + " " + t.symbol()).orElse(word.toString());
     }
 
     private static Optional<BigInteger> word(Execution call, long offset) {
@@ -97,5 +98,9 @@ final class RefusalText {
             case "notEqual" -> "anything but ";
             default -> json + " ";
         };
+    }
+
+    private static String shortHex(String hex) {
+        return hex.length() <= 14 ? hex : hex.substring(0, 6) + "…" + hex.substring(hex.length() - 4);
     }
 }
