@@ -12,12 +12,14 @@ import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.session.engine.Decision;
+import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyEngine;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
+import dev.latchkey.signer.InFlightOperations;
 import dev.latchkey.signer.PolicyStateSource;
 import dev.latchkey.signer.SessionDefinitions;
 import dev.latchkey.trade.build.QuoteSource;
@@ -54,6 +56,7 @@ public final class AutomationEngine implements AutoCloseable {
     private final PolicyEngine engine;
     private final Evaluator evaluator;
     private final Firings firings;
+    private final InFlightOperations inFlight;
     private final Map<String, LoadedRule> rules = new HashMap<>();
     private final Map<Market.PoolKey, ChainReader.Pool> pools = new HashMap<>();
     private final Map<String, PreparedSession> prepared = new HashMap<>();
@@ -64,6 +67,7 @@ public final class AutomationEngine implements AutoCloseable {
     public AutomationEngine(Keystore keystore, TradeNetwork network, ChainReader chain, QuoteSource quotes, IntentPort signer,
                             SessionDefinitions definitions, PolicyStateSource policyState, AutomationConfig config) {
         this.keystore = keystore;
+        this.inFlight = new InFlightOperations(keystore.journal(), keystore.settings());
         this.store = keystore.automations();
         this.network = network;
         this.chain = chain;
@@ -205,7 +209,7 @@ public final class AutomationEngine implements AutoCloseable {
     }
 
     /** The session's policies on the live on-chain state, as the signer will check them (a refusal here is a skip, not a firing). */
-    private Optional<String> precheck(SessionRecord session, Address account, HexBytes callData, long now) {
+    private Optional<String> precheck(SessionRecord session, Address account, HexBytes callData, long now) throws KeystoreException {
         Optional<OnchainSession> def = definitions.definitionOf(session);
         if (def.isEmpty()) return Optional.of("the session's definition is unknown to the wallet");
         PreparedSession p = prepared.computeIfAbsent(Firings.hex(session.permissionId()), k -> engine.prepare(def.get()));
@@ -213,7 +217,11 @@ public final class AutomationEngine implements AutoCloseable {
                 .map(c -> new Address(c.smartSession().toLowerCase())).orElse(null);
         if (smartSession == null) return Optional.of("the session is not on chain " + network.chainId());
         UserOperation op = UserOperation.of(account, BigInteger.ZERO, callData);
-        Decision d = engine.check(p, OperationContexts.of(op, smartSession, now, BigInteger.ZERO), policyState.stateOf(session, network.chainId()));
+        // As the signer will: operations of the session still in flight (other rules' firings, trades) count first,
+        // so a rule that would only be refused by the signer is skipped here instead of spending an attempt.
+        List<OperationContext> ahead = inFlight.of(session.permissionId(), network.chainId(), smartSession, now, BigInteger.ZERO);
+        Decision d = engine.checkAfter(p, ahead, OperationContexts.of(op, smartSession, now, BigInteger.ZERO),
+                policyState.stateOf(session, network.chainId()));
         return d instanceof Decision.Refused x ? Optional.of(x.reason().toString()) : Optional.empty();
     }
 

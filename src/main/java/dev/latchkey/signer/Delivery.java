@@ -144,12 +144,15 @@ final class Delivery {
                     if (state != JournalState.INCLUDED) {
                         d.journal().recordInclusion(intentId, state, JournalState.INCLUDED, call);
                     }
+                    // The counters' snapshot is renewed while the row is still open (counted as in flight by the
+                    // next trade's check): renewing it after FINAL would leave a moment where the operation is in
+                    // neither, and a trade checked then could pass a limit the chain then enforces.
+                    d.policyState().changed(session, row.chainId());
                     // Left (FT-05): wait N confirmations before FINAL; the devnet has instant finality. A row resumed
                     // as INCLUDED keeps the outcome recorded then (this only fills in one from before schema 6).
                     d.journal().recordInclusion(intentId, JournalState.INCLUDED, JournalState.FINAL, call);
                     d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
                             + (r.success() ? "" : " (call reverted)"));
-                    d.policyState().changed(session, row.chainId());
                     if (mode instanceof SigningMode.Enable) confirmEnabled(session, row.chainId(), id);
                     finish(lane, done, new Outcome.Included(id, hash, seq, r.transactionHash(), r.success()), d.stats().included);
                     return;

@@ -15,6 +15,11 @@ record Deps(Sessions sessions, SignerJournal journal, ActivityLog activity, KeyV
             PolicyEngine engine, SessionDefinitions definitions, PolicyStateSource policyState, OperationBuilder builder,
             ChainView chain, OperationSink sink, SignerConfig config, Stats stats) {
 
+    /** The session's operations not final yet, read from the journal with their stored operations. */
+    InFlightOperations inFlight() {
+        return new InFlightOperations(journal, store);
+    }
+
     static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
     }

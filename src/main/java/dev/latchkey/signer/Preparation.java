@@ -12,6 +12,7 @@ import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyState;
 import dev.latchkey.session.model.Address;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -90,14 +91,17 @@ final class Preparation {
         // With state but before gas (a gas-less draft is the most permissive reading): a trade that crosses a stateful
         // limit (daily cap, uses left) is refused with its policy reason before the builder may ask for a gas estimate,
         // which the chain would answer with an opaque AA23.
-        Decision stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state);
+        // Operations of this session still in flight are not in the chain's counters yet: they count first.
+        List<OperationContext> ahead = mode instanceof SigningMode.Enable ? List.of()
+                : d.inFlight().of(session.permissionId(), intent.chainId(), smartSession, chainTime, d.chain().baseFee());
+        Decision stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state, ahead);
         if (stateful instanceof Decision.Refused) {
             // Refusal path only (no round trip on the trade path): the cached head may be one refresh old, and a
             // periodic or rate-limit window that rolled over in the newest block must not be refused on it.
             long fresh = d.chain().freshChainTime();
             if (fresh > chainTime) {
                 chainTime = fresh;
-                stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state);
+                stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state, ahead);
             }
         }
         if (stateful instanceof Decision.Refused r) {
@@ -109,7 +113,7 @@ final class Preparation {
             throw new IllegalStateException("the operation builder changed sender, nonce or callData, or pre-signed it");
         }
         OperationContext ctx = OperationContexts.of(op, smartSession, chainTime, d.chain().baseFee());
-        Decision decision = d.engine().check(match.prepared(), ctx, state);
+        Decision decision = d.engine().checkAfter(match.prepared(), ahead, ctx, state);
         if (decision instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
@@ -134,9 +138,9 @@ final class Preparation {
     }
 
     private Decision statefulCheck(SessionMatcher.Match match, SignerIntent intent, BigInteger nonce, Address smartSession,
-                                   long chainTime, PolicyState state) {
-        return d.engine().check(match.prepared(), OperationContexts.of(UserOperation.of(intent.account(), nonce, intent.callData()),
-                smartSession, chainTime, BigInteger.ZERO), state);
+                                   long chainTime, PolicyState state, List<OperationContext> ahead) {
+        return d.engine().checkAfter(match.prepared(), ahead, OperationContexts.of(UserOperation.of(intent.account(), nonce,
+                intent.callData()), smartSession, chainTime, BigInteger.ZERO), state);
     }
 
     private UserOperation build(SessionRecord session, long chainId, BigInteger nonce, SignerIntent intent, SigningMode mode) {

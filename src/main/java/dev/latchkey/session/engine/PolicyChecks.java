@@ -17,16 +17,22 @@ final class PolicyChecks {
     private static final BigInteger MASK128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
     private final PolicyState state;
-    private final Consumption used = new Consumption();
+    private final Consumption used;
     private final OperationContext op;
     private final SoftLimits soft;
     long validAfter;
     long validUntil;
 
     PolicyChecks(PolicyState state, OperationContext op, SoftLimits soft) {
+        this(state, op, soft, new Consumption());
+    }
+
+    /** {@code used}: what operations checked before this one (the same batch, or operations still in flight) consumed. */
+    PolicyChecks(PolicyState state, OperationContext op, SoftLimits soft, Consumption used) {
         this.state = state;
         this.op = op;
         this.soft = soft;
+        this.used = used;
     }
 
     Optional<Refusal> userOp(Address at, Policy p, HexBytes cfg) {

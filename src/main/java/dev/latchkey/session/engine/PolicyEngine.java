@@ -40,7 +40,27 @@ public final class PolicyEngine {
     }
 
     public Decision check(PreparedSession session, OperationContext op, PolicyState state) {
-        PolicyChecks checks = new PolicyChecks(state, op, soft);
+        return check(session, op, state, new Consumption());
+    }
+
+    /**
+     * {@code op} checked as if the operations {@code ahead} — signed and sent under the same session but not on chain
+     * yet, so {@code state} does not show them — had landed first: what they consume counts against every cumulative
+     * limit (spending, periodic windows, uses, rate, value, gas, rule totals). Conservative: an operation ahead that
+     * would now be refused still counts for what its checks consumed.
+     */
+    public Decision checkAfter(PreparedSession session, List<OperationContext> ahead, OperationContext op, PolicyState state) {
+        Consumption used = new Consumption();
+        for (OperationContext earlier : ahead) {
+            PolicyChecks checks = new PolicyChecks(state, earlier, soft, used);
+            userOpPolicies(session, earlier, checks);
+            for (int i = 0; i < earlier.calls().size(); i++) call(session, earlier, checks, i);
+        }
+        return check(session, op, state, used);
+    }
+
+    private Decision check(PreparedSession session, OperationContext op, PolicyState state, Consumption used) {
+        PolicyChecks checks = new PolicyChecks(state, op, soft, used);
         Optional<Refusal> r = shapeAndPaymaster(session.session(), op);
         if (r.isEmpty()) r = userOpPolicies(session, op, checks);
         for (int i = 0; r.isEmpty() && i < op.calls().size(); i++) r = call(session, op, checks, i);
