@@ -219,12 +219,30 @@ public final class SignerJournal {
         });
     }
 
-    /** Highest sequence journaled for (sender, nonce key), or -1. */
+    /** Rows of (sender, nonce key) holding a sequence in [{@code from}, {@code toExclusive}): not FAILED / CANCELLED. */
+    public int heldSequences(String sender, byte[] nonceKey, long from, long toExclusive) throws KeystoreException {
+        String checksummed = Addresses.checksummed(sender);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM userop_journal WHERE sender = ? AND nonce_key = ?"
+                    + " AND nonce_seq >= ? AND nonce_seq < ? AND state NOT IN ('FAILED', 'CANCELLED')")) {
+                ps.setString(1, checksummed);
+                ps.setBytes(2, nonceKey);
+                ps.setLong(3, from);
+                ps.setLong(4, toExclusive);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Highest sequence journaled for (sender, nonce key) and not released by a FAILED / CANCELLED row, or -1. */
     public long lastSequence(String sender, byte[] nonceKey) throws KeystoreException {
         String checksummed = Addresses.checksummed(sender);
         return db.read(c -> {
+            // FAILED / CANCELLED rows released their sequence (the chain proved it unused): the next operation takes it.
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(nonce_seq), -1) FROM userop_journal"
-                    + " WHERE sender = ? AND nonce_key = ?")) {
+                    + " WHERE sender = ? AND nonce_key = ? AND state NOT IN ('FAILED', 'CANCELLED')")) {
                 ps.setString(1, checksummed);
                 ps.setBytes(2, nonceKey);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -51,7 +51,7 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(db.schemaVersion()).isEqualTo(7);
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "call_succeeded").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();

@@ -91,6 +91,14 @@ class TablesTest {
                 .hasMessageContaining("clashes");
         assertThat(ks.sessions().budget(permissionId).get(0).reserved()).as("rolled back").isEqualTo(BigInteger.ONE);
         assertThat(ks.journal().lastSequence(ACCOUNT, bytes(24, 3))).isZero();
+
+        // A FAILED row released its sequence (the chain proved it unused): the next intent takes it, once.
+        ks.journal().move(id(1), JournalState.RESERVED, JournalState.FAILED, null, "AA23", null, null);
+        assertThat(ks.journal().lastSequence(ACCOUNT, bytes(24, 3))).isEqualTo(-1);
+        ks.journal().reserve(intent(3, 0, 1));
+        assertThatThrownBy(() -> ks.journal().reserve(intent(4, 0, 1))).isInstanceOf(KeystoreException.InvalidInputException.class)
+                .hasMessageContaining("clashes");
+        assertThat(ks.journal().lastSequence(ACCOUNT, bytes(24, 3))).isZero();
     }
 
     @Test

@@ -86,12 +86,16 @@ class FaultsAndLanesTest {
         try (SignerService signer = f.service()) {
             signer.start();
             assertThat(signer.submit(intent).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Failed.class);
+            // The released sequence is taken by the next operation: a gap would stall the lane (bundlers refuse it).
+            Outcome next = signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS);
+            assertThat(next).isInstanceOfSatisfying(Outcome.Included.class, i -> assertThat(i.nonceSeq()).isZero());
         }
         var row = f.keystore.journal().get(intent.id());
         assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
         assertThat(row.bundlerError()).contains("AA23");
         assertThat(f.usdcLine(s).reserved()).isZero();
         assertThat(f.usdcLine(s).usesReserved()).isZero();
+        assertThat(f.usdcLine(s).spentFinal()).as("only the second one landed").isEqualTo(BigInteger.valueOf(1_000_000L));
     }
 
     @Test
