@@ -1,6 +1,5 @@
 package dev.latchkey.app;
 
-import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.automation.AutomationService;
 import dev.latchkey.keystore.AutomationEvaluation;
 import dev.latchkey.keystore.Keystore;
@@ -8,6 +7,7 @@ import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.signer.onchain.StoredSessionDefinitions;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.ui.automation.AutomationPort;
 import dev.latchkey.ui.common.WalletSession;

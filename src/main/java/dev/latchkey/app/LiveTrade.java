@@ -1,6 +1,5 @@
 package dev.latchkey.app;
 
-import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
@@ -18,6 +17,7 @@ import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.BuiltTrade;
 import dev.latchkey.trade.build.QuoteRequest;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;

@@ -23,6 +23,7 @@ import dev.latchkey.signer.InFlightOperations;
 import dev.latchkey.signer.PolicyStateSource;
 import dev.latchkey.signer.SessionDefinitions;
 import dev.latchkey.trade.build.QuoteSource;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -57,6 +58,7 @@ public final class AutomationEngine implements AutoCloseable {
     private final Evaluator evaluator;
     private final Firings firings;
     private final InFlightOperations inFlight;
+    private final RefusalText words;
     private final Map<String, LoadedRule> rules = new HashMap<>();
     private final Map<Market.PoolKey, ChainReader.Pool> pools = new HashMap<>();
     private final Map<String, PreparedSession> prepared = new HashMap<>();
@@ -68,6 +70,7 @@ public final class AutomationEngine implements AutoCloseable {
                             SessionDefinitions definitions, PolicyStateSource policyState, AutomationConfig config) {
         this.keystore = keystore;
         this.inFlight = new InFlightOperations(keystore.journal(), keystore.settings());
+        this.words = new RefusalText(network);
         this.store = keystore.automations();
         this.network = network;
         this.chain = chain;
@@ -187,7 +190,7 @@ public final class AutomationEngine implements AutoCloseable {
             return false;
         }
         HexBytes callData = RuleCalls.callData(calls);
-        Optional<String> refused = precheck(session, account, callData, head.timestamp());
+        Optional<String> refused = precheck(session, account, callData, head.timestamp()).map(reason -> words.explain(reason, calls));
         if (refused.isPresent()) {
             note(r, rows, head, AutomationEvaluation.Result.SKIPPED, "policy", f.reason() + ", but the session would refuse it now: " + refused.get());
             return false;

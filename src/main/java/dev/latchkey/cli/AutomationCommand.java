@@ -1,6 +1,5 @@
 package dev.latchkey.cli;
 
-import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.automation.AutomationService;
 import dev.latchkey.automation.RuleSpec;
@@ -13,6 +12,7 @@ import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.signer.onchain.StoredSessionDefinitions;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.wallet.ChainConnection;

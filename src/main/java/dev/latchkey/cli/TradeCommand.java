@@ -7,6 +7,7 @@ import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.BuiltTrade;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Token;
@@ -92,7 +93,13 @@ public final class TradeCommand implements Runnable {
                 case TradeResult.Refused r -> {
                     out.put("result", "refused");
                     out.put("reason", r.reason());
-                    out.put("message", r.message());
+                    if (r.reason().startsWith("policy:")) {
+                        // In the trade's terms, as the app shows it; the engine's exact words stay next to it.
+                        out.put("message", new RefusalText(n).explain(r.message(), trade.calls()));
+                        out.put("exactMessage", r.message());
+                    } else {
+                        out.put("message", r.message());
+                    }
                 }
                 case TradeResult.Failed f -> {
                     out.put("result", "failed");

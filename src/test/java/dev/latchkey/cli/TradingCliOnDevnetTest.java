@@ -66,6 +66,8 @@ class TradingCliOnDevnetTest {
         assertThat(tooBig.exit()).as(tooBig.out() + tooBig.err()).isEqualTo(ChainCommand.EXIT_REFUSED);
         assertThat(tooBig.json().path("result").asText()).isEqualTo("refused");
         assertThat(tooBig.json().path("reason").asText()).isEqualTo("policy:rules[1].lessThanOrEqual");
+        assertThat(tooBig.json().path("message").asText()).isEqualTo("USDC.approve: amount is 600 USDC; this session allows at most 500 USDC");
+        assertThat(tooBig.json().path("exactMessage").asText()).contains("lessThanOrEqual");
 
         JsonNode account = cli.chain("account", "show").json();
         assertThat(account.path("balances").path("USDC").asText()).isEqualTo("2750");
