@@ -47,7 +47,8 @@ public final class DemoAutomations implements AutomationPort {
         return new DemoAutomations(f);
     }
 
-    @Override public AutomationService service() { return f.service(); }
+    /** As the app wires it: refusals worded about the trade. */
+    @Override public AutomationService service() { return f.service(new dev.latchkey.trade.build.RefusalText(Fixture.NET)::explain); }
     @Override public long chainTime() { return f.chain.head.timestamp(); }
     @Override public TradeNetwork network() { return Fixture.NET; }
 
