@@ -11,19 +11,28 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The status bar's pause switch over the real background signer: pause stops its threads (signed operations stay in
- * the journal), resume starts it again, which resumes every open journal row first. Locked whenever the wallet is.
+ * The status bar's pause switch over the real background signer: pause stops the automation engine and then the
+ * signer's threads (signed operations stay in the journal), resume starts the signer again, which resumes every open
+ * journal row first, then a fresh engine. Locked whenever the wallet is.
  */
 final class SignerServiceControl implements SignerControl {
 
     private final SignerService service;
     private final BooleanSupplier unlocked;
+    private final Runnable stopAutomations;
+    private final Runnable startAutomations;
     private final List<Consumer<SignerMode>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
 
     SignerServiceControl(SignerService service, BooleanSupplier unlocked) {
+        this(service, unlocked, () -> { }, () -> { });
+    }
+
+    SignerServiceControl(SignerService service, BooleanSupplier unlocked, Runnable stopAutomations, Runnable startAutomations) {
         this.service = Objects.requireNonNull(service);
         this.unlocked = Objects.requireNonNull(unlocked);
+        this.stopAutomations = Objects.requireNonNull(stopAutomations);
+        this.startAutomations = Objects.requireNonNull(startAutomations);
         service.addListener(state -> publish());
     }
 
@@ -44,6 +53,7 @@ final class SignerServiceControl implements SignerControl {
             return;
         }
         paused = true;
+        stopAutomations.run();
         service.stop();
         publish();
     }
@@ -57,6 +67,7 @@ final class SignerServiceControl implements SignerControl {
             throw new IllegalStateException("the wallet is locked");
         }
         service.start();
+        startAutomations.run();
         paused = false;
         publish();
     }

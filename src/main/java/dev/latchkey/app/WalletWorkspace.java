@@ -1,5 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.automation.AutomationEngine;
+import dev.latchkey.automation.rpc.LiveEngines;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Sessions;
@@ -18,11 +20,14 @@ import java.time.InstantSource;
 
 /**
  * The unlocked wallet on one network, as the desktop app uses it: the chain connection, the wallet's smart account
- * (registered on first use: counterfactual, no signature), the background signer with its on-chain ports, and the
- * wallet services on top. Opened after unlock, closed on lock; closing stops the signer (open journal rows are
- * resumed by the next start) and the head watcher, then the connection.
+ * (registered on first use: counterfactual, no signature), the background signer with its on-chain ports, the
+ * automation engine running the wallet's rules next to it (as {@code latchkey signer run} does), and the wallet
+ * services on top. Opened after unlock, closed on lock; closing stops the engine (PENDING firings stay), the signer
+ * (open journal rows are resumed by the next start) and the head watcher, then the connection.
  */
 public final class WalletWorkspace implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WalletWorkspace.class);
 
     private final Keystore keystore;
     private final ChainConnection chain;
@@ -32,6 +37,7 @@ public final class WalletWorkspace implements AutoCloseable {
     private final AccountDeployer deployer;
     private final SessionService sessions;
     private final TradeService trades;
+    private AutomationEngine automations;
 
     private WalletWorkspace(Keystore keystore, ChainConnection chain, Sessions.Account account, SignerHost host, InstantSource clock) {
         this.keystore = keystore;
@@ -58,7 +64,9 @@ public final class WalletWorkspace implements AutoCloseable {
             Sessions.Account account = WalletNetwork.account(wallet, chain);
             host = SignerHost.start(keystore, chain, SoftLimits.NONE);
             host.signer().addListener(listener);
-            return new WalletWorkspace(keystore, chain, account, host, clock);
+            WalletWorkspace w = new WalletWorkspace(keystore, chain, account, host, clock);
+            w.resumeAutomations();
+            return w;
         } catch (KeystoreException | RuntimeException e) {
             if (host != null) {
                 host.close();
@@ -109,9 +117,33 @@ public final class WalletWorkspace implements AutoCloseable {
         return trades;
     }
 
+    /**
+     * Stops the rules with the signer (the status bar's pause): a rule triggered while nothing signs would otherwise
+     * spend its attempts on "signer is not running" and end in needs-attention. Recorded firings stay PENDING.
+     */
+    public synchronized void pauseAutomations() {
+        if (automations != null) {
+            automations.stop();
+            automations = null;
+        }
+    }
+
+    /** A fresh engine (it re-submits the PENDING firings to the signer, which deduplicates them by intent id). */
+    public synchronized void resumeAutomations() {
+        if (automations != null) return;
+        automations = LiveEngines.of(keystore, chain, host, line -> LOG.info("{}", line));
+        automations.start();
+    }
+
+    /** Whether the engine is running (not paused, workspace open). */
+    public synchronized boolean automationsRunning() {
+        return automations != null;
+    }
+
     @Override
     public void close() {
         try {
+            pauseAutomations();
             host.close();
         } finally {
             chain.close();

@@ -59,7 +59,7 @@ final class WorkspaceSignerControl implements SignerControl {
     private synchronized SignerServiceControl control(WalletWorkspace w) {
         if (w != controlled) {
             controlled = w;
-            control = new SignerServiceControl(w.signer(), wallet::isUnlocked);
+            control = new SignerServiceControl(w.signer(), wallet::isUnlocked, w::pauseAutomations, w::resumeAutomations);
         }
         return control;
     }

@@ -65,6 +65,7 @@ public final class AutomationEngine implements AutoCloseable {
     private volatile Thread poller;
     private volatile boolean running;
     private long lastBlock = -1;
+    private String rulesSeen = "";
 
     public AutomationEngine(Keystore keystore, TradeNetwork network, ChainReader chain, QuoteSource quotes, IntentPort signer,
                             SessionDefinitions definitions, PolicyStateSource policyState, AutomationConfig config) {
@@ -107,11 +108,15 @@ public final class AutomationEngine implements AutoCloseable {
         }
     }
 
-    /** Evaluates the latest block if it is new; empty when there was no new block. */
+    /** Evaluates the latest block if it is new or a rule was added, edited or moved; empty when neither. */
     public Optional<Report> poll() throws KeystoreException {
         ChainReader.Head head = chain.head();
         synchronized (this) {
-            if (head.number() <= lastBlock) return Optional.empty();
+            // A new or edited rule is evaluated at once on the current block (a devnet mines only on demand, and a
+            // rule created at the market price should not wait for the next block); otherwise once per block.
+            String rulesNow = store.changeMark();
+            if (head.number() <= lastBlock && rulesNow.equals(rulesSeen)) return Optional.empty();
+            rulesSeen = rulesNow;
         }
         return Optional.of(evaluate(head));
     }

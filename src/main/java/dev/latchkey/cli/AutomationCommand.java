@@ -1,6 +1,5 @@
 package dev.latchkey.cli;
 
-import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.automation.AutomationService;
 import dev.latchkey.automation.RuleSpec;
 import dev.latchkey.automation.RuleSpecCodec;
@@ -8,24 +7,13 @@ import dev.latchkey.keystore.AutomationFiring;
 import dev.latchkey.keystore.AutomationRule;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
-import dev.latchkey.keystore.SessionRecord;
-import dev.latchkey.session.model.Address;
-import dev.latchkey.session.model.FieldException;
 import dev.latchkey.signer.onchain.StoredSessionDefinitions;
 import dev.latchkey.trade.build.RefusalText;
-import dev.latchkey.trade.catalog.Amounts;
-import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.wallet.ChainConnection;
-import dev.latchkey.wallet.SessionService;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,16 +43,6 @@ public final class AutomationCommand implements Runnable {
         RefusalText words = new RefusalText(chain.profile().tradeNetwork());
         return new AutomationService(keystore, chain.profile().tradeNetwork(), new StoredSessionDefinitions(),
                 chain.profile().chainAddresses().policies(), words::explain);
-    }
-
-    /** The engine {@code signer run} starts next to the signer (same keystore, the signer's live ports). */
-    static AutomationEngine engine(Keystore keystore, ChainConnection chain, dev.latchkey.wallet.SignerHost host,
-                                   java.util.function.Consumer<String> log) {
-        TradeNetwork n = chain.profile().tradeNetwork();
-        return new AutomationEngine(keystore, n, new dev.latchkey.automation.rpc.RpcChainReader(chain.node(), n.quoterV2(), n.aavePool()),
-                new dev.latchkey.automation.rpc.RpcQuoteSource(chain.node(), n.quoterV2()), host.signer()::submit, host.definitions(),
-                new dev.latchkey.signer.onchain.ChainPolicyStates(chain.node(), chain.profile().chainId()),
-                dev.latchkey.automation.AutomationConfig.defaults(chain.profile().chainAddresses().policies(), log));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Rules with status, next trigger and last firing.")

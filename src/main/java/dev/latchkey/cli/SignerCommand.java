@@ -46,7 +46,7 @@ public final class SignerCommand implements Runnable {
             DecisionFeed feed = new DecisionFeed(keystore.activity());
             long decisions = 0;
             try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
-                 AutomationEngine automations = AutomationCommand.engine(keystore, chain, host, line -> { })) {
+                 AutomationEngine automations = dev.latchkey.automation.rpc.LiveEngines.of(keystore, chain, host, line -> { })) {
                 automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)
                 if (!output.json) {
                     out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "

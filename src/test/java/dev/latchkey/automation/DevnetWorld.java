@@ -9,7 +9,6 @@ import dev.latchkey.aa.submit.BundlerSubmitter;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.automation.rpc.RpcChainReader;
-import dev.latchkey.automation.rpc.RpcQuoteSource;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.JsonRpcClient;
@@ -105,8 +104,8 @@ final class DevnetWorld implements AutoCloseable {
         return new RpcChainReader(client, network.quoterV2(), network.aavePool());
     }
 
-    RpcQuoteSource quotes() {
-        return new RpcQuoteSource(client, network.quoterV2());
+    dev.latchkey.wallet.OnchainQuotes quotes() {
+        return new dev.latchkey.wallet.OnchainQuotes(client, network.quoterV2());
     }
 
     /** The signer's live ports of main (head watcher, RPC chain view, on-chain policy state, stored definitions, gas templates). */
