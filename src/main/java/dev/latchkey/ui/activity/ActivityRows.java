@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the activity log (plus the signer's journal) into rows: one per signer intent, whatever number of decisions
- * it went through, and one per wallet event. Newest first.
+ * it went through, and one per wallet or automation event. Newest first.
  */
 public final class ActivityRows {
 
@@ -50,16 +50,20 @@ public final class ActivityRows {
         for (ActivityLog.Entry e : s.log()) {
             if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+            } else if (e.kind().startsWith(AutomationRows.PREFIX)) {
+                AutomationRows.event(e, s.automations(), s.labels()).ifPresent(out::add);
             } else {
                 event(e, s.labels()).ifPresent(out::add);
             }
         }
-        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock)));
+        Map<String, String> firedBy = AutomationRows.firedBy(s.log(), s.automations());
+        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock, firedBy.getOrDefault(intent, ""))));
         out.sort(Comparator.comparing(ActivityRow::at).reversed());
         return out;
     }
 
-    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock) {
+    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock,
+                                  String automation) {
         Optional<JournalEntry> j = Optional.ofNullable(s.journal().get(intent));
         // what was signed, decoded from the journal's callData; else what was clicked (refusals leave no journal row)
         String what = Optional.ofNullable(s.descriptions().get(intent)).orElseGet(() -> entries.stream()
@@ -124,8 +128,11 @@ public final class ActivityRows {
         }
         String session = j.map(row -> "0x" + HexFormat.of().formatHex(row.permissionId())).orElse("");
         Map<String, BigInteger> amounts = j.map(row -> amounts(row.reservation())).orElse(Map.of());
+        if (!automation.isEmpty()) {
+            what = what + " (automation '" + automation + "')";
+        }
         return new ActivityRow(intent, entries.get(0).at(), status, what, session, s.labels().getOrDefault(session, session.isEmpty()
-                ? "" : "session"), reason, userOp, tx, seq, amounts, timeline);
+                ? "" : "session"), reason, userOp, tx, seq, amounts, timeline, automation);
     }
 
     private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
@@ -153,7 +160,7 @@ public final class ActivityRows {
         }
         boolean isSession = e.kind().startsWith("SESSION_");
         return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label, "",
-                Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of()));
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of(), ""));
     }
 
     private static Optional<String> first(Pattern p, String text) {
