@@ -36,6 +36,8 @@ public final class ActivityRows {
     private static final String REVERTED = "included, but the account's call reverted";
     private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
     private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
+    /** A signer line about a session, not an intent (budget reconciliation): its subject is the permission id. */
+    private static final Pattern SESSION_SUBJECT = Pattern.compile("(?:0x)?[0-9a-fA-F]{64}");
 
     private final ZoneId zone;
 
@@ -48,7 +50,8 @@ public final class ActivityRows {
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
-            if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
+            if ((e.kind().startsWith("signer.") && !SESSION_SUBJECT.matcher(e.subject()).matches()) || e.kind().equals(TRADE_REQUESTED)
+                    || e.kind().equals(TRADE_EXPLAINED)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
             } else if (e.kind().startsWith(AutomationRows.PREFIX)) {
                 AutomationRows.event(e, s.automations(), s.labels()).ifPresent(out::add);
@@ -137,6 +140,9 @@ public final class ActivityRows {
 
     private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
         String subject = e.subject() == null ? "" : e.subject();
+        if (e.kind().startsWith("signer.") && !subject.startsWith("0x")) {
+            subject = "0x" + subject;
+        }
         String session = subject.toLowerCase(Locale.ROOT);
         String label = labels.getOrDefault(session, "");
         String name = label.isEmpty() ? "Session " + shortRef(subject) : "Session " + label + " (" + shortRef(subject) + ")";
@@ -153,13 +159,17 @@ public final class ActivityRows {
             case "LOCK" -> "Wallet locked";
             case "UNLOCK_FAILED" -> "Wrong password entered";
             case "BACKUP" -> "Backup written: " + subject;
+            case "signer.reconciled" -> name + " budget reconciled with the chain";
+            case "signer.failed" -> name + ": the signer failed";
             default -> null;
         };
         if (what == null) {
             return Optional.empty();
         }
-        boolean isSession = e.kind().startsWith("SESSION_");
-        return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label, "",
+        boolean isSigner = e.kind().startsWith("signer.");
+        boolean isSession = e.kind().startsWith("SESSION_") || isSigner;
+        return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label,
+                isSigner ? e.detail() : "",
                 Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of(), ""));
     }
 

@@ -130,6 +130,26 @@ class ActivityRowsTest {
         assertThat(rows.get(1).isAutomation()).isFalse();
     }
 
+    @Test
+    void aSessionsBudgetReconciliationIsASessionEventNotAPendingOperation() throws Exception {
+        byte[] pid = fill(32, 7);
+        String session = "0x" + HexFormat.of().formatHex(pid);
+        try (Keystore ks = wallet(dir, pid)) {
+            ks.sessions().reconcile(pid, Map.of(), java.util.OptionalLong.empty(), "chain 8453: uses ledger 1 chain 2");
+            // the signer's reconciliation failure names the session without 0x
+            ks.activity().append("signer.failed", HexFormat.of().formatHex(pid), "reconciliation: IOException: node down");
+            ActivityPort.Snapshot s = new ActivityPort.Snapshot(ks.activity().recent(100), Map.of(), Map.of(), Map.of(session, "uniswap-swap"), null);
+            List<ActivityRow> rows = new ActivityRows(ZoneOffset.UTC).rows(s);
+            assertThat(rows).noneMatch(ActivityRow::isOperation);
+            assertThat(rows).filteredOn(r -> r.what().contains("signer") || r.what().contains("reconciled"))
+                    .extracting(ActivityRow::what, ActivityRow::reason, ActivityRow::session).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("Session uniswap-swap (" + session.substring(0, 10) + "…) budget reconciled with the chain",
+                                    "chain 8453: uses ledger 1 chain 2", session),
+                            org.assertj.core.groups.Tuple.tuple("Session uniswap-swap (" + session.substring(0, 10) + "…): the signer failed",
+                                    "reconciliation: IOException: node down", session));
+        }
+    }
+
     private static String reasonOf(List<ActivityRow> rows, String suffix) {
         return rows.stream().filter(r -> r.what().endsWith(" " + suffix)).map(ActivityRow::reason).findFirst().orElseThrow();
     }
