@@ -61,7 +61,7 @@ final class LiveActivity implements ActivityPort {
             HexBytes pid = HexBytes.of(r.permissionId());
             labels.put(pid.hex().toLowerCase(Locale.ROOT), SessionLabels.of(w.keystore().settings(), pid));
         }
-        return new Snapshot(log, journal, descriptions, labels, w.profile().tradeNetwork());
+        return new Snapshot(log, journal, descriptions, labels, w.profile().tradeNetwork(), AutomationRef.of(w.keystore().automations().all()));
     }
 
     @Override

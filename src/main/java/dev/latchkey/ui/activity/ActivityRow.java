@@ -16,10 +16,12 @@ import java.util.OptionalLong;
  * @param reason    why it was refused or failed, else empty
  * @param amounts   per token (address, lower-case hex) what the operation reserved and, once included, spent
  * @param timeline  every log line of this intent, oldest first, "HH:mm:ss decision: detail"
+ * @param automation the label of the automation rule this event is about or that fired this operation, else empty
  */
 public record ActivityRow(String key, Instant at, Status status, String what, String session, String sessionLabel, String reason,
                           Optional<String> userOpHash, Optional<String> transactionHash, OptionalLong nonceSeq,
-                          Map<String, BigInteger> amounts, List<String> timeline) {
+                          Map<String, BigInteger> amounts, List<String> timeline,
+                          String automation) {
 
     public ActivityRow {
         amounts = Map.copyOf(amounts);
@@ -43,5 +45,10 @@ public record ActivityRow(String key, Instant at, Status status, String what, St
 
     public boolean isOperation() {
         return status != Status.EVENT;
+    }
+
+    /** An automation's own event (fired, skipped, succeeded, paused...) or an operation an automation fired. */
+    public boolean isAutomation() {
+        return !automation.isEmpty();
     }
 }

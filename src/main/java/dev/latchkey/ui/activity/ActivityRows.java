@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the activity log (plus the signer's journal) into rows: one per signer intent, whatever number of decisions
- * it went through, and one per wallet event. Newest first.
+ * it went through, and one per wallet or automation event. Newest first.
  */
 public final class ActivityRows {
 
@@ -36,6 +36,8 @@ public final class ActivityRows {
     private static final String REVERTED = "included, but the account's call reverted";
     private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
     private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
+    /** A signer line about a session, not an intent (budget reconciliation): its subject is the permission id. */
+    private static final Pattern SESSION_SUBJECT = Pattern.compile("(?:0x)?[0-9a-fA-F]{64}");
 
     private final ZoneId zone;
 
@@ -48,18 +50,23 @@ public final class ActivityRows {
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
-            if (e.kind().startsWith("signer.") || e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
+            if ((e.kind().startsWith("signer.") && !SESSION_SUBJECT.matcher(e.subject()).matches()) || e.kind().equals(TRADE_REQUESTED)
+                    || e.kind().equals(TRADE_EXPLAINED)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+            } else if (e.kind().startsWith(AutomationRows.PREFIX)) {
+                AutomationRows.event(e, s.automations(), s.labels()).ifPresent(out::add);
             } else {
                 event(e, s.labels()).ifPresent(out::add);
             }
         }
-        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock)));
+        Map<String, String> firedBy = AutomationRows.firedBy(s.log(), s.automations());
+        byIntent.forEach((intent, entries) -> out.add(operation(intent, entries, s, clock, firedBy.getOrDefault(intent, ""))));
         out.sort(Comparator.comparing(ActivityRow::at).reversed());
         return out;
     }
 
-    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock) {
+    private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock,
+                                  String automation) {
         Optional<JournalEntry> j = Optional.ofNullable(s.journal().get(intent));
         // what was signed, decoded from the journal's callData; else what was clicked (refusals leave no journal row)
         String what = Optional.ofNullable(s.descriptions().get(intent)).orElseGet(() -> entries.stream()
@@ -124,12 +131,18 @@ public final class ActivityRows {
         }
         String session = j.map(row -> "0x" + HexFormat.of().formatHex(row.permissionId())).orElse("");
         Map<String, BigInteger> amounts = j.map(row -> amounts(row.reservation())).orElse(Map.of());
+        if (!automation.isEmpty()) {
+            what = what + " (automation '" + automation + "')";
+        }
         return new ActivityRow(intent, entries.get(0).at(), status, what, session, s.labels().getOrDefault(session, session.isEmpty()
-                ? "" : "session"), reason, userOp, tx, seq, amounts, timeline);
+                ? "" : "session"), reason, userOp, tx, seq, amounts, timeline, automation);
     }
 
     private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
         String subject = e.subject() == null ? "" : e.subject();
+        if (e.kind().startsWith("signer.") && !subject.startsWith("0x")) {
+            subject = "0x" + subject;
+        }
         String session = subject.toLowerCase(Locale.ROOT);
         String label = labels.getOrDefault(session, "");
         String name = label.isEmpty() ? "Session " + shortRef(subject) : "Session " + label + " (" + shortRef(subject) + ")";
@@ -146,14 +159,18 @@ public final class ActivityRows {
             case "LOCK" -> "Wallet locked";
             case "UNLOCK_FAILED" -> "Wrong password entered";
             case "BACKUP" -> "Backup written: " + subject;
+            case "signer.reconciled" -> name + " budget reconciled with the chain";
+            case "signer.failed" -> name + ": the signer failed";
             default -> null;
         };
         if (what == null) {
             return Optional.empty();
         }
-        boolean isSession = e.kind().startsWith("SESSION_");
-        return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label, "",
-                Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of()));
+        boolean isSigner = e.kind().startsWith("signer.");
+        boolean isSession = e.kind().startsWith("SESSION_") || isSigner;
+        return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label,
+                isSigner ? e.detail() : "",
+                Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of(), ""));
     }
 
     private static Optional<String> first(Pattern p, String text) {

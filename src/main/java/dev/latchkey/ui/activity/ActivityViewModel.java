@@ -32,9 +32,13 @@ import javafx.collections.ObservableList;
  */
 public final class ActivityViewModel implements Activatable {
 
-    /** The status filter. */
+    /**
+     * The status filter. Automations shows what the automations did: their own events and the operations they fired
+     * (which the status filters show too); wallet events are the other events.
+     */
     public enum Filter {
-        ALL("All"), INCLUDED("Included"), PENDING("Pending"), REFUSED("Refused"), FAILED("Failed"), EVENTS("Wallet events");
+        ALL("All"), INCLUDED("Included"), PENDING("Pending"), REFUSED("Refused"), FAILED("Failed"), AUTOMATIONS("Automations"),
+        EVENTS("Wallet events");
 
         private final String text;
 
@@ -53,7 +57,8 @@ public final class ActivityViewModel implements Activatable {
                 case PENDING -> r.status() == ActivityRow.Status.PENDING;
                 case REFUSED -> r.status() == ActivityRow.Status.REFUSED;
                 case FAILED -> r.status() == ActivityRow.Status.FAILED;
-                case EVENTS -> r.status() == ActivityRow.Status.EVENT;
+                case AUTOMATIONS -> r.isAutomation();
+                case EVENTS -> r.status() == ActivityRow.Status.EVENT && !r.isAutomation();
             };
         }
     }
@@ -155,9 +160,11 @@ public final class ActivityViewModel implements Activatable {
         session.set(choices.getOrDefault(current.id(), SessionChoice.ALL));
         spend.setAll(loaded.spend());
         long ops = all.stream().filter(ActivityRow::isOperation).count();
+        long automationEvents = all.stream().filter(r -> !r.isOperation() && r.isAutomation()).count();
+        long walletEvents = count(ActivityRow.Status.EVENT) - automationEvents;
         summary.set(ops + (ops == 1 ? " operation: " : " operations: ") + count(ActivityRow.Status.INCLUDED) + " included, " + count(ActivityRow.Status.PENDING)
                 + " pending, " + count(ActivityRow.Status.REFUSED) + " refused, " + count(ActivityRow.Status.FAILED) + " failed  ·  "
-                + count(ActivityRow.Status.EVENT) + " wallet events");
+                + walletEvents + " wallet events" + (automationEvents == 0 ? "" : "  ·  " + automationEvents + " automation events"));
         applyFilters();
         if (keep != null) {
             rows.stream().filter(r -> r.key().equals(keep)).findFirst().ifPresent(selected::set);
@@ -191,6 +198,9 @@ public final class ActivityViewModel implements Activatable {
         lines.add("When: " + time.format(r.at()));
         if (r.isOperation()) {
             lines.add("Intent: " + r.key());
+        }
+        if (r.isAutomation()) {
+            lines.add("Automation: " + r.automation());
         }
         if (!r.session().isEmpty()) {
             lines.add("Session: " + (r.sessionLabel().isEmpty() ? "" : r.sessionLabel() + " ") + r.session());
