@@ -270,6 +270,12 @@ public final class Automations {
             }
             ActivityLog.append(c, clock.instant(), ok ? "automation.succeeded" : "automation.failed", hex(f.ruleId()),
                     "intent " + hex(r.intentId()) + ": " + r.outcome());
+            // The status move a closed firing causes is a decision of its own (as the engine's own moves are).
+            switch (r.change()) {
+                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), "automation.done", hex(f.ruleId()), d.reason());
+                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), "automation.needs_attention", hex(f.ruleId()), a.reason());
+                default -> { }
+            }
             return true;
         });
     }

@@ -82,6 +82,8 @@ class AutomationsTest {
             a.fire(new Automations.Fire(RULE, 0, 1, id1, 7, 1002, new byte[] {1}, "retry"));
             a.resolve(new Automations.Resolution(id1, AutomationFiring.State.SUCCEEDED, "included", "", new Automations.RuleChange.Done("paid"), 8, 1003));
             assertThat(a.get(RULE).status()).isEqualTo(AutomationRule.Status.DONE);
+            assertThat(ks.activity().recent(20)).extracting(e -> e.kind() + " " + e.detail()).as("the move a closed firing causes is logged")
+                    .contains("automation.done paid");
             assertThat(a.firings(RULE)).extracting(AutomationFiring::state).containsExactly(AutomationFiring.State.FAILED, AutomationFiring.State.SUCCEEDED);
             assertThat(a.evaluations(RULE, 20)).extracting(AutomationEvaluation::result).containsExactly(AutomationEvaluation.Result.CREATED,
                     AutomationEvaluation.Result.FIRED, AutomationEvaluation.Result.FAILED, AutomationEvaluation.Result.FIRED,
