@@ -20,8 +20,11 @@ import dev.latchkey.trade.template.SessionTemplate;
 import dev.latchkey.trade.template.SessionTemplates;
 import dev.latchkey.trade.template.TemplateContext;
 import dev.latchkey.trade.template.TemplateSession;
+import dev.latchkey.ui.common.Formats;
+import dev.latchkey.wallet.SessionUsage;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +95,26 @@ class SessionCardsTest {
         SessionCard card = cards.card(record(SessionStatus.ENABLED, true), swap.onchain(), "swap", state, now);
         assertThat(card.meters()).filteredOn(m -> m.window().equals("today")).singleElement()
                 .satisfies(m -> assertThat(m.used()).isZero());
+    }
+
+    @Test
+    void sharedMetersAreWordedForTheScreen() {
+        SessionUsage.Meter rate = new SessionUsage.Meter(SessionUsage.Kind.RATE_LIMIT, "USDC.transfer", "", -1, Optional.empty(),
+                Optional.empty(), 0, BigInteger.valueOf(4), BigInteger.TEN, Optional.of(3_600L), START);
+        SessionUsage.Meter weekly = new SessionUsage.Meter(SessionUsage.Kind.PERIODIC_SPENDING, "USDC.approve", "", -1,
+                Optional.of(USDC), Optional.of("USDC"), 6, usdc(5), usdc(20), Optional.of(7 * DAY), START);
+        Address unknown = new Address("0x5000000000000000000000000000000000000005");
+        SessionUsage.Meter spend = new SessionUsage.Meter(SessionUsage.Kind.SPENDING, "X.transfer", "", -1, Optional.of(unknown),
+                Optional.empty(), 0, BigInteger.ONE, BigInteger.TWO, Optional.empty(), 0);
+        SessionUsage.Meter value = new SessionUsage.Meter(SessionUsage.Kind.VALUE, "", "", -1, Optional.empty(), Optional.of("ETH"), 18,
+                BigInteger.ZERO, new BigInteger("1000000000000000000"), Optional.empty(), 0);
+
+        assertThat(List.of(rate, weekly, spend, value)).extracting(SessionCards::meter)
+                .extracting(m -> m.title() + " " + m.window() + ": " + m.text() + " (" + m.source() + ")").containsExactly(
+                        "USDC.transfer calls per 1 h 0 min: 4 / 10 (rate limit)",
+                        "USDC per 7 d 0 h: 5 / 20 USDC (USDC.approve, periodic limit)",
+                        Formats.shortHex(unknown.checksummed()) + " in total: 1 / 2 units (X.transfer, spending limit)",
+                        "ETH value in total: 0 / 1 ETH (value limit)");
     }
 
     @Test
