@@ -1,5 +1,15 @@
 package dev.latchkey.wallet;
 
+import static dev.latchkey.wallet.UsageFixture.ACCOUNT;
+import static dev.latchkey.wallet.UsageFixture.DAY;
+import static dev.latchkey.wallet.UsageFixture.KEY;
+import static dev.latchkey.wallet.UsageFixture.NETWORK;
+import static dev.latchkey.wallet.UsageFixture.POLICIES;
+import static dev.latchkey.wallet.UsageFixture.ROUTER;
+import static dev.latchkey.wallet.UsageFixture.START;
+import static dev.latchkey.wallet.UsageFixture.USDC;
+import static dev.latchkey.wallet.UsageFixture.policy;
+import static dev.latchkey.wallet.UsageFixture.usdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.session.codec.Ids;
@@ -11,16 +21,9 @@ import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
 import dev.latchkey.session.model.Selector;
 import dev.latchkey.session.policy.Policy;
-import dev.latchkey.session.policy.PolicyAddresses;
 import dev.latchkey.session.policy.PolicyCodec;
 import dev.latchkey.session.policy.PolicyKind;
 import dev.latchkey.trade.catalog.Catalog;
-import dev.latchkey.trade.catalog.Token;
-import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.trade.template.SessionBounds;
-import dev.latchkey.trade.template.SessionTemplate;
-import dev.latchkey.trade.template.SessionTemplates;
-import dev.latchkey.trade.template.TemplateContext;
 import dev.latchkey.trade.template.TemplateSession;
 import dev.latchkey.wallet.SessionUsage.Kind;
 import dev.latchkey.wallet.SessionUsage.Meter;
@@ -36,26 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class SessionUsageReaderTest {
 
-    static final Address ROUTER = new Address("0x1000000000000000000000000000000000000001");
-    static final Address QUOTER = new Address("0x1000000000000000000000000000000000000002");
-    static final Address POOL = new Address("0x1000000000000000000000000000000000000003");
-    static final Address USDC = new Address("0x2000000000000000000000000000000000000001");
-    static final Address WETH = new Address("0x2000000000000000000000000000000000000003");
-    static final Address ACCOUNT = new Address("0x3000000000000000000000000000000000000001");
-    static final Address KEY = new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
-    static final PolicyAddresses POLICIES = PolicyAddresses.canonical()
-            .with(PolicyKind.PERIODIC_SPENDING_LIMIT, new Address("0x4000000000000000000000000000000000000001"))
-            .with(PolicyKind.RATE_LIMIT, new Address("0x4000000000000000000000000000000000000002"))
-            .with(PolicyKind.GAS_COST_LIMIT, new Address("0x4000000000000000000000000000000000000003"));
-    static final TradeNetwork NETWORK = new TradeNetwork("devnet", 31337, ROUTER, QUOTER, POOL,
-            List.of(new Token("USDC", USDC, 6), new Token("WETH", WETH, 18)), TradeNetwork.ENTRY_POINT_V07, TradeNetwork.SMART_SESSION_V1);
-    static final long START = 1_800_000_000L;
-    static final long DAY = 86_400;
     static final long HOUR = 3_600;
 
-    private final TemplateSession swap = SessionTemplates.build(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)),
-            new SessionBounds(START, 7, 350, new BigInteger("140000000000000000")),
-            new TemplateContext(NETWORK, ACCOUNT, KEY, HexBytes.parse("salt", "0x" + "5a".repeat(32)), POLICIES));
+    private final TemplateSession swap = UsageFixture.swap();
     private final OnchainSession definition = withTransfer(swap.onchain());
     private final HexBytes pid = swap.permissionId();
     private final HexBytes opCfg = Ids.configId(ACCOUNT, pid);
@@ -157,13 +143,5 @@ class SessionUsageReaderTest {
 
     private HexBytes actionCfg(Address target, Selector selector) {
         return Ids.configId(ACCOUNT, Ids.actionPolicyId(pid, Ids.actionId(target, selector)));
-    }
-
-    private static Address policy(PolicyKind kind) {
-        return POLICIES.byKind().get(kind);
-    }
-
-    static BigInteger usdc(long whole) {
-        return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
     }
 }
