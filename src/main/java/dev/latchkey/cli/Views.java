@@ -79,7 +79,7 @@ final class Views {
         for (SessionView.Spend sp : v.spending()) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("token", sp.symbol());
-            line.put("per", sp.periodSeconds().map(p -> p % 86_400 == 0 ? (p / 86_400) + " day(s)" : p + " s").orElse("session"));
+            line.put("per", sp.periodSeconds().map(Views::period).orElse("session"));
             line.put("limit", plain(sp.limit(), sp.decimals()));
             line.put("spent", plain(sp.spent(), sp.decimals()));
             line.put("left", plain(sp.left(), sp.decimals()));
@@ -90,10 +90,19 @@ final class Views {
             List<String> totals = new ArrayList<>();
             v.ruleTotals().forEach(u -> totals.add(u.what() + ": " + u.used() + " of " + u.limit()));
             out.put("ruleTotals", totals);
+            List<String> calls = new ArrayList<>();
+            v.callLimits().forEach(m -> calls.add(m.function() + ": " + m.used() + " of " + m.limit() + " calls "
+                    + m.periodSeconds().map(p -> "per " + period(p)).orElse("in total")));
+            out.put("callLimits", calls);
             v.gasCostWei().ifPresent(g -> out.put("gasCostEth", plain(g.used(), 18) + " of " + plain(g.limit(), 18)));
             out.put("review", v.review());
         }
         return out;
+    }
+
+    /** "1 day(s)", "3600 s". */
+    private static String period(long seconds) {
+        return seconds % 86_400 == 0 ? (seconds / 86_400) + " day(s)" : seconds + " s";
     }
 
     static Map<String, Object> revocation(Revocation r) {

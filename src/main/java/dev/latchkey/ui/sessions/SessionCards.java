@@ -2,81 +2,43 @@ package dev.latchkey.ui.sessions;
 
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
-import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.engine.PolicyState;
-import dev.latchkey.session.engine.PreparedSession;
-import dev.latchkey.session.model.ActionData;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
-import dev.latchkey.session.policy.ParamCondition;
-import dev.latchkey.session.policy.ParamRule;
-import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.policy.PolicyAddresses;
-import dev.latchkey.trade.catalog.Catalog;
-import dev.latchkey.trade.catalog.CatalogField;
-import dev.latchkey.trade.catalog.CatalogFunction;
-import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.ui.common.Formats;
 import dev.latchkey.ui.sessions.SessionCard.Meter;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.latchkey.wallet.SessionUsage;
+import dev.latchkey.wallet.SessionUsageReader;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Builds a {@link SessionCard} from a stored session, its decoded on-chain definition and the live policy state.
- * Meters follow the policies exactly as SmartSession keys them (config id = account ‖ permission id for operation
- * policies, account ‖ action policy id for action policies), so they show what the contracts will enforce.
+ * Builds a {@link SessionCard} from a stored session, its decoded on-chain definition and the live policy state. The
+ * numbers come from the wallet's {@link SessionUsageReader} (the same the CLI shows); this class only words them:
+ * titles, "today" for a daily window, the policy a meter comes from.
  */
 public final class SessionCards {
 
     private static final long DAY = 86_400;
 
-    private final PolicyAddresses addresses;
-    private final TradeNetwork network;
+    private final SessionUsageReader usage;
 
     public SessionCards(PolicyAddresses addresses, TradeNetwork network) {
-        this.addresses = addresses;
-        this.network = network;
+        this.usage = new SessionUsageReader(addresses, network);
     }
 
     public SessionCard card(SessionRecord r, OnchainSession definition, String label, PolicyState state, long chainTime) {
         HexBytes pid = HexBytes.of(r.permissionId());
         SessionCard.Status status = status(r, chainTime);
-        List<String> actions = definition.actions().stream().map(this::actionName).distinct().toList();
+        List<String> actions = usage.actions(definition);
         try {
-            PreparedSession prepared = PreparedSession.of(definition, addresses);
-            Address account = new Address(r.account().toLowerCase(java.util.Locale.ROOT));
-            List<Meter> meters = new ArrayList<>();
-            Optional<Meter> operations = Optional.empty();
-            HexBytes opCfg = Ids.configId(account, pid);
-            for (PreparedSession.Entry e : prepared.userOpPolicies()) {
-                switch (e.policy()) {
-                    case Policy.UsageLimit u -> operations = Optional.of(new Meter("Operations", "in total",
-                            state.usageUsed(e.address(), opCfg), u.limit(), 0, "", "usage limit"));
-                    case Policy.GasCostLimit g -> meters.add(new Meter("Gas", "in total", state.gasCostUsed(e.address(), opCfg),
-                            g.costLimit(), 18, "ETH", "gas-cost limit"));
-                    case Policy.ValueLimit v -> meters.add(new Meter("ETH value", "in total", state.valueUsed(e.address(), opCfg),
-                            v.limit(), 18, "ETH", "value limit"));
-                    default -> { }
-                }
-            }
-            Set<PreparedSession.ActionKey> seen = new HashSet<>();
-            for (ActionData a : definition.actions()) {
-                PreparedSession.ActionKey key = new PreparedSession.ActionKey(a.actionTarget(), a.actionTargetSelector());
-                if (!seen.add(key)) {
-                    continue;
-                }
-                HexBytes cfg = Ids.configId(account, Ids.actionPolicyId(pid, Ids.actionId(a.actionTarget(), a.actionTargetSelector())));
-                for (PreparedSession.Entry e : prepared.policiesFor(a.actionTarget(), a.actionTargetSelector())) {
-                    meters.addAll(actionMeters(a, e, cfg, state, chainTime));
-                }
-            }
-            return new SessionCard(pid, label, status, r.validAfter(), r.validUntil(), operations, meters, actions, Optional.empty());
+            SessionUsage u = usage.read(new Address(r.account().toLowerCase(Locale.ROOT)), pid, definition, state, chainTime);
+            return new SessionCard(pid, label, status, r.validAfter(), r.validUntil(), u.operations().map(SessionCards::meter),
+                    u.meters().stream().map(SessionCards::meter).toList(), actions, Optional.empty());
         } catch (RuntimeException e) {
             return new SessionCard(pid, label, status, r.validAfter(), r.validUntil(), Optional.empty(), List.of(), actions,
                     Optional.of("Usage could not be read: " + e.getMessage()));
@@ -101,81 +63,30 @@ public final class SessionCards {
         };
     }
 
-    private List<Meter> actionMeters(ActionData a, PreparedSession.Entry e, HexBytes cfg, PolicyState state, long chainTime) {
-        String fn = actionName(a);
-        List<Meter> out = new ArrayList<>();
-        switch (e.policy()) {
-            case Policy.SpendingLimits s -> s.limits().forEach(l -> {
-                PolicyState.Spending sp = state.spending(e.address(), cfg, l.token());
-                out.add(tokenMeter(l.token(), "in total", sp.spent().add(sp.approved()), l.amount(), fn + ", spending limit"));
-            });
-            case Policy.PeriodicSpendingLimit p -> p.limits().forEach(l -> {
-                PolicyState.Window w = state.periodicBudget(e.address(), cfg, l.token());
-                String window = p.period() == DAY ? "today" : "per " + Formats.duration(p.period());
-                out.add(tokenMeter(l.token(), window, w.usedAt(chainTime, p.period()), l.amount(), fn + ", periodic limit"));
-            });
-            case Policy.UniversalAction u -> {
-                for (int i = 0; i < u.rules().size(); i++) {
-                    ParamRule rule = u.rules().get(i);
-                    if (rule.usageLimit().isPresent()) {
-                        out.add(ruleMeter(a, u, rule, state.ruleUsed(e.address(), cfg, i), rule.usageLimit().get()));
-                    }
-                }
-            }
-            case Policy.UsageLimit u -> out.add(new Meter(fn + " calls", "in total", state.usageUsed(e.address(), cfg), u.limit(), 0,
-                    "", "usage limit"));
-            case Policy.ValueLimit v -> out.add(new Meter("ETH value", "in total", state.valueUsed(e.address(), cfg),
-                    v.limit(), 18, "ETH", fn + ", value limit"));
-            case Policy.RateLimit r -> {
-                PolicyState.Window w = state.rateLimit(e.address(), cfg);
-                out.add(new Meter(fn + " calls", "per " + Formats.duration(r.interval()), w.usedAt(chainTime, r.interval()),
-                        BigInteger.valueOf(r.maxUses()), 0, "", "rate limit"));
-            }
-            default -> { }
-        }
-        return out;
+    /** Presentation of one shared meter: "USDC today: 300 / 2,000 USDC" from "approve, periodic limit". */
+    static Meter meter(SessionUsage.Meter m) {
+        String fn = m.function();
+        String title = switch (m.kind()) {
+            case OPERATIONS -> "Operations";
+            case GAS_COST -> "Gas";
+            case VALUE -> "ETH value";
+            case CALLS, RATE_LIMIT -> fn + " calls";
+            case SPENDING, PERIODIC_SPENDING, RULE_TOTAL -> m.token()
+                    .map(t -> m.symbol().orElse(Formats.shortHex(t.checksummed()))).orElse(m.argument());
+        };
+        String window = m.periodSeconds()
+                .map(p -> m.kind() == SessionUsage.Kind.PERIODIC_SPENDING && p == DAY ? "today" : "per " + Formats.duration(p))
+                .orElse("in total");
+        String unit = m.token().isPresent() ? m.symbol().orElse("units") : m.symbol().orElse("");
+        String source = switch (m.kind()) {
+            case OPERATIONS, CALLS -> "usage limit";
+            case GAS_COST -> "gas-cost limit";
+            case VALUE -> fn.isEmpty() ? "value limit" : fn + ", value limit";
+            case RATE_LIMIT -> "rate limit";
+            case SPENDING -> fn + ", spending limit";
+            case PERIODIC_SPENDING -> fn + ", periodic limit";
+            case RULE_TOTAL -> fn + " " + m.argument() + ", cumulative rule";
+        };
+        return new Meter(title, window, m.used(), m.limit(), m.decimals(), unit, source);
     }
-
-    private Meter tokenMeter(Address token, String window, BigInteger used, BigInteger limit, String source) {
-        Optional<Token> t = network.tokenAt(token);
-        String symbol = t.map(Token::symbol).orElse(Formats.shortHex(token.checksummed()));
-        return new Meter(symbol, window, used, limit, t.map(Token::decimals).orElse(0), t.map(Token::symbol).orElse("units"), source);
-    }
-
-    /** A cumulative rule (e.g. {@code amountIn} summed over all swaps), in the token its argument is counted in. */
-    private Meter ruleMeter(ActionData a, Policy.UniversalAction u, ParamRule rule, BigInteger used, BigInteger limit) {
-        Optional<CatalogFunction> fn = Catalog.bySelector(a.actionTargetSelector());
-        Optional<CatalogField> field = fn.flatMap(f -> f.fields().stream()
-                .filter(x -> x.offset() == rule.calldataOffset().longValue()).findFirst());
-        String arg = field.map(CatalogField::name).orElse("argument @" + rule.calldataOffset());
-        Optional<Address> unitToken = field.flatMap(CatalogField::unitOf).flatMap(unit -> unit.equals("target")
-                ? Optional.of(a.actionTarget())
-                : fn.flatMap(f -> f.fields().stream().filter(x -> x.name().equals(unit)).findFirst())
-                        .flatMap(unitField -> equalTo(u, unitField)));
-        String source = actionName(a) + " " + arg + ", cumulative rule";
-        if (unitToken.isPresent()) {
-            return tokenMeter(unitToken.get(), "in total", used, limit, source);
-        }
-        return new Meter(arg, "in total", used, limit, 0, "", source);
-    }
-
-    /** The address an EQUAL rule pins {@code field} to. */
-    private static Optional<Address> equalTo(Policy.UniversalAction u, CatalogField field) {
-        return u.rules().stream()
-                .filter(r -> r.condition() == ParamCondition.EQUAL && r.calldataOffset().longValue() == field.offset())
-                .findFirst().map(r -> new Address(String.format("0x%040x", r.referenceValue())));
-    }
-
-    private String actionName(ActionData a) {
-        if (a.isGenericFallback()) {
-            return "any call (fallback)";
-        }
-        if (a.isAdminFallback()) {
-            return "SmartSession admin (fallback)";
-        }
-        String target = network.label(a.actionTarget()).orElse(Formats.shortHex(a.actionTarget().checksummed()));
-        String fn = Catalog.bySelector(a.actionTargetSelector()).map(CatalogFunction::name).orElse(a.actionTargetSelector().hex());
-        return target + "." + fn;
-    }
-
 }

@@ -1,5 +1,14 @@
 package dev.latchkey.ui.sessions;
 
+import static dev.latchkey.wallet.UsageFixture.ACCOUNT;
+import static dev.latchkey.wallet.UsageFixture.DAY;
+import static dev.latchkey.wallet.UsageFixture.KEY;
+import static dev.latchkey.wallet.UsageFixture.NETWORK;
+import static dev.latchkey.wallet.UsageFixture.POLICIES;
+import static dev.latchkey.wallet.UsageFixture.ROUTER;
+import static dev.latchkey.wallet.UsageFixture.START;
+import static dev.latchkey.wallet.UsageFixture.USDC;
+import static dev.latchkey.wallet.UsageFixture.usdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.keystore.SessionRecord;
@@ -10,18 +19,16 @@ import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.PolicyState;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
-import dev.latchkey.session.policy.PolicyAddresses;
 import dev.latchkey.session.policy.PolicyKind;
 import dev.latchkey.trade.catalog.Catalog;
-import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.trade.template.SessionBounds;
-import dev.latchkey.trade.template.SessionTemplate;
-import dev.latchkey.trade.template.SessionTemplates;
-import dev.latchkey.trade.template.TemplateContext;
 import dev.latchkey.trade.template.TemplateSession;
+import dev.latchkey.ui.common.Formats;
+import dev.latchkey.wallet.SessionUsage;
+import dev.latchkey.wallet.UsageFixture;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,25 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionCardsTest {
 
-    static final Address ROUTER = new Address("0x1000000000000000000000000000000000000001");
-    static final Address QUOTER = new Address("0x1000000000000000000000000000000000000002");
-    static final Address POOL = new Address("0x1000000000000000000000000000000000000003");
-    static final Address USDC = new Address("0x2000000000000000000000000000000000000001");
-    static final Address WETH = new Address("0x2000000000000000000000000000000000000003");
-    static final Address ACCOUNT = new Address("0x3000000000000000000000000000000000000001");
-    static final Address KEY = new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
-    static final PolicyAddresses POLICIES = PolicyAddresses.canonical()
-            .with(PolicyKind.PERIODIC_SPENDING_LIMIT, new Address("0x4000000000000000000000000000000000000001"))
-            .with(PolicyKind.RATE_LIMIT, new Address("0x4000000000000000000000000000000000000002"))
-            .with(PolicyKind.GAS_COST_LIMIT, new Address("0x4000000000000000000000000000000000000003"));
-    static final TradeNetwork NETWORK = new TradeNetwork("devnet", 31337, ROUTER, QUOTER, POOL,
-            List.of(new Token("USDC", USDC, 6), new Token("WETH", WETH, 18)), TradeNetwork.ENTRY_POINT_V07, TradeNetwork.SMART_SESSION_V1);
-    static final long START = 1_800_000_000L;
-    static final long DAY = 86_400;
-
-    private final TemplateSession swap = SessionTemplates.build(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)),
-            new SessionBounds(START, 7, 350, new BigInteger("140000000000000000")),
-            new TemplateContext(NETWORK, ACCOUNT, KEY, HexBytes.parse("salt", "0x" + "5a".repeat(32)), POLICIES));
+    private final TemplateSession swap = UsageFixture.swap();
     private final SessionCards cards = new SessionCards(POLICIES, NETWORK);
 
     @Test
@@ -95,6 +84,26 @@ class SessionCardsTest {
     }
 
     @Test
+    void sharedMetersAreWordedForTheScreen() {
+        SessionUsage.Meter rate = new SessionUsage.Meter(SessionUsage.Kind.RATE_LIMIT, "USDC.transfer", "", -1, Optional.empty(),
+                Optional.empty(), 0, BigInteger.valueOf(4), BigInteger.TEN, Optional.of(3_600L), START);
+        SessionUsage.Meter weekly = new SessionUsage.Meter(SessionUsage.Kind.PERIODIC_SPENDING, "USDC.approve", "", -1,
+                Optional.of(USDC), Optional.of("USDC"), 6, usdc(5), usdc(20), Optional.of(7 * DAY), START);
+        Address unknown = new Address("0x5000000000000000000000000000000000000005");
+        SessionUsage.Meter spend = new SessionUsage.Meter(SessionUsage.Kind.SPENDING, "X.transfer", "", -1, Optional.of(unknown),
+                Optional.empty(), 0, BigInteger.ONE, BigInteger.TWO, Optional.empty(), 0);
+        SessionUsage.Meter value = new SessionUsage.Meter(SessionUsage.Kind.VALUE, "", "", -1, Optional.empty(), Optional.of("ETH"), 18,
+                BigInteger.ZERO, new BigInteger("1000000000000000000"), Optional.empty(), 0);
+
+        assertThat(List.of(rate, weekly, spend, value)).extracting(SessionCards::meter)
+                .extracting(m -> m.title() + " " + m.window() + ": " + m.text() + " (" + m.source() + ")").containsExactly(
+                        "USDC.transfer calls per 1 h 0 min: 4 / 10 (rate limit)",
+                        "USDC per 7 d 0 h: 5 / 20 USDC (USDC.approve, periodic limit)",
+                        Formats.shortHex(unknown.checksummed()) + " in total: 1 / 2 units (X.transfer, spending limit)",
+                        "ETH value in total: 0 / 1 ETH (value limit)");
+    }
+
+    @Test
     void statusFollowsTheRecordAndChainTime() {
         long inside = START + DAY;
         long after = START + 7 * DAY;
@@ -133,10 +142,6 @@ class SessionCardsTest {
         return new SessionRecord(swap.permissionId().bytes(), ACCOUNT.checksummed(), KEY.checksummed(), new byte[32],
                 SessionAbi.encode(swap.onchain()).bytes(), new byte[32], START, START + 7 * DAY, status, new byte[24],
                 List.of(new SessionRecord.Chain(31337, TradeNetwork.SMART_SESSION_V1.checksummed(), 0)), approved);
-    }
-
-    static BigInteger usdc(long whole) {
-        return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
     }
 
 }
