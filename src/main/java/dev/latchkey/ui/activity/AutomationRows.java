@@ -21,6 +21,9 @@ final class AutomationRows {
     static final String PREFIX = "automation.";
     private static final Pattern INTENT = Pattern.compile("intent 0x([0-9a-fA-F]{32})");
     private static final Pattern TRIGGER = Pattern.compile("trigger (\\d+)");
+    /** Log kinds whose detail is the reason, and how the row says them ("active" is a rule resumed by the owner). */
+    private static final Map<String, String> STATUS_WORDS = Map.of("skipped", "skipped", "needs_attention", "needs attention",
+            "done", "done", "paused", "paused", "active", "resumed", "removed", "removed");
 
     private AutomationRows() {
     }
@@ -45,46 +48,28 @@ final class AutomationRows {
         String detail = e.detail() == null ? "" : e.detail();
         String what;
         String reason = "";
-        switch (e.kind().substring(PREFIX.length())) {
+        String kind = e.kind().substring(PREFIX.length());
+        switch (kind) {
             case "added" -> {
-                String kind = detail.contains(" ") ? detail.substring(0, detail.indexOf(' ')) : detail;
-                what = name + " created (" + kind.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+                String ruleKind = detail.contains(" ") ? detail.substring(0, detail.indexOf(' ')) : detail;
+                what = name + " created (" + ruleKind.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
             }
             case "fired" -> {
                 Matcher t = TRIGGER.matcher(detail);
                 what = name + " fired" + (t.find() ? " (trigger " + t.group(1) + ")" : "");
-            }
-            case "skipped" -> {
-                what = name + " skipped";
-                reason = detail;
             }
             case "succeeded" -> what = name + " succeeded";
             case "failed" -> {
                 what = name + " failed";
                 reason = detail.replaceFirst("^intent 0x[0-9a-fA-F]+: ", "");
             }
-            case "needs_attention" -> {
-                what = name + " needs attention";
-                reason = detail;
-            }
-            case "done" -> {
-                what = name + " done";
-                reason = detail;
-            }
-            case "paused" -> {
-                what = name + " paused";
-                reason = detail;
-            }
-            case "active" -> {
-                what = name + " resumed";
-                reason = detail;
-            }
-            case "removed" -> {
-                what = name + " removed";
-                reason = detail;
-            }
             default -> {
-                return Optional.empty();
+                String words = STATUS_WORDS.get(kind);
+                if (words == null) {
+                    return Optional.empty();
+                }
+                what = name + " " + words;
+                reason = detail;
             }
         }
         String session = Optional.ofNullable(rules.get(key(e.subject()))).map(AutomationRef::session).orElse("");
