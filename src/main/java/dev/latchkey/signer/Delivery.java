@@ -104,9 +104,8 @@ final class Delivery {
                             d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
                             return new Sent(JournalState.FAILED, e.getMessage());
                         }
-                        if (next < row.nonceSeq() && permanentGap(row, next)) {
-                            return released(row, state, next, e);
-                        }
+                        Optional<Sent> stranded = releaseIfStranded(row, state, next, e);
+                        if (stranded.isPresent()) return stranded.get();
                         // next < seq: an earlier op of the lane is not on chain yet and this bundler does not queue
                         // nonce gaps (Alto: AA25). Not a failure: wait and send the same bytes again. The same holds for
                         // AA25 with next == seq: the predecessor landed between the bundler's check and ours.
@@ -180,10 +179,9 @@ final class Delivery {
                     d.stats().degraded = false;
                 } catch (OperationSink.SendException e) {
                     if (e.kind() == OperationSink.SendException.Kind.REJECTED && state != JournalState.INCLUDED) {
-                        long next = chainNext(row);
-                        if (next < seq && permanentGap(row, next)) {
-                            Sent sent = released(row, state, next, e);
-                            finish(lane, done, new Outcome.Failed(id, sent.rejection()), d.stats().failed);
+                        Optional<Sent> stranded = releaseIfStranded(row, state, chainNext(row), e);
+                        if (stranded.isPresent()) {
+                            finish(lane, done, new Outcome.Failed(id, stranded.get().rejection()), d.stats().failed);
                             return;
                         }
                     }
@@ -210,20 +208,20 @@ final class Delivery {
     }
 
     /**
-     * The chain waits for sequence {@code next} but no row of the lane holds any of [next, seq) any more (they were
-     * rejected and released): nothing will ever fill the gap, so this operation can never land.
+     * Releases a row stranded behind a gap: the chain waits for sequence {@code next} below the row's, no row of the
+     * lane holds any of [next, seq) any more (they were rejected and released) and the bundler refused the row, so
+     * nothing will ever fill the gap and it can never land. Empty when the row is not stranded.
      */
-    private boolean permanentGap(JournalEntry row, long next) throws KeystoreException {
-        return d.journal().heldSequences(row.sender(), row.nonceKey(), next, row.nonceSeq()) == 0;
-    }
-
-    /** Releases a row stranded behind a gap: the bundler refused it and the chain proves its sequence unused. */
-    private Sent released(JournalEntry row, JournalState state, long next, OperationSink.SendException e) throws KeystoreException {
+    private Optional<Sent> releaseIfStranded(JournalEntry row, JournalState state, long next, OperationSink.SendException e)
+            throws KeystoreException {
+        if (next >= row.nonceSeq() || d.journal().heldSequences(row.sender(), row.nonceKey(), next, row.nonceSeq()) > 0) {
+            return Optional.empty();
+        }
         String why = "sequence " + row.nonceSeq() + " can never land: sequence " + next + " of this session was rejected and"
                 + " released, and the bundler refuses the gap (" + e.getMessage() + ")";
         d.journal().move(row.intentId(), state, JournalState.FAILED, null, why, null, null);
         d.log("signer.failed", Deps.hex(row.intentId()), why);
-        return new Sent(JournalState.FAILED, why);
+        return Optional.of(new Sent(JournalState.FAILED, why));
     }
 
     /** AA25: the bundler judged the nonce against a state where a predecessor was not mined yet. */
