@@ -24,6 +24,9 @@ public final class SignerJournal {
     private static final String COLUMNS = "intent_id, permission_id, chain_id, sender, nonce_key, nonce_seq, calldata,"
             + " reservation, user_op_hash, state, bundler_error, included_block, included_block_hash, updated_at, call_succeeded";
 
+    /** Rows that still hold their nonce sequence (FAILED / CANCELLED released it; V7's unique index uses the same test). */
+    private static final String HOLDS_SEQUENCE = "state NOT IN ('FAILED', 'CANCELLED')";
+
     private final Database db;
     private final InstantSource clock;
 
@@ -224,7 +227,7 @@ public final class SignerJournal {
         String checksummed = Addresses.checksummed(sender);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM userop_journal WHERE sender = ? AND nonce_key = ?"
-                    + " AND nonce_seq >= ? AND nonce_seq < ? AND state NOT IN ('FAILED', 'CANCELLED')")) {
+                    + " AND nonce_seq >= ? AND nonce_seq < ? AND " + HOLDS_SEQUENCE)) {
                 ps.setString(1, checksummed);
                 ps.setBytes(2, nonceKey);
                 ps.setLong(3, from);
@@ -242,7 +245,7 @@ public final class SignerJournal {
         return db.read(c -> {
             // FAILED / CANCELLED rows released their sequence (the chain proved it unused): the next operation takes it.
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(nonce_seq), -1) FROM userop_journal"
-                    + " WHERE sender = ? AND nonce_key = ? AND state NOT IN ('FAILED', 'CANCELLED')")) {
+                    + " WHERE sender = ? AND nonce_key = ? AND " + HOLDS_SEQUENCE)) {
                 ps.setString(1, checksummed);
                 ps.setBytes(2, nonceKey);
                 try (ResultSet rs = ps.executeQuery()) {
