@@ -6,7 +6,7 @@ import {IPolicy, IActionPolicy} from "../smartsession/interfaces/IPolicy.sol";
 import {PolicyResult} from "./lib/PolicyResult.sol";
 import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
 import {ERC20CallParser} from "./lib/ERC20CallParser.sol";
-import {ConfiguredTokenList} from "./lib/ConfiguredTokenList.sol";
+import {TokenListStorage} from "./lib/TokenListStorage.sol";
 
 /// @title ERC20SpendingLimitPolicy
 /// @notice Canonical Smart Sessions ERC-20 spending limit (IActionPolicy): per token, the sum of transferred
@@ -15,7 +15,7 @@ import {ConfiguredTokenList} from "./lib/ConfiguredTokenList.sol";
 ///      Per-token state is keyed (configId, multiplexer, token, account) and the token list is stored as
 ///      (configId, multiplexer, index, account) — the account is always the innermost key (ERC-7562 associated
 ///      storage). All writes are keyed by msg.sender, so only the multiplexer's own state is ever consumed.
-contract ERC20SpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
+contract ERC20SpendingLimitPolicy is IActionPolicy, TokenListStorage {
     /// @notice Emitted on every successful check.
     event TokenSpent(
         ConfigId id, address multiplexer, address token, address account, uint256 amount, uint256 remaining
@@ -106,21 +106,23 @@ contract ERC20SpendingLimitPolicy is IActionPolicy, ConfiguredTokenList {
         return (true, limit - total - amount);
     }
 
-    /// @notice Usage of one token for (id, multiplexer, account).
+    /// @notice The state of one token for (id, multiplexer, account), in the canonical order.
+    /// @dev Reverts `InvalidTokenAddress(token)` for a token without a configured limit, as the canonical policy does.
     /// @param id The config id.
     /// @param multiplexer The multiplexer.
     /// @param token The token.
     /// @param account The smart account.
-    /// @return spent Sum of transferred amounts.
-    /// @return approved Sum of approved amounts.
-    /// @return limit The configured limit (0 = not configured).
+    /// @return spendingLimit The configured limit.
+    /// @return alreadySpent Sum of transferred amounts.
+    /// @return approvedAmount Sum of approved amounts.
     function getPolicyData(ConfigId id, address multiplexer, address token, address account)
         external
         view
-        returns (uint256 spent, uint256 approved, uint256 limit)
+        returns (uint256 spendingLimit, uint256 alreadySpent, uint256 approvedAmount)
     {
         TokenPolicyData storage $ = $data[id][multiplexer][token][account];
-        return ($.alreadySpent, $.approvedAmount, $.spendingLimit);
+        if ($.spendingLimit == 0) revert InvalidTokenAddress(token);
+        return ($.spendingLimit, $.alreadySpent, $.approvedAmount);
     }
 
     /// @dev Re-init clears the old tokens' state through this hook.

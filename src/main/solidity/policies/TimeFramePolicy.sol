@@ -11,12 +11,15 @@ import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
 /// @notice Canonical Smart Sessions time-frame policy (userOp, action, 1271): returns the configured window as
 ///         ERC-4337 validation data so the EntryPoint enforces it; the 1271 check compares against block.timestamp.
 /// @dev Init data: the first 12 bytes = `uint48 validUntil ‖ uint48 validAfter` (abi.encodePacked), seconds.
-///      Stored as uint96: until in bits 48..95, after in bits 0..47. Stateless checks (view).
+///      Stored as a uint256 (the canonical `TimeFrameConfig`): until in bits 48..95, after in bits 0..47.
+///      Stateless checks (view).
 contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
     /// @notice Init data shorter than 12 bytes.
     error InvalidInitDataLength();
 
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => uint96))) internal $config;
+    /// @notice The packed window of (configId, multiplexer, account); the canonical public getter.
+    mapping(ConfigId id => mapping(address multiplexer => mapping(address account => uint256))) public
+        timeFrameConfigs;
 
     /// @notice Stores (validUntil, validAfter) for (configId, msg.sender, account), overwriting the old window.
     /// @dev Reverts `PolicyNotInitialized` unless `validUntil == 0 || validAfter <= validUntil`.
@@ -28,7 +31,7 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
         uint96 packed = uint96(bytes12(initData[0:12]));
         (uint48 validUntil, uint48 validAfter) = _unpack(packed);
         if (validUntil != 0 && validAfter > validUntil) revert PolicyNotInitialized(configId, msg.sender, account);
-        $config[configId][msg.sender][account] = packed;
+        timeFrameConfigs[configId][msg.sender][account] = packed;
         emit IPolicy.PolicySet(configId, msg.sender, account);
     }
 
@@ -75,16 +78,13 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
         return (block.timestamp < validUntil || validUntil == 0) && block.timestamp >= validAfter;
     }
 
-    /// @notice The configured window of (id, multiplexer, account).
+    /// @notice The packed window of (id, multiplexer, account): until in bits 48..95, after in bits 0..47; 0 when
+    ///         not configured (canonical getter, `TimeFrameConfig` is a uint256).
     /// @param id The config id.
     /// @param multiplexer The multiplexer.
     /// @param account The smart account.
-    function getTimeFrame(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (uint48 validUntil, uint48 validAfter)
-    {
-        return _unpack($config[id][multiplexer][account]);
+    function getTimeFrameConfig(ConfigId id, address multiplexer, address account) external view returns (uint256) {
+        return timeFrameConfigs[id][multiplexer][account];
     }
 
     /// @notice ERC-165: IERC165, IPolicy, IUserOpPolicy, IActionPolicy and I1271Policy.
@@ -98,9 +98,11 @@ contract TimeFramePolicy is IUserOpPolicy, IActionPolicy, I1271Policy {
         view
         returns (uint48 validUntil, uint48 validAfter)
     {
-        uint96 packed = $config[id][multiplexer][account];
+        uint256 packed = timeFrameConfigs[id][multiplexer][account];
         if (packed == 0) revert PolicyNotInitialized(id, multiplexer, account);
-        return _unpack(packed);
+        // Only the low 96 bits are ever written (init stores a uint96).
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return _unpack(uint96(packed));
     }
 
     /// @dev until = bits 48..95, after = bits 0..47 (truncation to 48 bits is the unpacking itself).

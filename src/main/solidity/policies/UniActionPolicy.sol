@@ -65,8 +65,10 @@ contract UniActionPolicy is IActionPolicy {
     uint256 internal constant MAX_RULES = 16;
     uint256 internal constant LOW_128 = type(uint128).max;
 
-    mapping(ConfigId id => mapping(address multiplexer => mapping(address account => ActionConfig))) internal
-        $configs;
+    /// @notice The stored config of (configId, multiplexer, account), rules and their live `used` included: the
+    ///         canonical public getter. The storage layout equals the canonical one too (the only state variable).
+    mapping(ConfigId id => mapping(address multiplexer => mapping(address account => ActionConfig))) public
+        actionConfigs;
 
     /// @notice Stores `abi.decode(initData, (ActionConfig))` for (configId, msg.sender, account), overwriting
     ///         every rule slot (rules at index >= length are cleared). `used` is copied as given.
@@ -78,7 +80,7 @@ contract UniActionPolicy is IActionPolicy {
         ActionConfig memory config = abi.decode(initData, (ActionConfig));
         uint256 length = config.paramRules.length;
         if (length > MAX_RULES) revert TooManyRules(length);
-        ActionConfig storage $ = $configs[configId][msg.sender][account];
+        ActionConfig storage $ = actionConfigs[configId][msg.sender][account];
         $.valueLimitPerUse = config.valueLimitPerUse;
         $.paramRules.length = length;
         for (uint256 i; i < MAX_RULES; ++i) {
@@ -107,7 +109,7 @@ contract UniActionPolicy is IActionPolicy {
         returns (uint256)
     {
         target;
-        ActionConfig storage $ = $configs[id][msg.sender][account];
+        ActionConfig storage $ = actionConfigs[id][msg.sender][account];
         uint256 length = $.paramRules.length;
         if (length == 0) revert PolicyNotInitialized(id, msg.sender, account);
         uint256 valueLimit = $.valueLimitPerUse;
@@ -116,34 +118,6 @@ contract UniActionPolicy is IActionPolicy {
             if (!_checkRule($.paramRules.rules[i], data)) return PolicyResult.FAILED;
         }
         return PolicyResult.SUCCESS;
-    }
-
-    /// @notice The stored config (including live `used` counters) of (id, multiplexer, account).
-    /// @param id The config id.
-    /// @param multiplexer The multiplexer (SmartSession) that initialized it.
-    /// @param account The smart account.
-    function getActionConfig(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (ActionConfig memory)
-    {
-        return $configs[id][multiplexer][account];
-    }
-
-    /// @notice Usage of one rule's cumulative limit.
-    /// @param id The config id.
-    /// @param multiplexer The multiplexer.
-    /// @param account The smart account.
-    /// @param ruleIndex Index into the 16 rules.
-    /// @return used Consumed amount.
-    /// @return limit Configured limit.
-    function getRuleUsage(ConfigId id, address multiplexer, address account, uint256 ruleIndex)
-        external
-        view
-        returns (uint256 used, uint256 limit)
-    {
-        LimitUsage storage u = $configs[id][multiplexer][account].paramRules.rules[ruleIndex].usage;
-        return (u.used, u.limit);
     }
 
     /// @notice ERC-165: IERC165, IPolicy and IActionPolicy.

@@ -17,12 +17,14 @@ contract UsageLimitPolicy is IUserOpPolicy, IActionPolicy {
     /// @notice The limit is zero.
     error InvalidLimit(uint256 limit);
 
-    struct UsageData {
+    struct UsageLimitConfig {
         uint128 limit;
         uint128 used;
     }
 
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => UsageData))) internal $usage;
+    /// @notice (limit, used) of (configId, multiplexer, account); the canonical public getter.
+    mapping(ConfigId id => mapping(address multiplexer => mapping(address account => UsageLimitConfig))) public
+        usageLimitConfigs;
 
     /// @notice Sets `limit` and resets `used` to 0 for (configId, msg.sender, account).
     /// @param account The smart account.
@@ -32,7 +34,7 @@ contract UsageLimitPolicy is IUserOpPolicy, IActionPolicy {
         if (initData.length < 16) revert InvalidInitDataLength();
         uint128 limit = uint128(bytes16(initData[0:16]));
         if (limit == 0) revert InvalidLimit(limit);
-        $usage[configId][msg.sender][account] = UsageData({limit: limit, used: 0});
+        usageLimitConfigs[configId][msg.sender][account] = UsageLimitConfig({limit: limit, used: 0});
         emit IPolicy.PolicySet(configId, msg.sender, account);
     }
 
@@ -57,17 +59,20 @@ contract UsageLimitPolicy is IUserOpPolicy, IActionPolicy {
         return _use(id, account);
     }
 
-    /// @notice Usage of (id, multiplexer, account).
+    /// @notice Uses consumed by (id, multiplexer, account) (canonical getter).
     /// @param id The config id.
     /// @param multiplexer The multiplexer.
     /// @param account The smart account.
-    function getUsage(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (uint128 used, uint128 limit)
-    {
-        UsageData storage $ = $usage[id][multiplexer][account];
-        return ($.used, $.limit);
+    function getUsed(ConfigId id, address multiplexer, address account) external view returns (uint128 used) {
+        return usageLimitConfigs[id][multiplexer][account].used;
+    }
+
+    /// @notice The configured limit of (id, multiplexer, account); 0 when not configured (canonical getter).
+    /// @param id The config id.
+    /// @param multiplexer The multiplexer.
+    /// @param account The smart account.
+    function getUsageLimit(ConfigId id, address multiplexer, address account) external view returns (uint128 limit) {
+        return usageLimitConfigs[id][multiplexer][account].limit;
     }
 
     /// @notice ERC-165: IERC165, IPolicy, IUserOpPolicy and IActionPolicy.
@@ -77,7 +82,7 @@ contract UsageLimitPolicy is IUserOpPolicy, IActionPolicy {
     }
 
     function _use(ConfigId id, address account) internal returns (uint256) {
-        UsageData storage $ = $usage[id][msg.sender][account];
+        UsageLimitConfig storage $ = usageLimitConfigs[id][msg.sender][account];
         uint128 used = $.used;
         if (used >= $.limit) return PolicyResult.FAILED; // used + 1 > limit
         $.used = used + 1;

@@ -22,9 +22,9 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
     /// @notice The execute mode's call type is neither single (0x00) nor batch (0x01).
     error UnsupportedCallType(bytes1 callType);
 
-    struct ValueData {
-        uint256 limit;
-        uint256 used;
+    struct ValueLimitConfig {
+        uint256 valueLimit;
+        uint256 limitUsed;
     }
 
     /// @dev ERC-7579 execute(bytes32,bytes).
@@ -32,7 +32,9 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
     bytes1 internal constant CALLTYPE_SINGLE = 0x00;
     bytes1 internal constant CALLTYPE_BATCH = 0x01;
 
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => ValueData))) internal $value;
+    /// @notice (valueLimit, limitUsed) of (configId, multiplexer, account); the canonical public getter.
+    mapping(ConfigId id => mapping(address multiplexer => mapping(address account => ValueLimitConfig))) public
+        valueLimitConfigs;
 
     /// @notice Sets the limit and resets `used` to 0 for (configId, msg.sender, account).
     /// @param account The smart account.
@@ -42,7 +44,7 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
         if (initData.length < 32) revert InvalidInitDataLength();
         uint256 limit = uint256(bytes32(initData[0:32]));
         if (limit == 0) revert InvalidLimit(limit);
-        $value[configId][msg.sender][account] = ValueData({limit: limit, used: 0});
+        valueLimitConfigs[configId][msg.sender][account] = ValueLimitConfig({valueLimit: limit, limitUsed: 0});
         emit IPolicy.PolicySet(configId, msg.sender, account);
     }
 
@@ -87,17 +89,20 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
         return _spend(id, account, value);
     }
 
-    /// @notice Usage of (id, multiplexer, account).
+    /// @notice Native value consumed by (id, multiplexer, account) (canonical getter).
     /// @param id The config id.
     /// @param multiplexer The multiplexer.
     /// @param account The smart account.
-    function getUsage(ConfigId id, address multiplexer, address account)
-        external
-        view
-        returns (uint256 used, uint256 limit)
-    {
-        ValueData storage $ = $value[id][multiplexer][account];
-        return ($.used, $.limit);
+    function getUsed(ConfigId id, address multiplexer, address account) external view returns (uint256) {
+        return valueLimitConfigs[id][multiplexer][account].limitUsed;
+    }
+
+    /// @notice The configured limit of (id, multiplexer, account); 0 when not configured (canonical getter).
+    /// @param id The config id.
+    /// @param multiplexer The multiplexer.
+    /// @param account The smart account.
+    function getValueLimit(ConfigId id, address multiplexer, address account) external view returns (uint256) {
+        return valueLimitConfigs[id][multiplexer][account].valueLimit;
     }
 
     /// @notice ERC-165: IERC165, IPolicy, IUserOpPolicy and IActionPolicy.
@@ -107,11 +112,11 @@ contract ValueLimitPolicy is IUserOpPolicy, IActionPolicy {
     }
 
     function _spend(ConfigId id, address account, uint256 amount) internal returns (uint256) {
-        ValueData storage $ = $value[id][msg.sender][account];
-        uint256 used = $.used;
+        ValueLimitConfig storage $ = valueLimitConfigs[id][msg.sender][account];
+        uint256 used = $.limitUsed;
         // used <= limit always holds; an unconfigured key has limit 0 and only accepts 0.
-        if (amount > $.limit - used) return PolicyResult.FAILED;
-        $.used = used + amount;
+        if (amount > $.valueLimit - used) return PolicyResult.FAILED;
+        $.limitUsed = used + amount;
         return PolicyResult.SUCCESS;
     }
 }

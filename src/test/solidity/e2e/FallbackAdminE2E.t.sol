@@ -16,9 +16,9 @@ contract FallbackAdminE2E is E2EBase {
     }
 
     function _fallbackUsed(PermissionId pid) internal view returns (uint256) {
-        (uint128 used, uint128 limit) = usageLimit.getUsage(
-            IdLib.actionConfigId(account, pid, FALLBACK_ACTIONID), address(smartSession), account
-        );
+        ConfigId id = IdLib.actionConfigId(account, pid, FALLBACK_ACTIONID);
+        uint128 used = usageLimit.getUsed(id, address(smartSession), account);
+        uint128 limit = usageLimit.getUsageLimit(id, address(smartSession), account);
         vm.assertEq(limit, 3, "fallback usage limit");
         return used;
     }

@@ -96,7 +96,7 @@ contract GasE2E is E2EBase {
         PackedUserOperation memory op = _op(address(smartSession));
         op.signature = _useSig(usePid, UserOpBuilder.signRaw(sessionKeyPk, _hash(op)));
         m = _run(op);
-        (uint256 spent,,) = erc20Limit.getPolicyData(
+        (, uint256 spent,) = erc20Limit.getPolicyData(
             _actionCfg(usePid, address(usdc), TRANSFER), address(smartSession), address(usdc), account
         );
         vm.assertEq(spent, AMOUNT, "spent accounted");

@@ -37,15 +37,15 @@ contract LifecycleE2E is E2EBase {
     function _spent(PermissionId pid) internal view returns (uint256 spent) {
         uint256 approved;
         uint256 limit;
-        (spent, approved, limit) =
+        (limit, spent, approved) =
             erc20Limit.getPolicyData(_actionCfg(pid, address(usdc), TRANSFER), address(smartSession), address(usdc), account);
         vm.assertEq(approved, 0, "approved");
         vm.assertEq(limit, LIMIT, "limit");
     }
 
     function _used(PermissionId pid) internal view returns (uint256) {
-        (uint128 used, uint128 limit) =
-            usageLimit.getUsage(_actionCfg(pid, address(usdc), TRANSFER), address(smartSession), account);
+        uint128 used = usageLimit.getUsed(_actionCfg(pid, address(usdc), TRANSFER), address(smartSession), account);
+        uint128 limit = usageLimit.getUsageLimit(_actionCfg(pid, address(usdc), TRANSFER), address(smartSession), account);
         vm.assertEq(limit, MAX_USES, "usage limit");
         return used;
     }
@@ -73,8 +73,8 @@ contract LifecycleE2E is E2EBase {
         vm.assertEq(usdc.balanceOf(account), USDC_START - 10e6, "account after op 1");
         vm.assertEq(_spent(pid), 10e6, "spent after op 1");
         vm.assertEq(_used(pid), 1, "used after op 1");
-        (uint48 validUntil, uint48 validAfter) =
-            timeFrame.getTimeFrame(_userOpCfg(pid), address(smartSession), account);
+        uint256 window = timeFrame.getTimeFrameConfig(_userOpCfg(pid), address(smartSession), account);
+        (uint48 validUntil, uint48 validAfter) = (uint48(window >> 48), uint48(window));
         vm.assertEq(validUntil, block.timestamp + 30 days, "validUntil");
         vm.assertEq(validAfter, 0, "validAfter");
 

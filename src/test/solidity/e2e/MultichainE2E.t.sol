@@ -50,7 +50,7 @@ contract MultichainE2E is E2EBase {
         _handle(_enableOp(_initCode(), es, _usdcTransfer(recipient, 50e6), sessionKeyPk));
         vm.assertTrue(smartSession.isPermissionEnabled(pid, account), "enabled on B");
         vm.assertEq(usdc.balanceOf(recipient), 50e6, "B: transfer");
-        (uint256 spent,,) = erc20Limit.getPolicyData(
+        (, uint256 spent,) = erc20Limit.getPolicyData(
             _actionCfg(pid, address(usdc), TRANSFER), address(smartSession), address(usdc), account
         );
         vm.assertEq(spent, 50e6, "B: own budget");

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {E2EBase} from "./E2EBase.sol";
 import {UserOpBuilder} from "../utils/UserOpBuilder.sol";
+import {UniActionStorage} from "../utils/UniActionStorage.sol";
 import {PackedUserOperation} from "@openzeppelin/contracts/interfaces/IERC4337.sol";
 import {Execution} from "@openzeppelin/contracts/interfaces/draft-IERC7579.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -75,7 +76,8 @@ contract PoliciesE2E is E2EBase {
         ConfigId id = _actionCfg(pid, address(usdc), TRANSFER);
 
         _use(pid, 30e6);
-        (uint256 used, uint256 limit) = uniAction.getRuleUsage(id, address(smartSession), account, 1);
+        uint256 used = UniActionStorage.ruleUsed(address(uniAction), id, address(smartSession), account, 1);
+        uint256 limit = UniActionStorage.read(address(uniAction), id, address(smartSession), account).paramRules.rules[1].usage.limit;
         vm.assertEq(used, 30e6, "rule 1 used");
         vm.assertEq(limit, 80e6, "rule 1 limit");
 
@@ -88,7 +90,7 @@ contract PoliciesE2E is E2EBase {
             _useOp(pid, _usdcTransfer(recipient, 50e6 + 1), sessionKeyPk), _policyViolation(pid, address(uniAction))
         );
         _use(pid, 50e6); // 80 cumulative: exactly the limit
-        (used,) = uniAction.getRuleUsage(id, address(smartSession), account, 1);
+        used = UniActionStorage.ruleUsed(address(uniAction), id, address(smartSession), account, 1);
         vm.assertEq(used, 80e6, "rule 1 used == limit");
         // over the cumulative limit
         _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(uniAction)));
@@ -103,7 +105,7 @@ contract PoliciesE2E is E2EBase {
             _usdcActionSession("erc20", _pol(address(erc20Limit), abi.encode(_addrs(address(usdc)), _uints(25e6))))
         );
         _use(pid, 25e6);
-        (uint256 spent,, uint256 limit) = erc20Limit.getPolicyData(
+        (uint256 limit, uint256 spent,) = erc20Limit.getPolicyData(
             _actionCfg(pid, address(usdc), TRANSFER), address(smartSession), address(usdc), account
         );
         vm.assertEq(spent, 25e6, "spent");
@@ -151,7 +153,8 @@ contract PoliciesE2E is E2EBase {
             _enableViaOwner(_userOpSession("usage", _pol(address(usageLimit), abi.encodePacked(uint128(2)))));
         _use(pid, 1e6);
         _use(pid, 1e6);
-        (uint128 used, uint128 limit) = usageLimit.getUsage(_userOpCfg(pid), address(smartSession), account);
+        uint128 used = usageLimit.getUsed(_userOpCfg(pid), address(smartSession), account);
+        uint128 limit = usageLimit.getUsageLimit(_userOpCfg(pid), address(smartSession), account);
         vm.assertEq(used, 2, "used");
         vm.assertEq(limit, 2, "limit");
         _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(usageLimit)));
@@ -172,7 +175,8 @@ contract PoliciesE2E is E2EBase {
         batch[1] = Execution(recipient, 0.25 ether, "");
         _handle(_useOp(pid, UserOpBuilder.executeBatch(batch), sessionKeyPk));
         vm.assertEq(recipient.balance, 1 ether, "recipient ETH");
-        (uint256 used, uint256 limit) = valueLimit.getUsage(_userOpCfg(pid), address(smartSession), account);
+        uint256 used = valueLimit.getUsed(_userOpCfg(pid), address(smartSession), account);
+        uint256 limit = valueLimit.getValueLimit(_userOpCfg(pid), address(smartSession), account);
         vm.assertEq(used, 1 ether, "used");
         vm.assertEq(limit, 1 ether, "limit");
         _expectAA23(

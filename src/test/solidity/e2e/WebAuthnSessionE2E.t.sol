@@ -81,7 +81,7 @@ contract WebAuthnSessionE2E is E2EBase {
         _handle(_passkeyOp(_usdcTransfer(recipient, 25e6), passkey, bytes32(0)));
         vm.assertEq(usdc.balanceOf(recipient), 25e6, "recipient");
         vm.assertEq(usdc.balanceOf(account), USDC_START - 25e6, "account");
-        (uint256 spent,,) = erc20Limit.getPolicyData(
+        (, uint256 spent,) = erc20Limit.getPolicyData(
             _actionCfg(pid, address(usdc), TRANSFER), address(smartSession), address(usdc), account
         );
         vm.assertEq(spent, 25e6, "spent");

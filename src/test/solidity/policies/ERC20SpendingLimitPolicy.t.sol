@@ -6,16 +6,17 @@ import {ConfigId} from "../../../main/solidity/smartsession/DataTypes.sol";
 import {IPolicy} from "../../../main/solidity/smartsession/interfaces/IPolicy.sol";
 import {ERC20SpendingLimitPolicy} from "../../../main/solidity/policies/ERC20SpendingLimitPolicy.sol";
 import {CalldataReader} from "../../../main/solidity/policies/lib/CalldataReader.sol";
+import {ERC20SpendingLimitPolicyHarness} from "./fixtures/ERC20SpendingLimitPolicyHarness.sol";
 
 contract ERC20SpendingLimitPolicyTest is PolicyTestBase {
-    ERC20SpendingLimitPolicy internal policy;
+    ERC20SpendingLimitPolicyHarness internal policy;
     address internal constant TOKEN_A = address(0xA0);
     address internal constant TOKEN_B = address(0xB0);
     address internal constant TOKEN_C = address(0xC0);
     address internal constant BOB = address(0xB0B);
 
     function setUp() public {
-        policy = new ERC20SpendingLimitPolicy();
+        policy = new ERC20SpendingLimitPolicyHarness();
     }
 
     function _init(address mux, address account, ConfigId id, address[] memory tokens, uint256[] memory limits)
@@ -61,7 +62,32 @@ contract ERC20SpendingLimitPolicyTest is PolicyTestBase {
         view
         returns (uint256 spent, uint256 approved, uint256 limit)
     {
-        return policy.getPolicyData(id, mux, token, account);
+        // An unconfigured token reverts InvalidTokenAddress (canonical); it reads as all zero here.
+        try policy.getPolicyData(id, mux, token, account) returns (uint256 l, uint256 s, uint256 a) {
+            return (s, a, l);
+        } catch (bytes memory reason) {
+            vm.assertEq(reason, abi.encodeWithSelector(ERC20SpendingLimitPolicy.InvalidTokenAddress.selector, token),
+                "only an unconfigured token reverts");
+            return (0, 0, 0);
+        }
+    }
+
+    // ---------------------------------------------------------------- canonical getter
+
+    function test_getPolicyData_canonicalOrder_limitSpentApproved() public {
+        _init2(MUX, ACCOUNT, CID, 100, 200);
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(30)), 0, "spend 30");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _approve(20)), 0, "approve 20");
+        (uint256 limit, uint256 alreadySpent, uint256 approvedAmount) = policy.getPolicyData(CID, MUX, TOKEN_A, ACCOUNT);
+        vm.assertEq(limit, 100, "spendingLimit first");
+        vm.assertEq(alreadySpent, 30, "alreadySpent second");
+        vm.assertEq(approvedAmount, 20, "approvedAmount third");
+    }
+
+    function test_getPolicyData_unconfiguredToken_revertsInvalidTokenAddress() public {
+        _init2(MUX, ACCOUNT, CID, 100, 200);
+        vm.expectRevert(abi.encodeWithSelector(ERC20SpendingLimitPolicy.InvalidTokenAddress.selector, TOKEN_C));
+        policy.getPolicyData(CID, MUX, TOKEN_C, ACCOUNT);
     }
 
     // ---------------------------------------------------------------- init
@@ -78,7 +104,7 @@ contract ERC20SpendingLimitPolicyTest is PolicyTestBase {
         vm.assertEq(lim, 100, "limit A");
         (,, lim) = _data(MUX, ACCOUNT, CID, TOKEN_B);
         vm.assertEq(lim, 200, "limit B");
-        address[] memory got = policy.getTokens(CID, MUX, ACCOUNT);
+        address[] memory got = policy.configuredTokens(CID, MUX, ACCOUNT);
         vm.assertEq(got.length, 2, "2 tokens");
         vm.assertEq(got[0], TOKEN_A, "A");
         vm.assertEq(got[1], TOKEN_B, "B");
@@ -117,7 +143,7 @@ contract ERC20SpendingLimitPolicyTest is PolicyTestBase {
         _init(MUX, ACCOUNT, CID, t, l);
         (,, uint256 lim) = _data(MUX, ACCOUNT, CID, TOKEN_A);
         vm.assertEq(lim, 7, "last wins");
-        vm.assertEq(policy.getTokens(CID, MUX, ACCOUNT).length, 1, "listed once");
+        vm.assertEq(policy.configuredTokens(CID, MUX, ACCOUNT).length, 1, "listed once");
     }
 
     function test_reinit_clearsAllPreviousTokens() public {
@@ -135,7 +161,7 @@ contract ERC20SpendingLimitPolicyTest is PolicyTestBase {
         (s, a, lim) = _data(MUX, ACCOUNT, CID, TOKEN_B);
         vm.assertEq(s + a + lim, 0, "B cleared");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(1)), 1, "A no longer allowed");
-        address[] memory got = policy.getTokens(CID, MUX, ACCOUNT);
+        address[] memory got = policy.configuredTokens(CID, MUX, ACCOUNT);
         vm.assertEq(got.length, 1, "only C");
         vm.assertEq(got[0], TOKEN_C, "C");
 

@@ -23,11 +23,19 @@ contract TimeFramePolicyTest is PolicyTestBase {
         return (uint256(afterTs) << 208) | (uint256(until) << 160);
     }
 
+    /// @dev The canonical TimeFrameConfig packing: until in bits 48..95, after in bits 0..47.
+    function _window(ConfigId id, address mux, address account) internal view returns (uint48 until, uint48 afterTs) {
+        uint256 packed = policy.getTimeFrameConfig(id, mux, account);
+        vm.assertEq(packed, policy.timeFrameConfigs(id, mux, account), "public mapping and getter agree");
+        until = uint48(packed >> 48);
+        afterTs = uint48(packed);
+    }
+
     function test_init_storesAndEmits() public {
         vm.expectEmit(address(policy));
         emit IPolicy.PolicySet(CID, MUX, ACCOUNT);
         _init(MUX, ACCOUNT, CID, 2_000_000_000, 1_600_000_000);
-        (uint48 until, uint48 afterTs) = policy.getTimeFrame(CID, MUX, ACCOUNT);
+        (uint48 until, uint48 afterTs) = _window(CID, MUX, ACCOUNT);
         vm.assertEq(until, 2_000_000_000, "until");
         vm.assertEq(afterTs, 1_600_000_000, "after");
     }
@@ -35,7 +43,7 @@ contract TimeFramePolicyTest is PolicyTestBase {
     function test_initData_is12PackedBytes_trailingIgnored() public {
         vm.prank(MUX);
         policy.initializeWithMultiplexer(ACCOUNT, CID, abi.encodePacked(uint48(50), uint48(40), hex"ffff"));
-        (uint48 until, uint48 afterTs) = policy.getTimeFrame(CID, MUX, ACCOUNT);
+        (uint48 until, uint48 afterTs) = _window(CID, MUX, ACCOUNT);
         vm.assertEq(until, 50, "until");
         vm.assertEq(afterTs, 40, "after");
     }
@@ -48,7 +56,7 @@ contract TimeFramePolicyTest is PolicyTestBase {
     function test_init_allowsAfterEqualsUntil_andUntilZero() public {
         _init(MUX, ACCOUNT, CID, 100, 100);
         _init(MUX, ACCOUNT, CID, 0, 5_000);
-        (uint48 until, uint48 afterTs) = policy.getTimeFrame(CID, MUX, ACCOUNT);
+        (uint48 until, uint48 afterTs) = _window(CID, MUX, ACCOUNT);
         vm.assertEq(until, 0, "no expiry");
         vm.assertEq(afterTs, 5_000, "after");
     }
@@ -94,11 +102,11 @@ contract TimeFramePolicyTest is PolicyTestBase {
 
     function test_isolation_betweenKeys() public {
         _init(MUX, ACCOUNT, CID, 10, 5);
-        (uint48 u,) = policy.getTimeFrame(CID2, MUX, ACCOUNT);
+        (uint48 u,) = _window(CID2, MUX, ACCOUNT);
         vm.assertEq(u, 0, "cid2 empty");
-        (u,) = policy.getTimeFrame(CID, MUX2, ACCOUNT);
+        (u,) = _window(CID, MUX2, ACCOUNT);
         vm.assertEq(u, 0, "mux2 empty");
-        (u,) = policy.getTimeFrame(CID, MUX, ACCOUNT2);
+        (u,) = _window(CID, MUX, ACCOUNT2);
         vm.assertEq(u, 0, "account2 empty");
         vm.expectRevert(abi.encodeWithSelector(IPolicy.PolicyNotInitialized.selector, CID, MUX2, ACCOUNT));
         vm.prank(MUX2);

@@ -12,6 +12,7 @@ import {
     LimitUsage
 } from "../../../main/solidity/policies/UniActionPolicy.sol";
 import {CalldataReader} from "../../../main/solidity/policies/lib/CalldataReader.sol";
+import {UniActionStorage} from "../utils/UniActionStorage.sol";
 
 contract UniActionPolicyTest is PolicyTestBase {
     UniActionPolicy internal policy;
@@ -70,7 +71,7 @@ contract UniActionPolicyTest is PolicyTestBase {
     }
 
     function _used(address mux, address account, ConfigId id, uint256 rule) internal view returns (uint256 used) {
-        (used,) = policy.getRuleUsage(id, mux, account, rule);
+        used = UniActionStorage.ruleUsed(address(policy), id, mux, account, rule);
     }
 
     // ---------------------------------------------------------------- init
@@ -85,7 +86,7 @@ contract UniActionPolicyTest is PolicyTestBase {
         vm.expectEmit(address(policy));
         emit IPolicy.PolicySet(CID, MUX, ACCOUNT);
         _init(MUX, ACCOUNT, CID, cfg);
-        ActionConfig memory got = policy.getActionConfig(CID, MUX, ACCOUNT);
+        ActionConfig memory got = UniActionStorage.read(address(policy), CID, MUX, ACCOUNT);
         vm.assertEq(keccak256(abi.encode(got)), keccak256(abi.encode(cfg)), "stored config");
     }
 
@@ -147,7 +148,7 @@ contract UniActionPolicyTest is PolicyTestBase {
         one.paramRules.length = 1;
         one.paramRules.rules[0] = _rule(ParamCondition.EQUAL, 0, bytes32(uint256(uint160(RECIPIENT))));
         _init(MUX, ACCOUNT, CID, one);
-        ActionConfig memory got = policy.getActionConfig(CID, MUX, ACCOUNT);
+        ActionConfig memory got = UniActionStorage.read(address(policy), CID, MUX, ACCOUNT);
         vm.assertEq(keccak256(abi.encode(got)), keccak256(abi.encode(one)), "rules >= length cleared");
         vm.assertEq(_check(MUX, ACCOUNT, CID, 0, _transfer(RECIPIENT, 10_000)), 0, "amount rule gone");
     }

@@ -32,7 +32,8 @@ contract UsageLimitPolicyTest is PolicyTestBase {
         vm.expectEmit(address(policy));
         emit IPolicy.PolicySet(CID, MUX, ACCOUNT);
         _init(MUX, ACCOUNT, CID, 3);
-        (uint128 used, uint128 limit) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint128 used = policy.getUsed(CID, MUX, ACCOUNT);
+        uint128 limit = policy.getUsageLimit(CID, MUX, ACCOUNT);
         vm.assertEq(used, 0, "used");
         vm.assertEq(limit, 3, "limit");
     }
@@ -55,7 +56,7 @@ contract UsageLimitPolicyTest is PolicyTestBase {
         vm.assertEq(_useOp(MUX, ACCOUNT, CID), 0, "3");
         vm.assertEq(_useAction(MUX, ACCOUNT, CID), 1, "4 > 3");
         vm.assertEq(_useOp(MUX, ACCOUNT, CID), 1, "still exhausted");
-        (uint128 used,) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint128 used = policy.getUsed(CID, MUX, ACCOUNT);
         vm.assertEq(used, 3, "used stays 3");
     }
 
@@ -68,7 +69,7 @@ contract UsageLimitPolicyTest is PolicyTestBase {
         vm.assertEq(_useAction(MUX, ACCOUNT, CID), 0, "use");
         vm.assertEq(_useAction(MUX, ACCOUNT, CID), 1, "exhausted");
         _init(MUX, ACCOUNT, CID, 1);
-        (uint128 used,) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint128 used = policy.getUsed(CID, MUX, ACCOUNT);
         vm.assertEq(used, 0, "reset");
         vm.assertEq(_useAction(MUX, ACCOUNT, CID), 0, "usable again");
     }
@@ -83,7 +84,7 @@ contract UsageLimitPolicyTest is PolicyTestBase {
         vm.assertEq(_useAction(MUX2, ACCOUNT, CID), 0, "mux2");
         vm.assertEq(_useOp(MUX, ACCOUNT2, CID), 0, "account2");
         vm.assertEq(_useAction(address(this), ACCOUNT, CID), 1, "foreign caller has no uses");
-        (uint128 used,) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint128 used = policy.getUsed(CID, MUX, ACCOUNT);
         vm.assertEq(used, 1, "MUX used 1");
     }
 
@@ -99,7 +100,7 @@ contract UsageLimitPolicyTest is PolicyTestBase {
             uint256 r = i % 2 == 0 ? _useAction(MUX, ACCOUNT, CID) : _useOp(MUX, ACCOUNT, CID);
             vm.assertEq(r, i < limit ? 0 : 1, "decision");
         }
-        (uint128 used,) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint128 used = policy.getUsed(CID, MUX, ACCOUNT);
         vm.assertEq(used, attempts < limit ? attempts : limit, "used");
     }
 }

@@ -47,14 +47,15 @@ contract ValueLimitPolicyTest is PolicyTestBase {
     }
 
     function _used(address mux, address account, ConfigId id) internal view returns (uint256 used) {
-        (used,) = policy.getUsage(id, mux, account);
+        used = policy.getUsed(id, mux, account);
     }
 
     function test_init_storesAndEmits() public {
         vm.expectEmit(address(policy));
         emit IPolicy.PolicySet(CID, MUX, ACCOUNT);
         _init(MUX, ACCOUNT, CID, 1 ether);
-        (uint256 used, uint256 limit) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint256 used = policy.getUsed(CID, MUX, ACCOUNT);
+        uint256 limit = policy.getValueLimit(CID, MUX, ACCOUNT);
         vm.assertEq(used, 0, "used");
         vm.assertEq(limit, 1 ether, "limit");
     }
@@ -147,7 +148,8 @@ contract ValueLimitPolicyTest is PolicyTestBase {
         _init(MUX, ACCOUNT, CID, 10);
         vm.assertEq(_action(MUX, ACCOUNT, CID, 10), 0, "spend");
         _init(MUX, ACCOUNT, CID, 5);
-        (uint256 used, uint256 limit) = policy.getUsage(CID, MUX, ACCOUNT);
+        uint256 used = policy.getUsed(CID, MUX, ACCOUNT);
+        uint256 limit = policy.getValueLimit(CID, MUX, ACCOUNT);
         vm.assertEq(used, 0, "reset");
         vm.assertEq(limit, 5, "new limit");
     }

@@ -2,17 +2,12 @@
 pragma solidity ^0.8.28;
 
 import {ConfigId} from "../../smartsession/DataTypes.sol";
+import {TokenListStorage} from "./TokenListStorage.sol";
 
 /// @title ConfiguredTokenList
-/// @notice The list of tokens a per-token policy is configured with, kept so that a re-init can clear every old
-///         token (audit finding: re-init must reset all state) and so the wallet can enumerate live budgets.
-/// @dev Stored as (configId, multiplexer, index, account): the account is the innermost key (ERC-7562
-///      associated storage). Writes are keyed by msg.sender, the multiplexer.
-abstract contract ConfiguredTokenList {
-    mapping(ConfigId => mapping(address multiplexer => mapping(uint256 index => mapping(address account => address))))
-        internal $tokenAt;
-    mapping(ConfigId => mapping(address multiplexer => mapping(address account => uint256))) internal $tokenCount;
-
+/// @notice A per-token policy's token list (TokenListStorage) made enumerable from outside, so the wallet can list
+///         live budgets of our own policies.
+abstract contract ConfiguredTokenList is TokenListStorage {
     /// @notice The tokens currently configured for (id, multiplexer, account).
     /// @param id The config id.
     /// @param multiplexer The multiplexer.
@@ -22,29 +17,6 @@ abstract contract ConfiguredTokenList {
         view
         returns (address[] memory tokens)
     {
-        uint256 n = $tokenCount[id][multiplexer][account];
-        tokens = new address[](n);
-        for (uint256 i; i < n; ++i) {
-            tokens[i] = $tokenAt[id][multiplexer][i][account];
-        }
+        return _configuredTokens(id, multiplexer, account);
     }
-
-    /// @dev Forgets every token configured for (configId, msg.sender, account) and clears each one's state.
-    function _clearTokens(ConfigId configId, address account) internal {
-        uint256 oldCount = $tokenCount[configId][msg.sender][account];
-        for (uint256 i; i < oldCount; ++i) {
-            _clearTokenState(configId, $tokenAt[configId][msg.sender][i][account], account);
-            delete $tokenAt[configId][msg.sender][i][account];
-        }
-        delete $tokenCount[configId][msg.sender][account];
-    }
-
-    /// @dev Appends `token` to the list of (configId, msg.sender, account); callers append each token once.
-    function _appendToken(ConfigId configId, address account, address token) internal {
-        uint256 index = $tokenCount[configId][msg.sender][account]++;
-        $tokenAt[configId][msg.sender][index][account] = token;
-    }
-
-    /// @dev Deletes the policy's own per-token state of `token`.
-    function _clearTokenState(ConfigId configId, address token, address account) internal virtual;
 }

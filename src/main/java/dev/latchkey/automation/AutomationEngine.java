@@ -16,6 +16,7 @@ import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyEngine;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.session.engine.SoftLimits;
+import dev.latchkey.session.engine.UnrecognizedPolicyException;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
@@ -153,8 +154,14 @@ public final class AutomationEngine implements AutoCloseable {
                 }
                 case Verdict.Done d -> move(r, AutomationRule.Status.DONE, d.message(), AutomationEvaluation.Result.DONE, head);
                 case Verdict.Fire f -> {
-                    if (fire(r, f, sessions.get(Firings.hex(r.row.permissionId())), head, rows)) fired++;
-                    else skipped++;
+                    try {
+                        if (fire(r, f, sessions.get(Firings.hex(r.row.permissionId())), head, rows)) fired++;
+                        else skipped++;
+                    } catch (UnrecognizedPolicyException e) {
+                        // Retrying cannot help: a contract the session names does not answer as that policy does.
+                        attention++;
+                        move(r, AutomationRule.Status.NEEDS_ATTENTION, e.getMessage(), AutomationEvaluation.Result.ATTENTION, head);
+                    }
                 }
             }
         }
@@ -179,6 +186,8 @@ public final class AutomationEngine implements AutoCloseable {
         if (now < session.validAfter()) return new Verdict.Wait("session-not-yet-valid", "the session starts at " + Instant.ofEpochSecond(session.validAfter()));
         try {
             return evaluator.evaluate(r, new Address(session.account().toLowerCase()), m);
+        } catch (UnrecognizedPolicyException e) {
+            return new Verdict.Attention(e.getMessage());
         } catch (RuntimeException e) {
             return new Verdict.Skip("read-error", "could not evaluate: " + e.getMessage());
         }

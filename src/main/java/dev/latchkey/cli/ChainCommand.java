@@ -2,6 +2,7 @@ package dev.latchkey.cli;
 
 import dev.latchkey.aa.submit.UserOperationException;
 import dev.latchkey.chain.RpcException;
+import dev.latchkey.session.engine.UnrecognizedPolicyException;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.session.model.FieldException;
@@ -64,6 +65,7 @@ abstract class ChainCommand implements Callable<Integer> {
             String kind = switch (e.kind()) {
                 case NETWORK -> "Network";
                 case MISSING_DEPLOYMENT -> "MissingDeployment";
+                case INCOMPATIBLE_MODULE -> "IncompatibleModule";
                 case NOT_FOUND -> "NotFound";
                 case STATE -> "State";
                 case INVALID -> "InvalidInput";
@@ -71,6 +73,9 @@ abstract class ChainCommand implements Callable<Integer> {
             return output.fail(spec, prefix, kind, e.getMessage(), e.kind() == WalletException.Kind.NETWORK ? EXIT_NETWORK : EXIT_ERROR);
         } catch (FieldException e) {
             return output.fail(spec, prefix, "InvalidInput", e.getMessage(), EXIT_ERROR);
+        } catch (UnrecognizedPolicyException e) {
+            // The node answered; the contract is not the policy the session names (wrong address or unknown build).
+            return output.fail(spec, prefix, "UnknownPolicy", e.getMessage(), EXIT_ERROR);
         } catch (RpcException e) {
             return output.fail(spec, prefix, "Network", e.getMessage(), EXIT_NETWORK);
         } catch (UserOperationException e) {

@@ -2,6 +2,7 @@ package dev.latchkey.cli;
 
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetConfig;
+import dev.latchkey.devnet.SmartSessionBuild;
 import dev.latchkey.devnet.DevnetException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,11 +42,22 @@ public final class DevnetUpCommand implements Callable<Integer> {
     @Option(names = "--node", description = "Node executable for Alto (default: LATCHKEY_NODE or 'node').")
     String node;
 
+    @Option(names = "--smart-session", paramLabel = "BUILD", defaultValue = "latchkey",
+            description = "SmartSession module: 'latchkey' (ours, default) or 'modulekit' (the canonical bytecode of"
+                    + " @rhinestone/modulekit 0.5.9 at the canonical address).")
+    String smartSession;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         DevnetConfig config = DevnetConfig.defaults(dir == null ? DevnetCommand.defaultDir() : dir)
                 .withPort(port).withChainId(chainId).withBundler(!noBundler);
+        try {
+            config = config.withSmartSession(SmartSessionBuild.fromOption(smartSession));
+        } catch (IllegalArgumentException e) {
+            err.println("latchkey devnet up: " + e.getMessage());
+            return 2;
+        }
         if (anvil != null) {
             config = config.withAnvil(anvil);
         }

@@ -26,10 +26,14 @@ final class CoreContracts {
     private CoreContracts() {
     }
 
-    static void deploy(Deployer deployer, ContractArtifacts artifacts, Map<String, String> addresses) {
+    static void deploy(Deployer deployer, ContractArtifacts artifacts, Map<String, String> addresses, DevnetConfig config) {
         deployer.progress("deploying SmartSession, policies and validators");
         for (String name : MODULES) {
             addresses.put(name, deployer.deploy(name, artifacts.get(name).bytecode()));
+        }
+        if (config.smartSession() == SmartSessionBuild.MODULEKIT_0_5_9) {
+            // Ours is still deployed (every later CREATE address stays the same in both layouts) but nothing uses it.
+            addresses.put("SmartSession", placeCanonicalSmartSession(deployer, SmartSessionBuild.modulekitRuntime(config.nodeModules())));
         }
         addresses.put("LatchkeyAccountFactory", deployer.deploy("LatchkeyAccountFactory",
                 artifacts.get("LatchkeyAccountFactory").bytecode(), new Address(addresses.get("EntryPoint")),
@@ -41,6 +45,20 @@ final class CoreContracts {
         addresses.put("DAI", deployer.deploy("DAI", token, new Utf8String("Dai Stablecoin"), new Utf8String("DAI"),
                 new Uint8(18)));
         addresses.put("WETH", deployer.deploy("WETH", artifacts.get("WETH9").bytecode()));
+    }
+
+    /**
+     * Sets the canonical module's runtime at its public-chain address and checks it is there byte for byte: the
+     * package ships runtime code only (no creation code to deploy), as modulekit's own tests etch it.
+     */
+    static String placeCanonicalSmartSession(Deployer deployer, String runtime) {
+        String at = SmartSessionBuild.CANONICAL_ADDRESS;
+        deployer.progress("placing the canonical SmartSession (@rhinestone/modulekit 0.5.9 bytecode) at " + at);
+        deployer.client().rpc().call("anvil_setCode", at, runtime);
+        if (!deployer.client().code(at).equalsIgnoreCase(runtime)) {
+            throw new DevnetException("the canonical SmartSession bytecode did not land at " + at);
+        }
+        return at;
     }
 
     /**

@@ -140,10 +140,11 @@ public final class Devnet implements AutoCloseable {
         }
         try {
             Manifest manifest = Manifest.read(config.dir());
-            if (manifest.version() == Manifest.CURRENT_VERSION && manifest.chainId() == config.chainId()) {
+            if (manifest.version() == Manifest.CURRENT_VERSION && manifest.chainId() == config.chainId()
+                    && DevnetBootstrap.sameLayout(config, manifest)) {
                 return Optional.of(manifest);
             }
-            progress.step("the saved devnet is of another layout or chain id; deploying afresh");
+            progress.step("the saved devnet is of another layout, SmartSession build or chain id; deploying afresh");
         } catch (DevnetException e) {
             progress.step("ignoring the saved manifest: " + e.getMessage());
         }

@@ -29,7 +29,7 @@ final class DevnetBootstrap {
         progress.step("deploying EntryPoint v0.7");
         addresses.put("EntryPoint", CoreContracts.entryPoint(deployer, artifacts.get("EntryPoint").bytecode()));
         onEntryPoint.accept(addresses.get("EntryPoint"));
-        CoreContracts.deploy(deployer, artifacts, addresses);
+        CoreContracts.deploy(deployer, artifacts, addresses, config);
         NpmArtifacts npm = new NpmArtifacts(config.nodeModules());
         UniswapMarket.deploy(deployer, npm, addresses);
         AaveMarket.deploy(deployer, npm, addresses);
@@ -42,5 +42,10 @@ final class DevnetBootstrap {
     static boolean matches(EvmClient client, Manifest manifest) {
         return client.chainId() == manifest.chainId()
                 && manifest.addresses().values().stream().allMatch(client::hasCode);
+    }
+
+    /** Whether a saved manifest was deployed with the SmartSession build {@code config} asks for. */
+    static boolean sameLayout(DevnetConfig config, Manifest manifest) {
+        return manifest.addresses().containsKey("SmartSession") && config.smartSession().placedAt(manifest.address("SmartSession"));
     }
 }

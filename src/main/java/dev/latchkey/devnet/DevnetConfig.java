@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param projectDir the directory holding {@code node_modules} (anvil, Alto, Uniswap and Aave artifacts)
  * @param anvil      the anvil binary, or null for the npm-installed one
  * @param node       the Node executable (a path or a name on the PATH)
+ * @param smartSession which SmartSession module the chain runs (ours by default)
  */
 public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Path projectDir, Path anvil,
-                           String node) {
+                           String node, SmartSessionBuild smartSession) {
 
     public static final long DEFAULT_CHAIN_ID = 31337;
 
@@ -23,6 +24,7 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(projectDir, "projectDir");
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(smartSession, "smartSession");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, not " + port);
         }
@@ -43,27 +45,31 @@ public record DevnetConfig(Path dir, int port, long chainId, boolean bundler, Pa
         return new DevnetConfig(dir, 0, DEFAULT_CHAIN_ID, true,
                 Path.of(project == null || project.isBlank() ? "." : project).toAbsolutePath().normalize(),
                 anvil == null || anvil.isBlank() ? null : Path.of(anvil),
-                node == null || node.isBlank() ? "node" : node);
+                node == null || node.isBlank() ? "node" : node, SmartSessionBuild.LATCHKEY);
     }
 
     public DevnetConfig withPort(int newPort) {
-        return new DevnetConfig(dir, newPort, chainId, bundler, projectDir, anvil, node);
+        return new DevnetConfig(dir, newPort, chainId, bundler, projectDir, anvil, node, smartSession);
     }
 
     public DevnetConfig withChainId(long newChainId) {
-        return new DevnetConfig(dir, port, newChainId, bundler, projectDir, anvil, node);
+        return new DevnetConfig(dir, port, newChainId, bundler, projectDir, anvil, node, smartSession);
     }
 
     public DevnetConfig withBundler(boolean on) {
-        return new DevnetConfig(dir, port, chainId, on, projectDir, anvil, node);
+        return new DevnetConfig(dir, port, chainId, on, projectDir, anvil, node, smartSession);
     }
 
     public DevnetConfig withAnvil(Path binary) {
-        return new DevnetConfig(dir, port, chainId, bundler, projectDir, binary, node);
+        return new DevnetConfig(dir, port, chainId, bundler, projectDir, binary, node, smartSession);
     }
 
     public DevnetConfig withNode(String executable) {
-        return new DevnetConfig(dir, port, chainId, bundler, projectDir, anvil, executable);
+        return new DevnetConfig(dir, port, chainId, bundler, projectDir, anvil, executable, smartSession);
+    }
+
+    public DevnetConfig withSmartSession(SmartSessionBuild build) {
+        return new DevnetConfig(dir, port, chainId, bundler, projectDir, anvil, node, build);
     }
 
     /** Where {@code latchkey devnet up} keeps its state and manifest unless told otherwise: {@code ~/.latchkey/devnet}. */

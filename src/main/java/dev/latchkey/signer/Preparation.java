@@ -10,6 +10,7 @@ import dev.latchkey.session.engine.Decision;
 import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyState;
+import dev.latchkey.session.engine.UnrecognizedPolicyException;
 import dev.latchkey.session.model.Address;
 import java.math.BigInteger;
 import java.util.List;
@@ -52,6 +53,11 @@ final class Preparation {
                 d.stats().bump(d.stats().refused);
                 done.complete(o);
             });
+        } catch (UnrecognizedPolicyException e) {
+            // Nothing was reserved yet (state is read before the journal row): a refusal the owner can act on.
+            lane.slots.release();
+            d.stats().bump(d.stats().refused);
+            done.complete(refuse(intent, "policy-unrecognized", e.getMessage()));
         } catch (KeystoreException | RuntimeException e) {
             lane.slots.release();
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -66,6 +66,7 @@ public final class SessionService {
             HexBytes pid = built.permissionId();
             requireDeployed(built);
             BigInteger nonce = SmartSessionReads.enableNonce(chain.node(), p.smartSession(), pid, accountAddress);
+            SmartSessionReads.requireSameEnableDigest(chain.node(), p.smartSession(), pid, accountAddress, built.onchain(), nonce);
             EnablePlan plan = EnablePlan.of(built.onchain(), accountAddress, p.smartSession(), SmartSessionMode.ENABLE,
                     List.of(new EnablePlan.ChainNonce(p.chainId(), nonce)));
             List<Budgets.Line> budget = Budgets.of(built.wallet(), built.validAfter(), built.validUntil());
@@ -121,6 +122,7 @@ public final class SessionService {
             return earlier.get();
         }
         BigInteger nonce = SmartSessionReads.enableNonce(chain.node(), p.smartSession(), pid, accountAddress);
+        SmartSessionReads.requireSameEnableDigest(chain.node(), p.smartSession(), pid, accountAddress, onchain, nonce);
         EnablePlan plan = EnablePlan.of(onchain, accountAddress, p.smartSession(), SmartSessionMode.ENABLE,
                 List.of(new EnablePlan.ChainNonce(p.chainId(), nonce)));
         keystore.sessions().add(new SessionRecord(pid.bytes(), account.address(), sessionKey.checksummed(), ws.salt().bytes(),

@@ -12,6 +12,11 @@ public final class WalletException extends RuntimeException {
         NETWORK,
         /** A contract the operation needs is not deployed on this network (or not configured for it). */
         MISSING_DEPLOYMENT,
+        /**
+         * The SmartSession module on this network is not the Smart Sessions v1 build the wallet signs for: the owner's
+         * approval would not enable sessions there (e.g. an older build with other EIP-712 types).
+         */
+        INCOMPATIBLE_MODULE,
         /** No such account, session or key in this wallet. */
         NOT_FOUND,
         /** The request is valid but the wallet's state does not allow it (e.g. approving a revoked session). */

@@ -80,7 +80,11 @@ public final class Fixture {
     }
 
     public AutomationEngine engine() {
-        return new AutomationEngine(keystore, NET, chain, QUOTES, signer, wallets.port(), (s, c) -> new InMemoryPolicyState(),
+        return engine((s, c) -> new InMemoryPolicyState());
+    }
+
+    public AutomationEngine engine(dev.latchkey.signer.PolicyStateSource states) {
+        return new AutomationEngine(keystore, NET, chain, QUOTES, signer, wallets.port(), states,
                 new AutomationConfig(POLICIES, Duration.ofMillis(20), 3, 30, 3, log::add));
     }
 

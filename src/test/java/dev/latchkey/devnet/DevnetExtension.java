@@ -15,9 +15,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * that uses this extension, stopped (and its directory deleted) when the run ends. Inject it as a {@link Devnet}
  * parameter of a test or lifecycle method.
  */
-public final class DevnetExtension implements ParameterResolver {
+public class DevnetExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DevnetExtension.class);
+
+    /**
+     * The same, for a second shared devnet whose SmartSession is the canonical module's bytecode
+     * ({@link SmartSessionBuild#MODULEKIT_0_5_9}); policies, validators and the factory are as on the first.
+     */
+    public static final class CanonicalModule extends DevnetExtension {
+        public CanonicalModule() {
+            super(SmartSessionBuild.MODULEKIT_0_5_9);
+        }
+    }
+
+    private final SmartSessionBuild build;
+
+    public DevnetExtension() {
+        this(SmartSessionBuild.LATCHKEY);
+    }
+
+    DevnetExtension(SmartSessionBuild build) {
+        this.build = build;
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -27,17 +47,18 @@ public final class DevnetExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedDevnet.class, key -> SharedDevnet.start(), SharedDevnet.class).devnet();
+                .getOrComputeIfAbsent(build, key -> SharedDevnet.start(build), SharedDevnet.class).devnet();
     }
 
     /** The shared devnet and its directory; JUnit closes it when the root context closes. */
     record SharedDevnet(Devnet devnet, Path dir) implements AutoCloseable {
 
-        static SharedDevnet start() {
+        static SharedDevnet start(SmartSessionBuild build) {
             try {
                 Path dir = Files.createTempDirectory("latchkey-devnet-");
-                Devnet devnet = Devnet.start(DevnetConfig.defaults(dir),
-                        message -> System.err.println("[devnet] " + message));
+                String tag = build == SmartSessionBuild.LATCHKEY ? "[devnet] " : "[devnet " + build.option() + "] ";
+                Devnet devnet = Devnet.start(DevnetConfig.defaults(dir).withSmartSession(build),
+                        message -> System.err.println(tag + message));
                 return new SharedDevnet(devnet, dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -15,7 +15,7 @@ class DevnetRequirementsTest {
 
     private DevnetConfig config(Path project) {
         return new DevnetConfig(dir.resolve("devnet"), 0, DevnetConfig.DEFAULT_CHAIN_ID, true, project, null,
-                "latchkey-test-no-such-node");
+                "latchkey-test-no-such-node", SmartSessionBuild.LATCHKEY);
     }
 
     @Test

@@ -30,6 +30,10 @@ import org.web3j.utils.Numeric;
  */
 public final class SessionAbi {
 
+    /** The {@code Session} tuple as it appears in function signatures (selectors). */
+    public static final String SESSION_TUPLE =
+            "(address,bytes,bytes32,(address,bytes)[],((bytes32,string[])[],(address,bytes)[]),(bytes4,address,(address,bytes)[])[],bool)";
+
     private SessionAbi() { }
 
     /** {@code abi.encode(Session)}: begins with the 0x20 offset of the dynamic tuple. */

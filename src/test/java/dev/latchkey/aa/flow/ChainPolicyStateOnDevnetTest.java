@@ -3,6 +3,7 @@ package dev.latchkey.aa.flow;
 import static dev.latchkey.aa.flow.FlowFixture.USDC;
 import static dev.latchkey.aa.flow.FlowFixture.addr;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.devnet.Devnet;
@@ -11,6 +12,7 @@ import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.engine.Decision;
 import dev.latchkey.session.engine.PolicyState;
 import dev.latchkey.session.engine.PreparedSession;
+import dev.latchkey.session.engine.UnrecognizedPolicyException;
 import dev.latchkey.session.hash.EnablePlan;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
@@ -85,6 +87,30 @@ class ChainPolicyStateOnDevnetTest {
             assertThat(r.reason().attempted()).contains(USDC.multiply(BigInteger.valueOf(55)));
         });
         assertThat(sender.simulate(ops.sign(draft, s, List.of(key), Optional.empty())).passed()).isFalse();
+    }
+
+    @Test
+    void aContractThatIsNotThePolicyIsNamedAndAnUnreachableNodeStaysANetworkError(Devnet devnet) {
+        ChainAddresses a = FlowFixture.addresses(devnet);
+        Address usdc = addr(devnet, "USDC");
+        Address account = FlowFixture.randomAddress();
+        PolicyState state = new ChainPolicyState(devnet.client(), a.smartSession(), account);
+        HexBytes cfg = HexBytes.zeros(32);
+
+        // USDC has no getUsed: an empty revert, which is the contract speaking, not the network
+        assertThatThrownBy(() -> state.usageUsed(usdc, cfg)).isInstanceOfSatisfying(UnrecognizedPolicyException.class, e -> {
+            assertThat(e.getMessage()).startsWith("UsageLimitPolicy at " + usdc.hex() + " does not answer getUsed(bytes32,address,address)")
+                    .endsWith("not a policy version this wallet knows");
+            assertThat(e.policy()).isEqualTo("UsageLimitPolicy");
+        });
+        // the canonical ERC20SpendingLimitPolicy reverts InvalidTokenAddress for a token without a limit: nothing spent
+        assertThat(state.spending(policy(a, PolicyKind.SPENDING_LIMITS), cfg, usdc)).isEqualTo(PolicyState.Spending.NONE);
+        assertThat(state.usageUsed(policy(a, PolicyKind.USAGE_LIMIT), cfg)).isZero();
+
+        try (dev.latchkey.chain.EvmClient nowhere = new dev.latchkey.chain.EvmClient("http://127.0.0.1:9")) {
+            PolicyState offline = new ChainPolicyState(nowhere, a.smartSession(), account);
+            assertThatThrownBy(() -> offline.usageUsed(policy(a, PolicyKind.USAGE_LIMIT), cfg)).isInstanceOf(dev.latchkey.chain.RpcException.class);
+        }
     }
 
     private static Address policy(ChainAddresses a, PolicyKind kind) {
