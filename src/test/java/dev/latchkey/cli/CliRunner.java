@@ -59,6 +59,42 @@ final class CliRunner {
         return raw(all.toArray(String[]::new));
     }
 
+    /** A long-running command ({@code signer run}) on its own thread; its stdout is readable while it runs. */
+    static final class Background {
+        private final StringWriter out = new StringWriter();
+        private final java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        private final Thread thread;
+
+        Background(String name, String... args) {
+            thread = new Thread(() -> {
+                CommandLine line = new CommandLine(new LatchkeyCommand());
+                line.setOut(new PrintWriter(out, true));
+                line.setErr(new PrintWriter(new StringWriter(), true));
+                exit.set(line.execute(args));
+            }, name);
+            thread.start();
+        }
+
+        String out() {
+            return out.toString();
+        }
+
+        boolean running() {
+            return thread.isAlive();
+        }
+
+        /** Interrupts it (as Ctrl-C would) and returns its exit code. */
+        int stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(30_000);
+            return exit.get();
+        }
+    }
+
+    Background background(String name, String... args) {
+        return new Background(name, chainArgs(args));
+    }
+
     Run raw(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

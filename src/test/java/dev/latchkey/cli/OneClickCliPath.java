@@ -9,13 +9,9 @@ import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KdfPolicy;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.WalletLocation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command-line path of docs/cli.md, run unchanged on two stacks (subclasses pick the devnet): our SmartSession,
@@ -81,28 +77,18 @@ abstract class OneClickCliPath {
                 "--every", "60s", "--swap-to", "WETH", "--count", "3", "--label", "dca");
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
 
-        StringWriter out = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread run = new Thread(() -> {
-            CommandLine line = new CommandLine(new LatchkeyCommand());
-            line.setOut(new PrintWriter(out, true));
-            line.setErr(new PrintWriter(new StringWriter(), true));
-            exit.set(line.execute(cli.chainArgs("signer", "run", "--poll-ms", "100")));
-        }, "signer-run-recurring");
-        run.start();
+        CliRunner.Background run = cli.background("signer-run-recurring", "signer", "run", "--poll-ms", "100");
         // The devnet mines on demand, so chain time only moves when the test moves it: one period per step.
         try (EvmClient node = new EvmClient(devnet.manifest().rpcUrl())) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (count(out.toString(), "automation.succeeded") < 3 && System.nanoTime() < deadline && run.isAlive()) {
+            while (count(run.out(), "automation.succeeded") < 3 && System.nanoTime() < deadline && run.running()) {
                 Thread.sleep(1500);
                 node.rpc().call("evm_increaseTime", 61);
                 node.rpc().call("evm_mine");
             }
         }
-        run.interrupt();
-        run.join(30_000);
-        assertThat(exit.get()).as(out.toString()).isZero();
-        assertThat(count(out.toString(), "automation.succeeded")).as(out.toString()).isEqualTo(3);
+        assertThat(run.stop()).as(run.out()).isZero();
+        assertThat(count(run.out(), "automation.succeeded")).as(run.out()).isEqualTo(3);
         JsonNode rule = cli.chain("automation", "list", "--all").json().path("rules").get(0);
         assertThat(rule.path("status").asText()).as(rule.toString()).isEqualTo("DONE");
         assertThat(rule.path("firings").asInt()).isEqualTo(3);

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole one-click path through the command line (picocli in-process, {@code --json} parsed) on the devnet through
@@ -107,22 +103,12 @@ class TradingCliOnDevnetTest {
         }
         assertThat(cli.chain("account", "show").json().path("balances").path("USDC").asText()).as("not sent yet").isEqualTo("1000");
 
-        StringWriter out = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread runner = new Thread(() -> {
-            CommandLine line = new CommandLine(new LatchkeyCommand());
-            line.setOut(new PrintWriter(out, true));
-            line.setErr(new PrintWriter(new StringWriter(), true));
-            exit.set(line.execute(cli.chainArgs("signer", "run", "--poll-ms", "100")));
-        }, "signer-run");
-        runner.start();
+        CliRunner.Background runner = cli.background("signer-run", "signer", "run", "--poll-ms", "100");
         long deadline = System.nanoTime() + 90_000_000_000L;
-        while (!out.toString().contains("signer.included") && System.nanoTime() < deadline && runner.isAlive()) Thread.sleep(100);
-        runner.interrupt();
-        runner.join(30_000);
-        assertThat(exit.get()).as(out.toString()).isZero();
+        while (!runner.out().contains("signer.included") && System.nanoTime() < deadline && runner.running()) Thread.sleep(100);
+        assertThat(runner.stop()).as(runner.out()).isZero();
         List<JsonNode> lines = new ArrayList<>();
-        for (String l : out.toString().split("\n")) if (!l.isBlank()) lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l));
+        for (String l : runner.out().split("\n")) if (!l.isBlank()) lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l));
         assertThat(lines).anySatisfy(l -> {
             assertThat(l.path("decision").asText()).isEqualTo("signer.resumed");
             assertThat(l.path("intent").asText()).isEqualTo(intent);
