@@ -1,5 +1,6 @@
 package dev.latchkey.automation;
 
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
@@ -99,7 +100,7 @@ public final class RuleValidator {
     }
 
     private Optional<String> check(PreparedSession prepared, Address account, Address smartSession, List<Execution> c, long at, PolicyState state) {
-        UserOperation op = UserOperation.of(account, BigInteger.ZERO, RuleCalls.callData(c));
+        UserOperation op = UserOperation.of(account, BigInteger.ZERO, WindowClaims.stamp(prepared, smartSession, RuleCalls.callData(c), at));
         Decision d = engine.check(prepared, OperationContexts.of(op, smartSession, at, BigInteger.ZERO), state);
         return d instanceof Decision.Refused r ? Optional.of(r.reason().toString()) : Optional.empty();
     }
