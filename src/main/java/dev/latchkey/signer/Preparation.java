@@ -40,7 +40,7 @@ final class Preparation {
         String id = intent.idHex();
         try {
             lane.awaitEnabling();
-            lane.slots.acquire();
+            lane.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.complete(new Outcome.Failed(id, "signer stopped"));
@@ -49,12 +49,12 @@ final class Preparation {
         try {
             Optional<Outcome> refused = prepareAndReserve(intent, match, lane, done);
             refused.ifPresent(o -> {
-                lane.slots.release();
+                lane.release();
                 d.stats().bump(d.stats().refused);
                 done.complete(o);
             });
         } catch (KeystoreException | RuntimeException e) {
-            lane.slots.release();
+            lane.release();
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             done.complete(new Outcome.Failed(id, e.getMessage()));
