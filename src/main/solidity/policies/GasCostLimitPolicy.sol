@@ -12,10 +12,9 @@ import {PolicyInterfaces} from "./lib/PolicyInterfaces.sol";
 /// @dev Init data: `abi.encode(uint256 costLimit)`, nonzero. Per op:
 ///      gas  = verificationGasLimit + callGasLimit + preVerificationGas
 ///             [+ paymasterVerificationGasLimit + paymasterPostOpGasLimit when paymasterAndData.length >= 52]
-///      cost = gas × min(maxFeePerGas, maxPriorityFeePerGas + block.basefee).
-///      Fails (1) when `used + cost > limit` (or on arithmetic overflow), else `used += cost`. State keyed
-///      (configId, multiplexer = msg.sender, account = userOp.sender). Reads block.basefee during validation
-///      (ERC-7562 OP-011), see docs/policies.md.
+///      cost = gas × maxFeePerGas (the worst case the op can be charged: validation reads no BASEFEE, ERC-7562
+///      OP-011). Fails (1) when `used + cost > limit` (or on arithmetic overflow), else `used += cost`. State keyed
+///      (configId, multiplexer = msg.sender, account = userOp.sender).
 contract GasCostLimitPolicy is IUserOpPolicy {
     /// @notice Init data shorter than 32 bytes.
     error InvalidInitDataLength();
@@ -49,17 +48,16 @@ contract GasCostLimitPolicy is IUserOpPolicy {
         CostData storage $ = $cost[id][msg.sender][userOp.sender];
         uint256 limit = $.limit;
         if (limit == 0) revert PolicyNotInitialized(id, msg.sender, userOp.sender);
-        (bool ok, uint256 cost) = maxCost(userOp, block.basefee);
+        (bool ok, uint256 cost) = maxCost(userOp);
         uint256 used = $.used;
         if (!ok || cost > limit - used) return PolicyResult.FAILED; // used <= limit always holds
         $.used = used + cost;
         return PolicyResult.SUCCESS;
     }
 
-    /// @notice The maximum cost (wei) of `userOp` at `basefee`; ok = false on overflow.
+    /// @notice The maximum cost (wei) of `userOp`: all its gas limits at maxFeePerGas; ok = false on overflow.
     /// @param userOp The user operation.
-    /// @param basefee The block base fee to assume.
-    function maxCost(PackedUserOperation calldata userOp, uint256 basefee)
+    function maxCost(PackedUserOperation calldata userOp)
         public
         pure
         returns (bool ok, uint256 cost)
@@ -77,11 +75,7 @@ contract GasCostLimitPolicy is IUserOpPolicy {
                 if (gas + pmGas < gas) return (false, 0);
                 gas += pmGas;
             }
-            uint256 maxFee = uint128(uint256(fees));
-            uint256 priority = uint256(fees) >> 128;
-            uint256 price = maxFee;
-            // priority < 2^128; overflow of priority + basefee only when basefee is huge: then maxFee is lower.
-            if (basefee <= type(uint256).max - priority && priority + basefee < maxFee) price = priority + basefee;
+            uint256 price = uint128(uint256(fees));
             if (gas != 0 && price > type(uint256).max / gas) return (false, 0);
             return (true, gas * price);
         }

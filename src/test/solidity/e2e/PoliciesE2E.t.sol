@@ -44,6 +44,18 @@ contract PoliciesE2E is E2EBase {
         _handle(_useOp(pid, _usdcTransfer(recipient, amount), sessionKeyPk));
     }
 
+    /// @dev execute(single) of usdc.transfer whose call data ends with a claim of the current time (Periodic).
+    function _claimedTransfer(uint256 amount) internal view returns (bytes memory) {
+        bytes memory call = abi.encodePacked(abi.encodeWithSelector(TRANSFER, recipient, amount), uint48(block.timestamp));
+        return UserOpBuilder.executeSingle(address(usdc), 0, call);
+    }
+
+    /// @dev execute(single) of usdc.transfer with a claim of the current time in the mode payload (RateLimit).
+    function _modeClaimedTransfer(uint256 amount) internal view returns (bytes memory) {
+        bytes memory exec = abi.encodePacked(address(usdc), uint256(0), abi.encodeWithSelector(TRANSFER, recipient, amount));
+        return abi.encodeWithSelector(0xe9ae5c53, bytes32(uint256(uint48(block.timestamp))), exec);
+    }
+
     // ---- Sudo ---------------------------------------------------------------------------------------------------
 
     function test_sudo() public {
@@ -193,26 +205,32 @@ contract PoliciesE2E is E2EBase {
                 "periodic", _pol(address(periodic), abi.encode(_addrs(address(usdc)), _uints(100e6), uint48(1 days)))
             )
         );
-        uint256 t0 = block.timestamp;
+        uint256 day0 = block.timestamp - (block.timestamp % 1 days);
         ConfigId id = _actionCfg(pid, address(usdc), TRANSFER);
-        _use(pid, 60e6);
-        _use(pid, 40e6);
+        _handle(_useOp(pid, _claimedTransfer(60e6), sessionKeyPk));
+        _handle(_useOp(pid, _claimedTransfer(40e6), sessionKeyPk));
         (uint256 used, uint256 limit, uint48 start, uint48 period) =
             periodic.getBudget(id, address(smartSession), address(usdc), account);
         vm.assertEq(used, 100e6, "used");
         vm.assertEq(limit, 100e6, "limit");
-        vm.assertEq(start, t0, "period start");
+        vm.assertEq(start, day0, "period start: the UTC day");
         vm.assertEq(period, 1 days, "period");
-        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(periodic)));
+        _expectAA23(_useOp(pid, _claimedTransfer(1), sessionKeyPk), _policyViolation(pid, address(periodic)));
+        // Without a claim the policy cannot tell the period: it refuses.
+        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 0), sessionKeyPk), _policyViolation(pid, address(periodic)));
+        // An op claiming tomorrow is counted there, and the EntryPoint refuses it today (AA22: not due).
+        bytes memory early = abi.encodePacked(abi.encodeWithSelector(TRANSFER, recipient, 1), uint48(day0 + 1 days));
+        PackedUserOperation memory op = _useOp(pid, UserOpBuilder.executeSingle(address(usdc), 0, early), sessionKeyPk);
+        _expectFailedOp(op, "AA22 expired or not due");
 
-        vm.warp(t0 + 1 days + 5 hours); // next period: refilled, start aligned to t0 + 1 day
+        vm.warp(day0 + 1 days + 5 hours); // next period: refilled
         (used,, start,) = periodic.getBudget(id, address(smartSession), address(usdc), account);
         vm.assertEq(used, 0, "refilled (live)");
-        vm.assertEq(start, t0 + 1 days, "aligned start");
-        _use(pid, 100e6);
+        vm.assertEq(start, day0 + 1 days, "aligned start");
+        _handle(_useOp(pid, _claimedTransfer(100e6), sessionKeyPk));
         (used,,,) = periodic.getBudget(id, address(smartSession), address(usdc), account);
         vm.assertEq(used, 100e6, "used in period 2");
-        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1), sessionKeyPk), _policyViolation(pid, address(periodic)));
+        _expectAA23(_useOp(pid, _claimedTransfer(1), sessionKeyPk), _policyViolation(pid, address(periodic)));
         vm.assertEq(usdc.balanceOf(recipient), 200e6, "recipient");
     }
 
@@ -222,46 +240,43 @@ contract PoliciesE2E is E2EBase {
         PermissionId pid = _enableViaOwner(
             _userOpSession("rate", _pol(address(rateLimit), abi.encodePacked(uint32(2), uint48(1 hours))))
         );
-        uint256 t0 = block.timestamp;
-        _use(pid, 1e6);
-        _use(pid, 1e6);
+        uint256 hour0 = block.timestamp - (block.timestamp % 1 hours);
+        _handle(_useOp(pid, _modeClaimedTransfer(1e6), sessionKeyPk));
+        _handle(_useOp(pid, _modeClaimedTransfer(1e6), sessionKeyPk));
         (uint32 usedInWindow, uint32 maxUses, uint48 windowStart, uint48 interval) =
             rateLimit.getRateLimit(_userOpCfg(pid), address(smartSession), account);
         vm.assertEq(usedInWindow, 2, "used");
         vm.assertEq(maxUses, 2, "max");
-        vm.assertEq(windowStart, t0, "window start");
+        vm.assertEq(windowStart, hour0, "window start");
         vm.assertEq(interval, 1 hours, "interval");
-        _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(rateLimit)));
-        vm.warp(t0 + 1 hours);
-        _use(pid, 1e6);
+        _expectAA23(_useOp(pid, _modeClaimedTransfer(1e6), sessionKeyPk), _policyViolation(pid, address(rateLimit)));
+        vm.warp(hour0 + 1 hours);
+        _handle(_useOp(pid, _modeClaimedTransfer(1e6), sessionKeyPk));
         (usedInWindow,, windowStart,) = rateLimit.getRateLimit(_userOpCfg(pid), address(smartSession), account);
         vm.assertEq(usedInWindow, 1, "new window");
-        vm.assertEq(windowStart, t0 + 1 hours, "window start 2");
+        vm.assertEq(windowStart, hour0 + 1 hours, "window start 2");
         vm.assertEq(usdc.balanceOf(recipient), 3e6, "recipient");
     }
 
-    // ---- GasCostLimit (userOp policy): cost = gas limits × min(maxFee, tip + basefee) -------------------------------
+    // ---- GasCostLimit (userOp policy): cost = gas limits × maxFeePerGas -------------------------------------------
 
     function test_gasCostLimit() public {
         // UserOpBuilder.build without initCode: vgl 200k + cgl 300k + pvg 50k; tip 1 gwei, maxFee 2 gwei
-        uint256 gas = 200_000 + 300_000 + 50_000;
-        uint256 costLowBase = gas * 1.5 gwei; // basefee 0.5 gwei → 1 + 0.5 < 2
-        uint256 costHighBase = gas * 2 gwei; // basefee 5 gwei → capped by maxFee
-        PermissionId pid =
-            _enableViaOwner(_userOpSession("gas", _pol(address(gasCost), abi.encode(costLowBase + costHighBase))));
+        uint256 cost = (200_000 + 300_000 + 50_000) * 2 gwei; // the worst case, whatever the base fee
+        PermissionId pid = _enableViaOwner(_userOpSession("gas", _pol(address(gasCost), abi.encode(2 * cost))));
 
         vm.fee(0.5 gwei);
         _use(pid, 1e6);
         (uint256 used, uint256 limit) = gasCost.getUsage(_userOpCfg(pid), address(smartSession), account);
-        vm.assertEq(used, costLowBase, "used at low basefee");
-        vm.assertEq(limit, costLowBase + costHighBase, "limit");
+        vm.assertEq(used, cost, "used at low basefee: still maxFeePerGas");
+        vm.assertEq(limit, 2 * cost, "limit");
 
         vm.fee(5 gwei);
         _use(pid, 1e6);
         (used,) = gasCost.getUsage(_userOpCfg(pid), address(smartSession), account);
-        vm.assertEq(used, costLowBase + costHighBase, "used == limit");
+        vm.assertEq(used, 2 * cost, "used == limit");
 
-        vm.fee(0); // even the cheapest op (gas × tip) no longer fits
+        vm.fee(0); // the base fee does not matter: the next op no longer fits
         _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(gasCost)));
         vm.assertEq(usdc.balanceOf(recipient), 2e6, "recipient");
     }

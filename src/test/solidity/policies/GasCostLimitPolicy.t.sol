@@ -67,9 +67,10 @@ contract GasCostLimitPolicyTest is PolicyTestBase {
         _check(MUX, CID, _op(ACCOUNT, 1, 1, 1, 1, 1, hex""));
     }
 
-    function test_cost_usesEffectivePrice_andFailsOverLimit() public {
-        // gas = 100k + 200k + 50k = 350k; price = min(30 gwei, 2 gwei + 10 gwei) = 12 gwei
-        uint256 cost = 350_000 * 12 gwei;
+    function test_cost_usesMaxFeePerGas_andFailsOverLimit() public {
+        // gas = 100k + 200k + 50k = 350k; price = maxFeePerGas 30 gwei, whatever the base fee (validation reads none)
+        vm.fee(10 gwei);
+        uint256 cost = 350_000 * 30 gwei;
         _init(MUX, ACCOUNT, CID, 2 * cost);
         PackedUserOperation memory op = _op(ACCOUNT, 100_000, 200_000, 50_000, 2 gwei, 30 gwei, hex"");
         vm.assertEq(_check(MUX, CID, op), 0, "1st");
@@ -79,11 +80,13 @@ contract GasCostLimitPolicyTest is PolicyTestBase {
         vm.assertEq(_used(MUX, ACCOUNT, CID), 2 * cost, "used unchanged on failure");
     }
 
-    function test_cost_maxFeeCapsPrice() public {
+    function test_cost_ignoresBaseFeeAndPriority() public {
         _init(MUX, ACCOUNT, CID, type(uint256).max);
-        // priority + basefee = 15 gwei > maxFee 11 gwei → price 11 gwei
-        vm.assertEq(_check(MUX, CID, _op(ACCOUNT, 1000, 0, 0, 5 gwei, 11 gwei, hex"")), 0, "ok");
-        vm.assertEq(_used(MUX, ACCOUNT, CID), 1000 * 11 gwei, "maxFee price");
+        vm.fee(1);
+        vm.assertEq(_check(MUX, CID, _op(ACCOUNT, 1000, 0, 0, 5 gwei, 11 gwei, hex"")), 0, "low base fee");
+        vm.fee(100 gwei);
+        vm.assertEq(_check(MUX, CID, _op(ACCOUNT, 1000, 0, 0, 0, 11 gwei, hex"")), 0, "high base fee");
+        vm.assertEq(_used(MUX, ACCOUNT, CID), 2 * 1000 * 11 gwei, "both at maxFeePerGas");
     }
 
     function test_cost_includesPaymasterGasOnlyFrom52Bytes() public {
@@ -140,9 +143,9 @@ contract GasCostLimitPolicyTest is PolicyTestBase {
         vm.fee(basefee);
         bytes memory pm = withPaymaster ? abi.encodePacked(address(0x9A9), uint128(g[3]), uint128(g[4])) : bytes("");
         PackedUserOperation memory op = _op(ACCOUNT, g[0], g[1], g[2], g[5], g[6], pm);
-        uint256 expected = _referenceCost(g, basefee, withPaymaster);
+        uint256 expected = _referenceCost(g, withPaymaster);
 
-        (bool ok, uint256 cost) = policy.maxCost(op, basefee);
+        (bool ok, uint256 cost) = policy.maxCost(op);
         vm.assertTrue(ok, "no overflow for 64-bit inputs");
         vm.assertEq(cost, expected, "maxCost");
 
@@ -155,10 +158,8 @@ contract GasCostLimitPolicyTest is PolicyTestBase {
         vm.assertEq(_check(MUX, CID, op), expected <= limit - expected ? 0 : 1, "second op");
     }
 
-    function _referenceCost(uint64[7] memory g, uint256 basefee, bool withPaymaster) internal pure returns (uint256) {
+    function _referenceCost(uint64[7] memory g, bool withPaymaster) internal pure returns (uint256) {
         uint256 gas = uint256(g[0]) + g[1] + g[2] + (withPaymaster ? uint256(g[3]) + g[4] : 0);
-        uint256 eff = uint256(g[5]) + basefee;
-        uint256 price = g[6] < eff ? g[6] : eff;
-        return gas * price;
+        return gas * g[6];
     }
 }

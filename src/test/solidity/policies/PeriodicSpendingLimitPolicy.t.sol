@@ -8,7 +8,7 @@ import {PeriodicSpendingLimitPolicy} from "../../../main/solidity/policies/Perio
 
 contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
     PeriodicSpendingLimitPolicy internal policy;
-    uint256 internal constant T0 = 1_700_000_000;
+    uint256 internal constant T0 = 1_699_920_000; // a multiple of 1 day: periods align to the epoch
     uint48 internal constant DAY = 1 days;
     address internal constant TOKEN_A = address(0xA0);
     address internal constant TOKEN_B = address(0xB0);
@@ -30,12 +30,25 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         policy.initializeWithMultiplexer(account, id, abi.encode(t, l, period));
     }
 
+    /// @dev Checks `data` claiming the current block time (the test's stand-in for the signer's claim).
     function _check(address mux, address account, ConfigId id, address token, uint256 value, bytes memory data)
+        internal
+        returns (uint256)
+    {
+        return _raw(mux, account, id, token, value, abi.encodePacked(data, uint48(block.timestamp)));
+    }
+
+    function _raw(address mux, address account, ConfigId id, address token, uint256 value, bytes memory data)
         internal
         returns (uint256)
     {
         vm.prank(mux);
         return policy.checkAction(id, account, token, value, data);
+    }
+
+    /// @dev The validation data pinning an op into the period [start, start + period).
+    function _in(uint256 start, uint256 period) internal pure returns (uint256) {
+        return (start << 208) | ((start + period - 1) << 160);
     }
 
     function _transfer(uint256 amount) internal pure returns (bytes memory) {
@@ -57,7 +70,7 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         (uint256 used, uint256 limit, uint48 start, uint48 period) = _budget(MUX, ACCOUNT, CID, TOKEN_A);
         vm.assertEq(used, 0, "used");
         vm.assertEq(limit, 100, "limit");
-        vm.assertEq(start, T0, "periodStart");
+        vm.assertEq(start, T0, "periodStart: the current epoch-aligned period");
         vm.assertEq(period, DAY, "period");
         vm.assertEq(policy.getTokens(CID, MUX, ACCOUNT).length, 2, "2 tokens");
     }
@@ -86,10 +99,12 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         _init(MUX, ACCOUNT, CID, 100, 200, DAY);
         vm.expectEmit(address(policy));
         emit PeriodicSpendingLimitPolicy.PeriodicTokenSpent(CID, MUX, TOKEN_A, ACCOUNT, 70, 30);
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(70)), 0, "70");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(70)), _in(T0, DAY), "70, pinned to period 0");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, abi.encodeWithSelector(0x095ea7b3, BOB, 31)), 1, "approve 31");
         vm.assertEq(
-            _check(MUX, ACCOUNT, CID, TOKEN_A, 0, abi.encodeWithSelector(0x39509351, BOB, 30)), 0, "increase 30"
+            _check(MUX, ACCOUNT, CID, TOKEN_A, 0, abi.encodeWithSelector(0x39509351, BOB, 30)),
+            _in(T0, DAY),
+            "increase 30"
         );
         vm.warp(T0 + DAY - 1);
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(1)), 1, "last second of period 0");
@@ -97,30 +112,47 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         (uint256 used,, uint48 start,) = _budget(MUX, ACCOUNT, CID, TOKEN_A);
         vm.assertEq(used, 0, "view refilled");
         vm.assertEq(start, T0 + DAY, "view period 1");
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), 0, "full budget in period 1");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), _in(T0 + DAY, DAY), "full budget in period 1");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(1)), 1, "exhausted in period 1");
         // Skip 3.5 periods: aligned start, no drift.
         vm.warp(T0 + 4 * DAY + DAY / 2);
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(40)), 0, "period 4");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(40)), _in(T0 + 4 * DAY, DAY), "period 4");
         (used,, start,) = _budget(MUX, ACCOUNT, CID, TOKEN_A);
         vm.assertEq(used, 40, "used 40");
-        vm.assertEq(start, T0 + 4 * DAY, "aligned to init time");
+        vm.assertEq(start, T0 + 4 * DAY, "aligned to the epoch");
     }
 
     function test_transferFromToAccount_countsZero_andRejections() public {
         _init(MUX, ACCOUNT, CID, 100, 200, DAY);
         bytes memory pull = abi.encodeWithSelector(0x23b872dd, BOB, ACCOUNT, 1_000);
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, pull), 0, "pull counts 0");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, pull), _in(T0, DAY), "pull counts 0");
         bytes memory push = abi.encodeWithSelector(0x23b872dd, ACCOUNT, BOB, 101);
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, push), 1, "push 101");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 1, _transfer(1)), 1, "value != 0");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, hex"70a08231"), 1, "other selector");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_C, 0, _transfer(0)), 1, "unconfigured token always fails");
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(1)), 1, "no claim suffix");
+        vm.assertEq(
+            _raw(MUX, ACCOUNT, CID, TOKEN_A, 0, abi.encodePacked(_transfer(1), hex"00", uint48(T0))), 1, "extra byte"
+        );
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, hex"a9059cbb0000"), 1, "short");
+    }
+
+    function test_claims_pinTheCountedPeriod_noClockRead() public {
+        _init(MUX, ACCOUNT, CID, 100, 200, DAY);
+        // Whatever the clock says, the claimed period is counted and returned; the EntryPoint judges time.
+        bytes memory t60 = abi.encodePacked(_transfer(60), uint48(T0 + 2 * DAY + 5));
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, t60), _in(T0 + 2 * DAY, DAY), "period 2");
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, t60), 1, "period 2 over budget");
+        bytes memory back = abi.encodePacked(_transfer(1), uint48(T0 + 2 * DAY - 1));
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, back), 1, "a period before the counted one");
+        bytes memory next = abi.encodePacked(_transfer(100), uint48(T0 + 3 * DAY));
+        vm.assertEq(_raw(MUX, ACCOUNT, CID, TOKEN_A, 0, next), _in(T0 + 3 * DAY, DAY), "period 3 starts at 0");
     }
 
     function test_reinit_clearsAllPreviousTokens() public {
         _init(MUX, ACCOUNT, CID, 100, 200, DAY);
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), 0, "spend A");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), _in(T0, DAY), "spend A");
         address[] memory t = new address[](1);
         uint256[] memory l = new uint256[](1);
         (t[0], l[0]) = (TOKEN_C, 5);
@@ -136,7 +168,7 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         uint48 period;
         (used, limit, start, period) = _budget(MUX, ACCOUNT, CID, TOKEN_C);
         vm.assertEq(limit, 5, "C limit");
-        vm.assertEq(start, T0 + 100, "C anchor");
+        vm.assertEq(start, T0, "C: epoch-aligned hour holding T0 + 100");
         vm.assertEq(period, 3600, "C period");
         _init(MUX, ACCOUNT, CID, 100, 200, DAY);
         (used,,,) = _budget(MUX, ACCOUNT, CID, TOKEN_A);
@@ -150,20 +182,23 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
         _init(MUX, ACCOUNT, CID2, 100, 200, DAY);
         _init(MUX2, ACCOUNT, CID, 100, 200, DAY);
         _init(MUX, ACCOUNT2, CID, 100, 200, DAY);
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), 0, "spend");
+        uint256 ok = _in(T0, DAY);
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), ok, "spend");
         vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(1)), 1, "exhausted");
-        vm.assertEq(_check(MUX, ACCOUNT, CID2, TOKEN_A, 0, _transfer(100)), 0, "cid2");
-        vm.assertEq(_check(MUX2, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), 0, "mux2");
-        vm.assertEq(_check(MUX, ACCOUNT2, CID, TOKEN_A, 0, _transfer(100)), 0, "account2");
-        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_B, 0, _transfer(200)), 0, "token B");
-        vm.assertEq(policy.checkAction(CID, ACCOUNT, TOKEN_A, 0, _transfer(1)), 1, "foreign caller");
+        vm.assertEq(_check(MUX, ACCOUNT, CID2, TOKEN_A, 0, _transfer(100)), ok, "cid2");
+        vm.assertEq(_check(MUX2, ACCOUNT, CID, TOKEN_A, 0, _transfer(100)), ok, "mux2");
+        vm.assertEq(_check(MUX, ACCOUNT2, CID, TOKEN_A, 0, _transfer(100)), ok, "account2");
+        vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_B, 0, _transfer(200)), ok, "token B");
+        vm.assertEq(
+            policy.checkAction(CID, ACCOUNT, TOKEN_A, 0, abi.encodePacked(_transfer(1), uint48(T0))), 1, "foreign caller"
+        );
     }
 
     function test_erc165() public view {
         _assertInterfaces(address(policy), false, true, false);
     }
 
-    /// Reference model: budget per period index k = (t - T0) / period.
+    /// Reference model: budget per epoch-aligned period index k = t / period.
     function testFuzz_refillBoundaries(uint256 limit, uint48 period, uint32[8] memory gaps, uint256[8] memory amts)
         public
     {
@@ -177,20 +212,22 @@ contract PeriodicSpendingLimitPolicyTest is PolicyTestBase {
             // Land exactly on, just before or just after a boundary half of the time.
             uint256 g = bound(gaps[i], 0, uint256(period) * 3);
             if (gaps[i] % 4 == 0) {
-                uint256 next = T0 + ((t - T0) / period + 1) * period;
+                uint256 next = (t / period + 1) * period;
                 g = next - t - (gaps[i] % 8 == 0 && next - t > 0 ? 1 : 0);
             }
             t += g;
             vm.warp(t);
-            uint256 k = (t - T0) / period;
+            uint256 k = t / period;
             if (k != refPeriod) (refPeriod, refUsed) = (k, 0);
             uint256 a = bound(amts[i], 0, limit / 2 + 1);
             bool ok = refUsed + a <= limit;
-            vm.assertEq(_check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(a)), ok ? 0 : 1, "decision");
+            vm.assertEq(
+                _check(MUX, ACCOUNT, CID, TOKEN_A, 0, _transfer(a)), ok ? _in(k * period, period) : 1, "decision"
+            );
             if (ok) refUsed += a;
             (uint256 used,, uint48 start,) = _budget(MUX, ACCOUNT, CID, TOKEN_A);
             vm.assertEq(used, refUsed, "used");
-            vm.assertEq(start, T0 + k * period, "periodStart");
+            vm.assertEq(start, k * period, "periodStart");
         }
     }
 }

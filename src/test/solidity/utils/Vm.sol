@@ -10,6 +10,17 @@ interface Vm {
         address emitter;
     }
 
+    /// @dev One executed opcode: its stack inputs (top first), the memory it reads (e.g. KECCAK256's preimage),
+    ///      call depth and the executing contract.
+    struct DebugStep {
+        uint256[] stack;
+        bytes memoryInput;
+        uint8 opcode;
+        uint64 depth;
+        bool isOutOfGas;
+        address contractAddr;
+    }
+
     // environment
     function warp(uint256 newTimestamp) external;
     function roll(uint256 newHeight) external;
@@ -41,6 +52,8 @@ interface Vm {
     function expectEmit() external;
     function expectEmit(address emitter) external;
     function recordLogs() external;
+    function startDebugTraceRecording() external;
+    function stopAndReturnDebugTraceRecording() external returns (DebugStep[] memory step);
     function record() external;
     function accesses(address target) external returns (bytes32[] memory readSlots, bytes32[] memory writeSlots);
     function getRecordedLogs() external returns (Log[] memory);

@@ -44,4 +44,15 @@ library ERC20CallParser {
         }
         return (Kind.UNSUPPORTED, 0);
     }
+
+    /// @notice The exact length of a well-formed call with `data`'s selector: 68 (transfer, approve,
+    ///         increaseAllowance), 100 (transferFrom), 0 for anything else.
+    /// @param data Any calldata.
+    function encodedLength(bytes calldata data) internal pure returns (uint256) {
+        (bool ok, bytes4 sel) = data.selector();
+        if (!ok) return 0;
+        if (sel == TRANSFER || sel == APPROVE || sel == INCREASE_ALLOWANCE) return 68;
+        if (sel == TRANSFER_FROM) return 100;
+        return 0;
+    }
 }

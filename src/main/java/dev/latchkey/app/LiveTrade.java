@@ -1,12 +1,16 @@
 package dev.latchkey.app;
 
+import dev.latchkey.session.engine.PreparedSession;
+import dev.latchkey.aa.execution.Erc7579Execute;
+import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.aa.userop.OperationContexts;
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
-import dev.latchkey.session.engine.Call;
 import dev.latchkey.session.engine.Decision;
 import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyEngine;
@@ -184,12 +188,13 @@ final class LiveTrade implements TradePort {
             return Optional.of("its stored definition cannot be read");
         }
         Address smartSession = w.profile().smartSession();
-        List<Call> calls = trade.calls().stream().map(c -> new Call(c.target(), c.value(), c.callData())).toList();
-        OperationContext op = new OperationContext(trade.account(), smartSession, calls.size() == 1
-                ? OperationContext.Shape.EXECUTE_SINGLE : OperationContext.Shape.EXECUTE_BATCH, calls, false,
-                OperationContext.Gas.none(), w.chain().chainTime(), BigInteger.ZERO);
         PolicyEngine engine = new PolicyEngine(w.profile().policies(), SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
-        Decision d = engine.check(definition.get(), op, new ChainPolicyState(w.chain().node(), smartSession, trade.account()));
+        PreparedSession prepared = engine.prepare(definition.get());
+        long now = w.chain().chainTime();
+        // Claimed as the signer will claim it, so the windowed policies read the same bytes here and there.
+        HexBytes callData = WindowClaims.stamp(prepared, smartSession, Erc7579Execute.encode(trade.calls()), now);
+        OperationContext op = OperationContexts.of(UserOperation.of(trade.account(), BigInteger.ZERO, callData), smartSession, now, BigInteger.ZERO);
+        Decision d = engine.check(prepared, op, new ChainPolicyState(w.chain().node(), smartSession, trade.account()));
         return d instanceof Decision.Refused r
                 ? Optional.of(new RefusalText(w.profile().tradeNetwork()).explain(r.reason().toString(), trade.calls()))
                 : Optional.empty();

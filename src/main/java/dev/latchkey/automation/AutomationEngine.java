@@ -1,5 +1,6 @@
 package dev.latchkey.automation;
 
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
@@ -233,7 +234,8 @@ public final class AutomationEngine implements AutoCloseable {
         Address smartSession = session.chains().stream().filter(c -> c.chainId() == network.chainId()).findFirst()
                 .map(c -> new Address(c.smartSession().toLowerCase())).orElse(null);
         if (smartSession == null) return Optional.of("the session is not on chain " + network.chainId());
-        UserOperation op = UserOperation.of(account, BigInteger.ZERO, callData);
+        // The signer claims the head's time for the windowed policies; so does this preview.
+        UserOperation op = UserOperation.of(account, BigInteger.ZERO, WindowClaims.stamp(p, smartSession, callData, now));
         // As the signer will: operations of the session still in flight (other rules' firings, trades) count first,
         // so a rule that would only be refused by the signer is skipped here instead of spending an attempt.
         List<OperationContext> ahead = inFlight.of(session.permissionId(), network.chainId(), smartSession, now, BigInteger.ZERO);

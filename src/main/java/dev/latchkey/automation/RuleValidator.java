@@ -1,5 +1,6 @@
 package dev.latchkey.automation;
 
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
@@ -90,7 +91,7 @@ public final class RuleValidator {
         if (spec instanceof RuleSpec.RecurringPayment r && r.totalPayments() > 1) {
             long n1 = r.totalPayments() - 1;
             long last = Math.max(r.dueAt(n1), first);
-            InMemoryPolicyState after = afterPayments(prepared, account, one, n1, last - r.periodSeconds());
+            InMemoryPolicyState after = afterPayments(prepared, account, one, n1, last, r.periodSeconds());
             return check(prepared, account, smartSession, one, last, after)
                     .map(m -> new Refusal("payment " + (n1 + 1) + " of " + (n1 + 1) + " at " + Instant.ofEpochSecond(last)
                             + " (after the earlier ones, the previous " + r.periodSeconds() + " s before): ", m, one));
@@ -99,7 +100,7 @@ public final class RuleValidator {
     }
 
     private Optional<String> check(PreparedSession prepared, Address account, Address smartSession, List<Execution> c, long at, PolicyState state) {
-        UserOperation op = UserOperation.of(account, BigInteger.ZERO, RuleCalls.callData(c));
+        UserOperation op = UserOperation.of(account, BigInteger.ZERO, WindowClaims.stamp(prepared, smartSession, RuleCalls.callData(c), at));
         Decision d = engine.check(prepared, OperationContexts.of(op, smartSession, at, BigInteger.ZERO), state);
         return d instanceof Decision.Refused r ? Optional.of(r.reason().toString()) : Optional.empty();
     }
@@ -115,8 +116,14 @@ public final class RuleValidator {
                 + " in its session (the on-chain guard of the schedule); this session has none");
     }
 
-    /** The policy state {@code count} earlier firings of {@code c} leave behind, the last of them at {@code previousAt}. */
-    private static InMemoryPolicyState afterPayments(PreparedSession prepared, Address account, List<Execution> c, long count, long previousAt) {
+    /**
+     * The policy state {@code count} earlier firings of {@code c}, {@code spacing} seconds apart, leave behind when the
+     * next one lands at {@code last}. Periodic windows are fixed and epoch-aligned, so where they fall against the
+     * schedule varies: the window of {@code last} is taken to hold as many earlier payments as any window of the
+     * schedule can, {@code ceil(period / spacing) - 1} (conservative: a schedule only refused by this bound might fit).
+     */
+    private static InMemoryPolicyState afterPayments(PreparedSession prepared, Address account, List<Execution> c, long count, long last,
+                                                     long spacing) {
         InMemoryPolicyState s = new InMemoryPolicyState();
         BigInteger k = BigInteger.valueOf(count);
         HexBytes opCfg = Ids.configId(account, prepared.permissionId());
@@ -134,7 +141,11 @@ public final class RuleValidator {
                     case Policy.UsageLimit u -> s.putUsage(e.address(), cfg, k);
                     case Policy.SpendingLimits sl -> s.putSpending(e.address(), cfg, call.target(), approve
                             ? new PolicyState.Spending(BigInteger.ZERO, amount.multiply(k)) : new PolicyState.Spending(amount.multiply(k), BigInteger.ZERO));
-                    case Policy.PeriodicSpendingLimit p -> s.putPeriodic(e.address(), cfg, call.target(), new PolicyState.Window(amount, previousAt));
+                    case Policy.PeriodicSpendingLimit p -> {
+                        long earlier = Math.min(count, Math.ceilDiv(p.period(), Math.max(1, spacing)) - 1);
+                        s.putPeriodic(e.address(), cfg, call.target(),
+                                new PolicyState.Window(amount.multiply(BigInteger.valueOf(earlier)), last - Math.floorMod(last, p.period())));
+                    }
                     case Policy.UniversalAction u -> {
                         for (int i = 0; i < u.rules().size(); i++) {
                             ParamRule rule = u.rules().get(i);

@@ -240,7 +240,7 @@ final class Delivery {
     }
 
     private void finish(Lane lane, CompletableFuture<Outcome> done, Outcome outcome, java.util.concurrent.atomic.AtomicLong counter) {
-        lane.slots.release();
+        lane.release();
         d.stats().bump(counter);
         done.complete(outcome);
         lane.settled();

@@ -8,19 +8,22 @@ import java.util.concurrent.Semaphore;
 
 /**
  * One session's nonce lane: a single thread (so sequences are assigned and sent in order) and at most
- * {@code maxInFlight} operations between reservation and settlement (FT-13). A 5th intent waits on the lane.
+ * {@code maxInFlight} operations between reservation and settlement (FT-13). A 5th intent waits on the lane. The
+ * lanes of one account also share {@code account}: at most that many in flight for the sender as a whole (a public
+ * mempool holds 4 per unstaked sender); a lane waits for a permit of both, lane first.
  */
 final class Lane {
 
     final String permissionHex;
     final ExecutorService thread;
-    final Semaphore slots;
-    private final int max;
+    private final Semaphore slots;
+    private final Semaphore account;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
-    Lane(String permissionHex, int maxInFlight) {
+    Lane(String permissionHex, int maxInFlight, Semaphore account) {
         this.permissionHex = permissionHex;
-        this.max = maxInFlight;
         this.slots = new Semaphore(maxInFlight, true);
+        this.account = account;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "signer-lane-" + permissionHex.substring(0, Math.min(10, permissionHex.length())));
             t.setDaemon(true);
@@ -68,7 +71,33 @@ final class Lane {
         enabling = null;
     }
 
+    /** Takes a slot of this lane, then one of its account. */
+    void acquire() throws InterruptedException {
+        slots.acquire();
+        try {
+            account.acquire();
+        } catch (InterruptedException e) {
+            slots.release();
+            throw e;
+        }
+        held.incrementAndGet();
+    }
+
+    void acquireUninterruptibly() {
+        slots.acquireUninterruptibly();
+        account.acquireUninterruptibly();
+        held.incrementAndGet();
+    }
+
+    /** Gives back what {@link #acquire} took. */
+    void release() {
+        held.decrementAndGet();
+        account.release();
+        slots.release();
+    }
+
+    /** Operations holding both permits (one waiting for its account's permit is not in flight yet). */
     int inFlight() {
-        return max - slots.availablePermits();
+        return held.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.signer;
 
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
@@ -40,7 +41,7 @@ final class Preparation {
         String id = intent.idHex();
         try {
             lane.awaitEnabling();
-            lane.slots.acquire();
+            lane.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.complete(new Outcome.Failed(id, "signer stopped"));
@@ -49,7 +50,7 @@ final class Preparation {
         try {
             Optional<Outcome> refused = prepareAndReserve(intent, match, lane, done);
             refused.ifPresent(o -> {
-                lane.slots.release();
+                lane.release();
                 d.stats().bump(d.stats().refused);
                 done.complete(o);
             });
@@ -59,21 +60,23 @@ final class Preparation {
             d.stats().bump(d.stats().refused);
             done.complete(refuse(intent, "policy-unrecognized", e.getMessage()));
         } catch (KeystoreException | RuntimeException e) {
-            lane.slots.release();
+            lane.release();
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             done.complete(new Outcome.Failed(id, e.getMessage()));
         }
     }
 
-    private Optional<Outcome> prepareAndReserve(SignerIntent intent, SessionMatcher.Match match, Lane lane,
+    private Optional<Outcome> prepareAndReserve(SignerIntent asked, SessionMatcher.Match match, Lane lane,
                                                 CompletableFuture<Outcome> done) throws KeystoreException {
         // Re-read: an enabling operation ahead in the lane may have changed the status since the intake matched.
         SessionRecord session = d.sessions().get(match.record().permissionId());
         long chainTime = d.chain().chainTime();
-        Address smartSession = Deps.smartSession(session, intent.chainId());
+        Address smartSession = Deps.smartSession(session, asked.chainId());
+        // The windowed policies count the window the operation claims (docs/policies.md §2): claim the head's time.
+        SignerIntent intent = claimed(asked, match, smartSession, chainTime);
         Optional<NeverRules.Violation> v = NeverRules.timebox(session, chainTime, d.config().expiryMarginSeconds())
-                .or(() -> NeverRules.shape(intent.callData(), intent.account(), smartSession, d.sink().entryPoint()));
+                .or(() -> NeverRules.shape(asked.callData(), asked.account(), smartSession, d.sink().entryPoint()));
         if (v.isPresent()) return Optional.of(refuse(intent, v.get().reason(), v.get().message()));
 
         // Rules first, without state or gas (the most permissive reading, so it only refuses what the full check
@@ -107,6 +110,7 @@ final class Preparation {
             long fresh = d.chain().freshChainTime();
             if (fresh > chainTime) {
                 chainTime = fresh;
+                intent = claimed(asked, match, smartSession, chainTime);
                 stateful = statefulCheck(match, intent, nonceLane.nonce(seq), smartSession, chainTime, state, ahead);
             }
         }
@@ -141,6 +145,11 @@ final class Preparation {
         d.stats().bump(d.stats().approved);
         delivery.deliver(row, session, op, mode, lane, done);
         return Optional.empty();
+    }
+
+    private static SignerIntent claimed(SignerIntent asked, SessionMatcher.Match match, Address smartSession, long chainTime) {
+        return new SignerIntent(asked.id(), asked.account(), asked.chainId(),
+                WindowClaims.stamp(match.prepared(), smartSession, asked.callData(), chainTime));
     }
 
     private Decision statefulCheck(SessionMatcher.Match match, SignerIntent intent, BigInteger nonce, Address smartSession,

@@ -12,13 +12,29 @@ import java.time.Duration;
  * @param receiptTimeout       how long one receipt poll waits
  * @param retryBackoff         first delay between resends to an unreachable bundler (doubled up to 8x)
  * @param maxResends           resends of the same bytes before the row is left for the next start
+ * @param maxInFlightPerAccount operations signed but not settled per account over all its lanes: 4 on a public
+ *                              network (a public mempool holds at most 4 pending operations of an unstaked sender,
+ *                              ERC-7562 / ERC-7769); a private bundler may take more (at most 64). Further intents
+ *                              wait on their lane, in order.
  */
 public record SignerConfig(PolicyAddresses policies, SoftLimits softLimits, int maxInFlightPerLane, long expiryMarginSeconds,
-                           Duration receiptTimeout, Duration retryBackoff, int maxResends) {
+                           Duration receiptTimeout, Duration retryBackoff, int maxResends, int maxInFlightPerAccount) {
+
+    /** The public-network limit per account. */
+    public static final int PUBLIC_MEMPOOL_PER_SENDER = 4;
+
+    /** A signer for a public network: at most {@link #PUBLIC_MEMPOOL_PER_SENDER} in flight per account. */
+    public SignerConfig(PolicyAddresses policies, SoftLimits softLimits, int maxInFlightPerLane, long expiryMarginSeconds,
+                        Duration receiptTimeout, Duration retryBackoff, int maxResends) {
+        this(policies, softLimits, maxInFlightPerLane, expiryMarginSeconds, receiptTimeout, retryBackoff, maxResends, PUBLIC_MEMPOOL_PER_SENDER);
+    }
 
     public SignerConfig {
         if (maxInFlightPerLane < 1 || maxInFlightPerLane > 4) {
             throw new IllegalArgumentException("1..4 operations in flight per lane (unstaked sender limit)");
+        }
+        if (maxInFlightPerAccount < 1 || maxInFlightPerAccount > 64) {
+            throw new IllegalArgumentException("1..64 operations in flight per account (4 on a public network)");
         }
         if (expiryMarginSeconds < 0 || maxResends < 1) throw new IllegalArgumentException("bad margin or resend count");
     }

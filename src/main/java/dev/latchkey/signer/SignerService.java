@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,8 @@ public final class SignerService implements AutoCloseable {
     private final Deps d;
     private final SessionMatcher matcher;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Per account (lower-case address): the permits its lanes share (SignerConfig.maxInFlightPerAccount). */
+    private final java.util.Map<String, Semaphore> accountSlots = new ConcurrentHashMap<>();
     private ExecutorService intake;
     private ExecutorService trackers;
     private Preparation preparation;
@@ -122,7 +125,7 @@ public final class SignerService implements AutoCloseable {
         SessionRecord session = d.sessions().get(row.permissionId());
         Lane lane = lane(session);
         lane.thread.execute(() -> {
-            lane.slots.acquireUninterruptibly(); // resumed rows count against the lane's 4 slots too
+            lane.acquireUninterruptibly(); // resumed rows count against the lane's and the account's slots too
             try {
                 Optional<OperationStore.Stored> stored = d.store().get(id);
                 SigningMode mode = stored.isPresent() && !stored.get().enabling() ? new SigningMode.Use()
@@ -134,7 +137,7 @@ public final class SignerService implements AutoCloseable {
                 delivery.deliver(row, session, op, mode, lane, done);
             } catch (KeystoreException | RuntimeException e) {
                 d.log("signer.failed", id, "resume: " + e.getMessage());
-                lane.slots.release();
+                lane.release();
                 done.complete(new Outcome.Failed(id, e.getMessage()));
             }
         });
@@ -165,7 +168,9 @@ public final class SignerService implements AutoCloseable {
         String key = HexFormat.of().formatHex(session.permissionId());
         byte[] pid = session.permissionId();
         return d.stats().lane(key, () -> {
-            Lane lane = new Lane(key, d.config().maxInFlightPerLane());
+            Semaphore account = accountSlots.computeIfAbsent(session.account().toLowerCase(),
+                    a -> new Semaphore(d.config().maxInFlightPerAccount(), true));
+            Lane lane = new Lane(key, d.config().maxInFlightPerLane(), account);
             lane.onIdle(() -> lane.thread.execute(() -> {
                 if (lane.inFlight() == 0) reconciler.reconcile(pid);
             }));

@@ -210,6 +210,8 @@ class AutomationOnDevnetTest {
         }
         AutomationRule rule;
         try (Node n = new Node(wallets)) {
+            // Payments fire 20 s into a one-minute budget window, well before its end (policies.md §2.0).
+            world.alignTo(60, 20);
             long now = world.client.latestTimestamp();
             rule = n.service.add(n.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", bob,
                     null, 0, usdc(10), 60, now + 30, 0, 4, 0), now);
@@ -308,6 +310,8 @@ class AutomationOnDevnetTest {
         }
         AutomationRule rule;
         try (Node n = new Node(wallets)) {
+            // Payments fire 20 s into a one-minute budget window, well before its end (policies.md §2.0).
+            world.alignTo(60, 20);
             long now = world.client.latestTimestamp();
             rule = n.service.add(n.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(RuleSpec.Mode.SEND, "USDC", bob,
                     null, 0, usdc(10), 60, now + 30, 0, 5, 0), now);

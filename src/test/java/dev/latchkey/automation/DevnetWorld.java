@@ -230,6 +230,16 @@ final class DevnetWorld implements AutoCloseable {
         client.rpc().call("evm_mine");
     }
 
+    /**
+     * Mines a block {@code phase} seconds into the next epoch-aligned window of {@code window} seconds: the windowed
+     * policies pin an operation into its window, and a bundler refuses one whose window ends within seconds.
+     */
+    void alignTo(long window, long phase) {
+        long now = client.latestTimestamp();
+        client.rpc().call("evm_setNextBlockTimestamp", now - Math.floorMod(now, window) + window + phase);
+        client.rpc().call("evm_mine");
+    }
+
     void mine() {
         client.rpc().call("evm_mine");
     }

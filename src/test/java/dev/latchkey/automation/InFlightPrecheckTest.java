@@ -1,5 +1,6 @@
 package dev.latchkey.automation;
 
+import dev.latchkey.trade.catalog.TradeNetwork;
 import static dev.latchkey.automation.Fixture.ACCOUNT;
 import static dev.latchkey.automation.Fixture.USDC;
 import static dev.latchkey.automation.Fixture.usdc;
@@ -51,10 +52,14 @@ class InFlightPrecheckTest {
         }
         f.chain.balance(USDC, ACCOUNT, usdc(5000));
         long[] seq = {0};
-        f.signer.answer = intent -> { // the signer journals what it takes and keeps it in flight (not mined)
+        var prepared = new dev.latchkey.session.engine.PolicyEngine(Fixture.POLICIES, dev.latchkey.session.engine.SoftLimits.NONE,
+                dev.latchkey.session.engine.SoftLimits.LocalHistory.EMPTY).prepare(f.wallets.port().definitionOf(s).orElseThrow());
+        f.signer.answer = intent -> { // the signer journals what it takes, claimed at the head's time, and keeps it in flight
             try {
+                byte[] claimed = dev.latchkey.aa.userop.WindowClaims.stamp(prepared, TradeNetwork.SMART_SESSION_V1, intent.callData(),
+                        f.chain.head.timestamp()).bytes();
                 f.keystore.journal().reserve(new SignerJournal.Intent(intent.id(), s.permissionId(), intent.chainId(), ACCOUNT.hex(),
-                        new byte[24], seq[0]++, intent.callData().bytes(), Map.of()));
+                        new byte[24], seq[0]++, claimed, Map.of()));
             } catch (KeystoreException e) {
                 throw new IllegalStateException(e);
             }

@@ -186,14 +186,41 @@ class FaultsAndLanesTest {
 
     @Test
     void fourLanesInParallelWithoutNonceCollision() throws Exception {
+        Map<String, Integer> maxInFlight = new ConcurrentHashMap<>();
+        int accountMax = fourLanesOfTen(maxInFlight);
+        assertThat(f.bundler.accepted).hasSize(40);
+        assertThat(f.bundler.byNonce).hasSize(40); // 40 distinct (key, seq) nonces, each with one hash
+        Set<BigInteger> keys = new HashSet<>();
+        f.bundler.byNonce.keySet().forEach(n -> keys.add(n.shiftRight(64)));
+        assertThat(keys).hasSize(4);
+        assertThat(maxInFlight).hasSize(4);
+        assertThat(maxInFlight.values()).allMatch(n -> n >= 1 && n <= 4);
+        assertThat(maxInFlight.values()).anyMatch(n -> n > 1); // lanes really pipeline
+        // A public mempool holds at most 4 pending operations of an unstaked sender: the lanes share 4.
+        assertThat(accountMax).isBetween(2, 4);
+    }
+
+    @Test
+    void aPrivateBundlerMayTakeMoreThanFourPerAccount() throws Exception {
+        f.perAccount = 16;
+        int accountMax = fourLanesOfTen(new ConcurrentHashMap<>());
+        assertThat(f.bundler.accepted).hasSize(40);
+        assertThat(accountMax).isGreaterThan(4).isLessThanOrEqualTo(16);
+    }
+
+    /** 4 sessions of one account, 10 transfers each, all submitted at once; the most in flight for the account. */
+    private int fourLanesOfTen(Map<String, Integer> maxPerLane) throws Exception {
         List<Address> tokens = List.of(USDC, new Address("0x1000000000000000000000000000000000000001"),
                 new Address("0x1000000000000000000000000000000000000002"), new Address("0x1000000000000000000000000000000000000003"));
         long now = f.chain.chainTime();
         for (Address t : tokens) f.addSession(t, now - 60, now + 86_400, SessionStatus.ENABLED);
         f.bundler.receiptDelayMillis = 30;
-        Map<String, Integer> maxInFlight = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger accountMax = new java.util.concurrent.atomic.AtomicInteger();
         try (SignerService signer = f.service()) {
-            signer.addListener(st -> st.inFlight().forEach((lane, n) -> maxInFlight.merge(lane, n, Math::max)));
+            signer.addListener(st -> {
+                st.inFlight().forEach((lane, n) -> maxPerLane.merge(lane, n, Math::max));
+                accountMax.accumulateAndGet(st.inFlight().values().stream().mapToInt(Integer::intValue).sum(), Math::max);
+            });
             signer.start();
             List<CompletableFuture<Outcome>> all = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -205,13 +232,6 @@ class FaultsAndLanesTest {
             List<Outcome> outcomes = all.stream().map(c -> c.orTimeout(60, TimeUnit.SECONDS).join()).toList();
             assertThat(outcomes).allMatch(o -> o instanceof Outcome.Included);
         }
-        assertThat(f.bundler.accepted).hasSize(40);
-        assertThat(f.bundler.byNonce).hasSize(40); // 40 distinct (key, seq) nonces, each with one hash
-        Set<BigInteger> keys = new HashSet<>();
-        f.bundler.byNonce.keySet().forEach(n -> keys.add(n.shiftRight(64)));
-        assertThat(keys).hasSize(4);
-        assertThat(maxInFlight).hasSize(4);
-        assertThat(maxInFlight.values()).allMatch(n -> n >= 1 && n <= 4);
-        assertThat(maxInFlight.values()).anyMatch(n -> n > 1); // lanes really pipeline
+        return accountMax.get();
     }
 }

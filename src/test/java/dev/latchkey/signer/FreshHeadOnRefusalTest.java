@@ -42,9 +42,9 @@ class FreshHeadOnRefusalTest {
 
     @Test
     void aWindowThatRolledOverInTheNewestBlockIsNotRefusedOnTheCachedHead() throws Exception {
-        long cached = f.chain.chainTime();
-        f.policies.periodicWindow = new PolicyState.Window(PER_PERIOD, cached - PERIOD + 5); // full until 5 s after the cached head
-        f.chain.freshAheadSeconds = 12; // the chain's newest block is past the window's end
+        long cached = midWindow(); // 20 s into an epoch-aligned 60 s window
+        f.policies.periodicWindow = new PolicyState.Window(PER_PERIOD, cached - 20); // full for the rest of the window
+        f.chain.freshAheadSeconds = PERIOD - 10; // the chain's newest block is in the next window
         try (SignerService signer = f.service()) {
             signer.start();
             Outcome o = signer.submit(f.pay(BOB, 10_000_000L)).get(20, TimeUnit.SECONDS);
@@ -54,9 +54,9 @@ class FreshHeadOnRefusalTest {
 
     @Test
     void aWindowStillFullOnTheFreshHeadIsRefusedWithItsReason() throws Exception {
-        long cached = f.chain.chainTime();
-        f.policies.periodicWindow = new PolicyState.Window(PER_PERIOD, cached - 10);
-        f.chain.freshAheadSeconds = 12;
+        long cached = midWindow();
+        f.policies.periodicWindow = new PolicyState.Window(PER_PERIOD, cached - 20);
+        f.chain.freshAheadSeconds = 12; // still inside the window
         try (SignerService signer = f.service()) {
             signer.start();
             Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(20, TimeUnit.SECONDS);
@@ -66,6 +66,13 @@ class FreshHeadOnRefusalTest {
             });
         }
         assertThat(f.bundler.sends).isEmpty();
+    }
+
+    /** Shifts the fake chain's clock to 20 s into a window (periods align to the epoch), so a test's few seconds stay inside it. */
+    private long midWindow() {
+        long now = f.chain.chainTime();
+        f.chain.offsetSeconds += 20 - Math.floorMod(now, PERIOD);
+        return f.chain.chainTime();
     }
 
     @Test

@@ -120,8 +120,11 @@ final class SignerFixture implements AutoCloseable {
         return addSession(now - 60, now + 86_400, SessionStatus.ENABLED);
     }
 
+    /** Operations in flight per account: 4 (public network) unless a test configures a private bundler. */
+    int perAccount = SignerConfig.PUBLIC_MEMPOOL_PER_SENDER;
+
     SignerConfig config() {
-        return new SignerConfig(addresses, soft, 4, 30, Duration.ofMillis(200), Duration.ofMillis(20), 200);
+        return new SignerConfig(addresses, soft, 4, 30, Duration.ofMillis(200), Duration.ofMillis(20), 200, perAccount);
     }
 
     SignerService service() {

@@ -7,6 +7,7 @@ import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.engine.Decision;
 import dev.latchkey.session.engine.InMemoryPolicyState;
@@ -38,13 +39,18 @@ class TradeEngineTest {
     static final Address SPENDING = POLICIES.addressOf("x", PolicyKind.SPENDING_LIMITS);
     static final long NOW = START + 3_600;
     static final long UNTIL = START + 7 * 86_400;
+    /** The UTC day holding NOW: the periodic budget's window, which a claimed op is pinned to. */
+    static final long DAY0 = NOW - NOW % 86_400;
+    static final Decision.Allowed PINNED = new Decision.Allowed(START, DAY0 + 86_399);
 
     final PolicyEngine engine = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
     final TradeBuilder builder = new TradeBuilder(DEVNET, TradeBuilderTest.PRICE);
     final OnchainSession swap = SessionTemplates.build(TemplateSnapshotTest.SWAP, week(), CTX).onchain();
 
     Decision check(OnchainSession s, HexBytes callData, long now, PolicyState state) {
-        return engine.check(s, OperationContexts.of(UserOperation.of(ACCOUNT, BigInteger.ZERO, callData), DEVNET.smartSession(), now, BigInteger.ONE), state);
+        // Claimed for the windowed policies as the signer claims it: the landing time.
+        HexBytes claimed = WindowClaims.stamp(engine.prepare(s), DEVNET.smartSession(), callData, now);
+        return engine.check(s, OperationContexts.of(UserOperation.of(ACCOUNT, BigInteger.ZERO, claimed), DEVNET.smartSession(), now, BigInteger.ONE), state);
     }
 
     Decision check(OnchainSession s, BuiltTrade t) {
@@ -62,7 +68,7 @@ class TradeEngineTest {
 
     @Test
     void swapWithinLimitsIsAllowed() {
-        assertThat(check(swap, builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(500), 50)))).isEqualTo(new Decision.Allowed(START, UNTIL));
+        assertThat(check(swap, builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(500), 50)))).isEqualTo(PINNED);
     }
 
     @Test
@@ -80,7 +86,7 @@ class TradeEngineTest {
     @Test
     void crossingTheDailyCapIsRefusedAndTheNextDayAllowed() {
         HexBytes cfg = actionConfig(swap, USDC, Catalog.APPROVE.selector());
-        PolicyState spent = new InMemoryPolicyState().putPeriodic(PERIODIC, cfg, USDC, new PolicyState.Window(usdc(1800), START));
+        PolicyState spent = new InMemoryPolicyState().putPeriodic(PERIODIC, cfg, USDC, new PolicyState.Window(usdc(1800), DAY0));
         BuiltTrade t = builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(300), 50));
         Refusal r = refusal(check(swap, t.callData(), NOW, spent));
         assertThat(r.callIndex()).isEqualTo(OptionalInt.of(0));
@@ -88,7 +94,7 @@ class TradeEngineTest {
         assertThat(r.excess()).contains(usdc(100));
         assertThat(r.message()).isEqualTo("periodic-spending-limit policy " + PERIODIC + " [limit]: token " + USDC
                 + ": 2100000000 this period, over the allowance 2000000000 per 86400 s by 100000000");
-        assertThat(check(swap, t.callData(), START + 86_400, spent).allowed()).isTrue();
+        assertThat(check(swap, t.callData(), DAY0 + 86_400, spent).allowed()).isTrue();
         assertThat(check(swap, builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(200), 50)).callData(), NOW, spent).allowed()).isTrue();
     }
 
@@ -131,7 +137,7 @@ class TradeEngineTest {
     @Test
     void aaveRepayOnlyAllowsRepayingOnlyForTheAccount() {
         OnchainSession s = SessionTemplates.build(TemplateSnapshotTest.REPAY, week(), CTX).onchain();
-        assertThat(check(s, builder.aave(ACCOUNT, new AaveIntent.Repay("USDC", usdc(500))))).isEqualTo(new Decision.Allowed(START, UNTIL));
+        assertThat(check(s, builder.aave(ACCOUNT, new AaveIntent.Repay("USDC", usdc(500))))).isEqualTo(PINNED);
         assertThat(refusal(check(s, builder.aave(ACCOUNT, new AaveIntent.Repay("USDC", usdc(501))))).rule()).isEqualTo("rules[1].lessThanOrEqual");
         assertThat(refusal(check(s, builder.aave(ACCOUNT, new AaveIntent.Borrow("USDC", usdc(1))))).message())
                 .isEqualTo("no action allows " + Catalog.BORROW.selector() + " on " + POOL + " and there is no fallback action");
@@ -147,7 +153,9 @@ class TradeEngineTest {
         OnchainSession s = SessionTemplates.build(TemplateSnapshotTest.AAVE, week(), CTX).onchain();
         for (AaveIntent i : List.of(new AaveIntent.Supply("WETH", eth("5")), new AaveIntent.Borrow("USDC", usdc(1000)),
                 new AaveIntent.Repay("USDC", usdc(1000)), new AaveIntent.Withdraw("WETH", eth("5")))) {
-            assertThat(check(s, builder.aave(ACCOUNT, i))).as(i.toString()).isEqualTo(new Decision.Allowed(START, UNTIL));
+            // Only the calls that approve a budgeted token (supply, repay) are pinned to the budget's day.
+            boolean budgeted = i instanceof AaveIntent.Supply || i instanceof AaveIntent.Repay;
+            assertThat(check(s, builder.aave(ACCOUNT, i))).as(i.toString()).isEqualTo(budgeted ? PINNED : new Decision.Allowed(START, UNTIL));
         }
         assertThat(refusal(check(s, builder.aave(ACCOUNT, new AaveIntent.Borrow("USDC", usdc(1001))))).rule()).isEqualTo("rules[1].lessThanOrEqual");
         Refusal wrongAsset = refusal(check(s, builder.aave(ACCOUNT, new AaveIntent.Supply("USDC", usdc(1)))));

@@ -1,5 +1,6 @@
 package dev.latchkey.aa.flow;
 
+import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.nonce.NonceKeys;
@@ -84,7 +85,10 @@ public final class SessionOperations {
     public UserOperation draft(PreparedSession session, int signers, List<Execution> calls, Optional<EnableSession> enable) {
         if (calls.isEmpty()) throw new FieldException("calls", "at least one call");
         BigInteger key = NonceKeys.keyFor(AccountKind.LATCHKEY, account.chain().smartSession());
-        UserOperation op = UserOperation.of(account.address(), account.nonce(key), Erc7579Execute.encode(calls));
+        // The windowed policies count the window the op claims (docs/policies.md §2): the time check() assumes.
+        HexBytes callData = WindowClaims.stamp(session, account.chain().smartSession(), Erc7579Execute.encode(calls),
+                account.client().latestTimestamp() + 1);
+        UserOperation op = UserOperation.of(account.address(), account.nonce(key), callData);
         if (!account.isDeployed()) op = op.withFactory(account.chain().factory(), account.factoryData());
         HexBytes mock = MockSignatures.repeat(MockSignatures.OWNABLE_MOCK, signers);
         HexBytes stub = enable.isPresent()

@@ -6,10 +6,12 @@ import dev.latchkey.aa.execution.ExecutionMode;
 import dev.latchkey.session.engine.Call;
 import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.OperationContext.Shape;
+import dev.latchkey.session.engine.WindowClaim;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Turns a user operation into the PolicyEngine's view of it, decoding execute strictly (spec §2.5 step 4). */
 public final class OperationContexts {
@@ -22,8 +24,10 @@ public final class OperationContexts {
         byte[] cd = op.callData().unsafeBytes();
         Shape shape;
         List<Call> calls;
+        OptionalLong modeClaim = OptionalLong.empty();
         if (startsWith(cd, Erc7579Execute.SELECTOR)) {
             ExecuteCall ex = Erc7579Execute.decode(op.callData());
+            modeClaim = WindowClaim.suffix(ex.mode().word().unsafeBytes());
             int callType = ex.mode().callType();
             boolean supported = ex.mode().execType() == ExecutionMode.EXEC_DEFAULT
                     && (callType == ExecutionMode.CALL_SINGLE || callType == ExecutionMode.CALL_BATCH);
@@ -38,7 +42,7 @@ public final class OperationContexts {
         }
         OperationContext.Gas gas = new OperationContext.Gas(op.verificationGasLimit(), op.callGasLimit(), op.preVerificationGas(),
                 op.paymasterVerificationGasLimit(), op.paymasterPostOpGasLimit(), op.maxFeePerGas(), op.maxPriorityFeePerGas());
-        return new OperationContext(op.sender(), smartSession, shape, calls, op.paymaster().isPresent(), gas, now, baseFee);
+        return new OperationContext(op.sender(), smartSession, shape, calls, op.paymaster().isPresent(), gas, now, baseFee, modeClaim);
     }
 
     private static boolean startsWith(byte[] data, HexBytes prefix) {

@@ -5,11 +5,13 @@ import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.UInt;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the engine needs to know about one session user operation, already decoded (see
  * {@code dev.latchkey.aa.userop.OperationContexts}). {@code now} and {@code baseFee} are the expected inclusion
- * time and block base fee.
+ * time and block base fee. {@code modeClaim}: the time claimed in the mode word of {@code execute} (see
+ * {@link WindowClaim}); empty for any other callData.
  */
 public record OperationContext(
         Address account,
@@ -19,7 +21,8 @@ public record OperationContext(
         boolean hasPaymaster,
         Gas gas,
         long now,
-        BigInteger baseFee) {
+        BigInteger baseFee,
+        OptionalLong modeClaim) {
 
     /** How SmartSession treats the callData (spec §2.5 step 4). */
     public enum Shape {
@@ -53,6 +56,12 @@ public record OperationContext(
         }
     }
 
+    /** An operation whose mode word carries no claim (tests, account calls). */
+    public OperationContext(Address account, Address smartSession, Shape shape, List<Call> calls, boolean hasPaymaster,
+            Gas gas, long now, BigInteger baseFee) {
+        this(account, smartSession, shape, calls, hasPaymaster, gas, now, baseFee, OptionalLong.empty());
+    }
+
     public OperationContext {
         if (account == null) throw new FieldException("account", "missing");
         if (smartSession == null) throw new FieldException("smartSession", "missing");
@@ -61,6 +70,7 @@ public record OperationContext(
         if (gas == null) throw new FieldException("gas", "missing");
         UInt.check("now", now, 48);
         UInt.check("baseFee", baseFee, 256);
+        if (modeClaim == null) throw new FieldException("modeClaim", "missing");
         calls = List.copyOf(calls);
     }
 }

@@ -46,7 +46,7 @@ final class PolicyChecks {
                         : op.calls().stream().map(Call::value).reduce(BigInteger.ZERO, BigInteger::add);
                 yield value(c, v, cfg, sum);
             }
-            case Policy.RateLimit r -> rate(c, r, cfg);
+            case Policy.RateLimit r -> rate(c, r, cfg, op.modeClaim(), "the mode word of execute");
             case Policy.GasCostLimit g -> gasCost(c, g, cfg);
             case Policy.Custom x -> custom(c);
             default -> c.refuse("interface", null, null, p.kind().jsonName() + " cannot be a user-operation policy (enabling it reverts)");
@@ -63,7 +63,7 @@ final class PolicyChecks {
             case Policy.UsageLimit u -> usage(c, u, cfg);
             case Policy.ValueLimit v -> value(c, v, cfg, call.value());
             case Policy.PeriodicSpendingLimit ps -> periodic(c, ps, cfg, call);
-            case Policy.RateLimit r -> rate(c, r, cfg);
+            case Policy.RateLimit r -> rate(c, r, cfg, WindowClaim.suffix(call.data().unsafeBytes()), "the call's last 6 bytes");
             case Policy.Custom x -> custom(c);
             case Policy.GasCostLimit g -> c.refuse("interface", null, null, "gas-cost-limit cannot be an action policy (enabling it reverts)");
         };
@@ -105,23 +105,54 @@ final class PolicyChecks {
         return Optional.empty();
     }
 
-    private Optional<Refusal> rate(Ctx c, Policy.RateLimit r, HexBytes cfg) {
+    private Optional<Refusal> rate(Ctx c, Policy.RateLimit r, HexBytes cfg, java.util.OptionalLong claim, String where) {
+        if (claim.isEmpty()) return c.refuse("claim", null, null, "the operation claims no time (expected in " + where + ")");
         PolicyState.Window w = state.rateLimit(c.at, cfg);
-        BigInteger next = w.usedAt(op.now(), r.interval()).add(used.get(c.at, cfg, "rate")).add(BigInteger.ONE);
+        Optional<WindowClaim> win = window(c, claim.getAsLong(), r.interval(), w, "window");
+        if (win.isEmpty()) return pending;
+        // Operations ahead count only in the window they claimed.
+        String slot = "rate@" + win.get().start();
+        BigInteger next = w.usedIn(win.get().start()).add(used.get(c.at, cfg, slot)).add(BigInteger.ONE);
         if (next.compareTo(BigInteger.valueOf(r.maxUses())) > 0) {
             return c.refuse("maxUses", next, BigInteger.valueOf(r.maxUses()), "rate limit of " + r.maxUses() + " per " + r.interval()
-                    + " s reached; next window at " + (w.start() + r.interval()));
+                    + " s reached; next window at " + (win.get().start() + r.interval()));
         }
-        used.add(c.at, cfg, "rate", BigInteger.ONE);
+        used.add(c.at, cfg, slot, BigInteger.ONE);
+        pin(win.get());
         return Optional.empty();
+    }
+
+    /** Set by {@link #window} when it refuses. */
+    private Optional<Refusal> pending = Optional.empty();
+
+    /**
+     * The claimed window, as the policy judges it: refused when it is before the window the policy already counted
+     * (the chain fails the check), encodes as "no expiry" ([0, 1), the chain fails it), or does not hold {@code now}
+     * (the EntryPoint refuses the operation: AA22).
+     */
+    private Optional<WindowClaim> window(Ctx c, long claim, long length, PolicyState.Window counted, String noun) {
+        WindowClaim w = WindowClaim.of(claim, length);
+        String bad = w.validUntil() == 0 ? "claims the " + noun + " [0, 1), which cannot be pinned"
+                : counted.start() > w.start() ? "claims the " + noun + " starting " + w.start() + ", before the one already counted (" + counted.start() + ")"
+                : !w.holds(op.now()) ? "claims the " + noun + " [" + w.start() + ", " + w.validUntil() + "] but lands at " + op.now()
+                : null;
+        if (bad == null) return Optional.of(w);
+        pending = c.refuse("claim", BigInteger.valueOf(claim), null, bad);
+        return Optional.empty();
+    }
+
+    /** The operation is valid only inside {@code w}: intersected into the decision's validity, as SmartSession does. */
+    private void pin(WindowClaim w) {
+        validAfter = Math.max(validAfter, w.start());
+        validUntil = validUntil == 0 ? w.validUntil() : Math.min(validUntil, w.validUntil());
     }
 
     private Optional<Refusal> gasCost(Ctx c, Policy.GasCostLimit g, HexBytes cfg) {
         OperationContext.Gas gas = op.gas();
         BigInteger units = gas.verificationGasLimit().add(gas.callGasLimit()).add(gas.preVerificationGas());
         if (op.hasPaymaster()) units = units.add(gas.paymasterVerificationGasLimit()).add(gas.paymasterPostOpGasLimit());
-        BigInteger price = gas.maxFeePerGas().min(gas.maxPriorityFeePerGas().add(op.baseFee()));
-        BigInteger cost = units.multiply(price);
+        // The worst case the op can be charged: the policy reads no base fee in validation (ERC-7562 OP-011).
+        BigInteger cost = units.multiply(gas.maxFeePerGas());
         BigInteger next = state.gasCostUsed(c.at, cfg).add(used.get(c.at, cfg, "gas")).add(cost);
         if (next.compareTo(g.costLimit()) > 0) {
             return c.refuse("costLimit", next, g.costLimit(), "gas cost " + cost + " wei would bring the total to " + next
@@ -181,7 +212,9 @@ final class PolicyChecks {
     private Optional<Refusal> spending(Ctx c, Policy.SpendingLimits s, HexBytes cfg, Call call) {
         if (call.value().signum() != 0) return c.refuse("value", call.value(), BigInteger.ZERO, "token calls must not send native value");
         Optional<Erc20Call> erc20 = Erc20Call.parse(op.account(), call.data().unsafeBytes());
-        if (erc20.isEmpty()) return c.refuse("selector", null, null, "not an ERC-20 transfer/transferFrom/approve/increaseAllowance");
+        if (erc20.isEmpty()) {
+            return c.refuse("selector", null, null, "not an ERC-20 transfer/transferFrom/approve/increaseAllowance with clean address arguments");
+        }
         BigInteger limit = s.limits().stream().filter(l -> l.token().equals(call.target())).reduce((a, b) -> b)
                 .map(Policy.TokenLimit::amount).orElse(BigInteger.ZERO);
         PolicyState.Spending st = state.spending(c.at, cfg, call.target());
@@ -197,18 +230,28 @@ final class PolicyChecks {
 
     private Optional<Refusal> periodic(Ctx c, Policy.PeriodicSpendingLimit p, HexBytes cfg, Call call) {
         if (call.value().signum() != 0) return c.refuse("value", call.value(), BigInteger.ZERO, "token calls must not send native value");
-        Optional<Erc20Call> erc20 = Erc20Call.parse(op.account(), call.data().unsafeBytes());
-        if (erc20.isEmpty()) return c.refuse("selector", null, null, "not an ERC-20 transfer/transferFrom/approve/increaseAllowance");
+        byte[] d = call.data().unsafeBytes();
+        java.util.OptionalLong claim = WindowClaim.suffix(d);
+        if (claim.isEmpty()) return c.refuse("claim", null, null, "the token call claims no time (its last 6 bytes)");
+        byte[] body = WindowClaim.body(d);
+        Optional<Erc20Call> erc20 = Erc20Call.parse(op.account(), body);
+        if (erc20.isEmpty() || erc20.get().encodedLength() != body.length) {
+            return c.refuse("selector", null, null, "not exactly an ERC-20 transfer/transferFrom/approve/increaseAllowance with clean"
+                    + " address arguments, followed by the 6-byte time claim");
+        }
         Optional<BigInteger> limit = p.limits().stream().filter(l -> l.token().equals(call.target())).reduce((a, b) -> b).map(Policy.TokenLimit::amount);
         if (limit.isEmpty()) return c.refuse("tokens", null, null, "token " + call.target() + " is not in the periodic allowance");
         PolicyState.Window w = state.periodicBudget(c.at, cfg, call.target());
-        String slot = "periodic:" + call.target();
-        BigInteger next = w.usedAt(op.now(), p.period()).add(used.get(c.at, cfg, slot)).add(erc20.get().amount());
+        Optional<WindowClaim> win = window(c, claim.getAsLong(), p.period(), w, "period");
+        if (win.isEmpty()) return pending;
+        String slot = "periodic:" + call.target() + "@" + win.get().start();
+        BigInteger next = w.usedIn(win.get().start()).add(used.get(c.at, cfg, slot)).add(erc20.get().amount());
         if (next.compareTo(limit.get()) > 0) {
             return c.refuse("limit", next, limit.get(), "token " + call.target() + ": " + next + " this period, over the allowance "
                     + limit.get() + " per " + p.period() + " s by " + next.subtract(limit.get()));
         }
         used.add(c.at, cfg, slot, erc20.get().amount());
+        pin(win.get());
         return Optional.empty();
     }
 

@@ -45,6 +45,14 @@ public interface PolicyState {
             return start == 0 || now >= start + length;
         }
 
+        /**
+         * What counts against the limit in the window starting at {@code claimedStart} (not before {@link #start}):
+         * this window's use, or nothing in a later one (the policy starts it from 0).
+         */
+        public BigInteger usedIn(long claimedStart) {
+            return claimedStart == start ? used : BigInteger.ZERO;
+        }
+
         /** What counts against the limit at {@code now}: nothing once the window has ended (the chain resets it then). */
         public BigInteger usedAt(long now, long length) {
             return endedAt(now, length) ? BigInteger.ZERO : used;

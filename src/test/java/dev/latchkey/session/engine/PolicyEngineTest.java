@@ -53,7 +53,7 @@ class PolicyEngineTest {
 
     static OperationContext op(long now, Call... calls) {
         return new OperationContext(ACCOUNT, SMART_SESSION, calls.length == 1 ? Shape.EXECUTE_SINGLE : Shape.EXECUTE_BATCH,
-                List.of(calls), false, OperationContext.Gas.none(), now, BigInteger.ONE);
+                List.of(calls), false, OperationContext.Gas.none(), now, BigInteger.ONE, java.util.OptionalLong.of(now));
     }
 
     Decision check(OnchainSession s, OperationContext op, PolicyState state) {
@@ -137,11 +137,35 @@ class PolicyEngineTest {
                 HexBytes.zeros(32), List.of(), Optional.empty(), true);
         OnchainSession s = SessionMapper.toOnchain(ws, addresses);
         HexBytes cfg = Ids.configId(ACCOUNT, Ids.permissionId(s));
+        long hour = NOW - NOW % 3600;
         InMemoryPolicyState st = new InMemoryPolicyState().putRate(addresses.addressOf("x", PolicyKind.RATE_LIMIT), cfg,
-                new PolicyState.Window(BigInteger.TWO, NOW - 100));
+                new PolicyState.Window(BigInteger.TWO, hour));
         Call c = new Call(BOB, BigInteger.ONE, HexBytes.EMPTY);
         assertThat(refusal(check(s, op(NOW, c), st)).rule()).isEqualTo("maxUses");
-        assertThat(check(s, op(NOW - 100 + 3600, c), st).allowed()).isTrue();
+        Decision next = check(s, op(hour + 3600, c), st);
+        assertThat(next.allowed()).isTrue();
+        // Pinned to the claimed window, as the policy's validationData pins it.
+        assertThat(((Decision.Allowed) next).validAfter()).isEqualTo(hour + 3600);
+        assertThat(((Decision.Allowed) next).validUntil()).isEqualTo(hour + 7199);
+    }
+
+    @Test
+    void aWindowClaimMustHoldNowAndNotPrecedeTheCountedWindow() {
+        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(BOB), 1), List.of(Action.anyCall()), List.of(new Policy.RateLimit(2, 3600)),
+                HexBytes.zeros(32), List.of(), Optional.empty(), true);
+        OnchainSession s = SessionMapper.toOnchain(ws, addresses);
+        HexBytes cfg = Ids.configId(ACCOUNT, Ids.permissionId(s));
+        long hour = NOW - NOW % 3600;
+        InMemoryPolicyState st = new InMemoryPolicyState().putRate(addresses.addressOf("x", PolicyKind.RATE_LIMIT), cfg,
+                new PolicyState.Window(BigInteger.ONE, hour + 3600));
+        Call c = new Call(BOB, BigInteger.ONE, HexBytes.EMPTY);
+        assertThat(refusal(check(s, op(NOW, c), st)).message()).contains("before the one already counted");
+        OperationContext late = new OperationContext(ACCOUNT, SMART_SESSION, Shape.EXECUTE_SINGLE, List.of(c), false,
+                OperationContext.Gas.none(), hour + 7200, BigInteger.ONE, java.util.OptionalLong.of(hour + 3600));
+        assertThat(refusal(check(s, late, st)).message()).contains("but lands at " + (hour + 7200));
+        OperationContext unclaimed = new OperationContext(ACCOUNT, SMART_SESSION, Shape.EXECUTE_SINGLE, List.of(c), false,
+                OperationContext.Gas.none(), NOW, BigInteger.ONE);
+        assertThat(refusal(check(s, unclaimed, st)).rule()).isEqualTo("claim");
     }
 
     @Test

@@ -69,10 +69,14 @@ class RefusalTextTest {
     }
 
     private String refusal(List<Execution> calls) {
-        List<Call> c = calls.stream().map(x -> new Call(x.target(), x.value(), x.callData())).toList();
-        Decision d = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY).check(swap.onchain(),
-                new OperationContext(ACCOUNT, TradeNetwork.SMART_SESSION_V1, OperationContext.Shape.EXECUTE_BATCH, c, false,
-                        OperationContext.Gas.none(), START + 100, BigInteger.ZERO), new InMemoryPolicyState());
+        PolicyEngine engine = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+        var prepared = engine.prepare(swap.onchain());
+        // Claimed for the windowed policies, as the signer claims it.
+        var callData = dev.latchkey.aa.userop.WindowClaims.stamp(prepared, TradeNetwork.SMART_SESSION_V1,
+                dev.latchkey.aa.execution.Erc7579Execute.encode(calls), START + 100);
+        Decision d = engine.check(prepared, dev.latchkey.aa.userop.OperationContexts.of(
+                dev.latchkey.aa.userop.UserOperation.of(ACCOUNT, BigInteger.ZERO, callData), TradeNetwork.SMART_SESSION_V1, START + 100,
+                BigInteger.ZERO), new InMemoryPolicyState());
         assertThat(d).isInstanceOf(Decision.Refused.class);
         return ((Decision.Refused) d).reason().toString();
     }
