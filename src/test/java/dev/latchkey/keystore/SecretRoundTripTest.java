@@ -129,21 +129,6 @@ class SecretRoundTripTest {
     }
 
     @Test
-    void sessionKeySignsThroughAHandleOnly() throws Exception {
-        SessionSigner signer = ks.keys().createSessionKey("s1");
-        reopen();
-        SessionSigner again = ks.keys().sessionSigner(signer.address());
-        byte[] hash = Hash.sha3("userop".getBytes());
-        byte[] sig = again.sign(hash);
-        assertThat(recover(hash, sig)).isEqualTo(signer.address());
-        assertThat(again.sign(hash)).as("RFC 6979 deterministic").isEqualTo(sig);
-        assertThatThrownBy(() -> again.sign(new byte[31])).hasMessageContaining("32-byte hash");
-        ks.lock();
-        assertThatThrownBy(() -> again.sign(hash)).isInstanceOf(KeystoreException.LockedException.class);
-        assertThat(again.toString()).contains("redacted");
-    }
-
-    @Test
     void enableSignatureRoundTrips() throws Exception {
         byte[] permissionId = Hash.sha3("perm".getBytes());
         byte[] signature = Hash.sha3("sig".getBytes());
