@@ -43,8 +43,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         String pair;
         @Option(names = "--side", required = true, paramLabel = "buy|sell") String side;
         @Option(names = "--amount", required = true, paramLabel = "X", description = "Amount sold: QUOTE for buy, BASE for sell.") String amount;
-        @Option(names = "--price", required = true, paramLabel = "P") BigDecimal price;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--price", required = true, paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal price;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P", description = "Below the quote at firing: 0.5% or 50bps.")
         String slippage;
 
@@ -67,9 +67,9 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
     final class Stop implements RuleOptions {
         @Option(names = "--pair", required = true, paramLabel = "BASE/QUOTE") String pair;
         @Option(names = "--amount", required = true, paramLabel = "X", description = "BASE to sell at most.") String amount;
-        @Option(names = "--stop-loss", paramLabel = "P") BigDecimal stopLoss;
-        @Option(names = "--take-profit", paramLabel = "P") BigDecimal takeProfit;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--stop-loss", paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal stopLoss;
+        @Option(names = "--take-profit", paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal takeProfit;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "1%", paramLabel = "P") String slippage;
 
         public String kind() { return "STOP"; }
@@ -96,8 +96,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
                 + " Default: now for add; the rule's own start for edit.")
         String start;
         @Option(names = "--end", paramLabel = "WHEN") String end;
-        @Option(names = "--count", defaultValue = "0", paramLabel = "N") long count;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--count", defaultValue = "0", paramLabel = "N", converter = AsciiNumbers.Long.class) long count;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P") String slippage;
 
         public String kind() { return "RECURRING"; }
@@ -121,8 +121,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
 
     final class AutoRepay implements RuleOptions {
         @Option(names = "--asset", required = true) String asset;
-        @Option(names = "--below", required = true, paramLabel = "HF") BigDecimal below;
-        @Option(names = "--target", required = true, paramLabel = "HF") BigDecimal target;
+        @Option(names = "--below", required = true, paramLabel = "HF", converter = AsciiNumbers.Decimal.class) BigDecimal below;
+        @Option(names = "--target", required = true, paramLabel = "HF", converter = AsciiNumbers.Decimal.class) BigDecimal target;
         @Option(names = "--max-per-repay", required = true, paramLabel = "X") String maxPerRepay;
 
         public String kind() { return "AUTO_REPAY"; }
@@ -167,7 +167,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
     static long period(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (t.matches("\\d+")) return Long.parseLong(t);
+            if (t.matches("[0-9]{1,12}")) return Long.parseLong(t);
+            if (!t.matches("[0-9]{1,9}[smhdw]")) throw new NumberFormatException(t);
             long n = Long.parseLong(t.substring(0, t.length() - 1));
             return switch (t.charAt(t.length() - 1)) {
                 case 's' -> n;
@@ -186,7 +187,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         String t = text.trim();
         if (t.equalsIgnoreCase("now")) return now;
         try {
-            return t.matches("\\d+") ? Long.parseLong(t) : Instant.parse(t).getEpochSecond();
+            if (t.length() > 40) throw new NumberFormatException("too long");
+            return t.matches("[0-9]{1,15}") ? Long.parseLong(t) : Instant.parse(t).getEpochSecond();
         } catch (RuntimeException e) {
             throw new FieldException(field, "expected now, unix seconds or an ISO-8601 instant, got " + text);
         }

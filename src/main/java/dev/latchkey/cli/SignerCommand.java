@@ -32,7 +32,7 @@ public final class SignerCommand implements Runnable {
             description = "Unlock the wallet, start the background signer on the network (resuming every open journal row) and the"
                     + " automation engine, and print one line per decision until interrupted (Ctrl-C).")
     static final class Run extends ChainCommand {
-        @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).")
+        @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).", converter = AsciiNumbers.Long.class)
         long pollMillis;
 
         @Override

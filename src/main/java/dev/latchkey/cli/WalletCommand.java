@@ -1,5 +1,7 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.session.model.NumberText;
+
 import dev.latchkey.keystore.AutoLock;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
@@ -59,8 +61,9 @@ public final class WalletCommand implements Runnable {
             String[] parts = text.split(",");
             try {
                 if (parts.length == 3) {
-                    return new KdfParams(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                            Integer.parseInt(parts[2].trim()));
+                    return new KdfParams((int) NumberText.whole("--kdf memory", parts[0], 1, Integer.MAX_VALUE),
+                            (int) NumberText.whole("--kdf iterations", parts[1], 1, Integer.MAX_VALUE),
+                            (int) NumberText.whole("--kdf lanes", parts[2], 1, Integer.MAX_VALUE));
                 }
             } catch (IllegalArgumentException e) {
                 throw new KeystoreException.InvalidInputException("--kdf " + text + ": " + e.getMessage());

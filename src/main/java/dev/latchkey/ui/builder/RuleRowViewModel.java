@@ -143,6 +143,7 @@ public final class RuleRowViewModel {
     private static Parsed<Long> rawOffset(String text) {
         String t = text == null ? "" : text.trim().replace("word at ", "");
         try {
+            if (!t.matches("[0-9]{1,12}")) throw new NumberFormatException(t);
             long v = Long.parseLong(t);
             if (v < 0 || v % 32 != 0) return Parsed.error("A word offset is a multiple of 32 (0 = first argument).");
             return Parsed.ok(v);

@@ -176,8 +176,8 @@ public final class SettingsViewModel implements Activatable {
         String t = autoLockMinutes.get().trim();
         long minutes;
         try {
-            minutes = Long.parseLong(t);
-        } catch (NumberFormatException e) {
+            minutes = dev.latchkey.session.model.NumberText.whole("minutes", t, 0, Long.MAX_VALUE);
+        } catch (dev.latchkey.session.model.FieldException e) {
             autoLockHint.set("Minutes, a whole number from 1 to 1440.");
             return;
         }
