@@ -27,6 +27,8 @@ public final class Keystore implements AutoCloseable {
     private byte[] dek;
     private long dekVersion;
     private volatile Instant lastActivity;
+    /** Owner keys refused (session keys still sign) until the next unlock: the person's idle timer ran out. */
+    private volatile boolean ownerKeysLocked;
 
     private Keystore(Database db, KdfPolicy policy, InstantSource clock) {
         this.db = db;
@@ -92,6 +94,7 @@ public final class Keystore implements AutoCloseable {
             Header header = checkedHeader();
             byte[] unwrapped = checkPassword(header, password, "unlock");
             lockInternal();
+            ownerKeysLocked = false;
             dek = unwrapped;
             dekVersion = header.dekVersion();
             lastActivity = clock.instant();
@@ -249,13 +252,43 @@ public final class Keystore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with the DEK; throws {@link KeystoreException.LockedException} when locked. */
+    /**
+     * Runs {@code work} with the DEK; throws {@link KeystoreException.LockedException} when locked. It does not count
+     * as activity: the idle timer is the person's ({@link #recordActivity}), so unattended signing never keeps the
+     * wallet open by itself.
+     */
     synchronized <T> T withDek(DekWork<T> work) throws KeystoreException {
         if (dek == null) {
             throw new KeystoreException.LockedException();
         }
-        lastActivity = clock.instant();
         return work.run(dek, dekVersion);
+    }
+
+    /** Something the person did (a key press, an owner-key use, an unlock): restarts the idle timer. */
+    public void recordActivity() {
+        lastActivity = clock.instant();
+    }
+
+    /**
+     * The person's idle timer ran out while unattended work (the signer, automations) must go on: owner keys are
+     * refused until the password is entered again; session keys keep signing within their sessions (docs/security.md).
+     */
+    public void lockOwnerKeys() {
+        if (dek != null && !ownerKeysLocked) {
+            ownerKeysLocked = true;
+            try {
+                db.transaction(c -> {
+                    ActivityLog.append(c, clock.instant(), "OWNER_KEYS_LOCKED", db.file().getFileName().toString(), "idle");
+                    return null;
+                });
+            } catch (KeystoreException e) {
+                LOG.warn("could not record the owner-key lock in the activity log: {}", e.getMessage());
+            }
+        }
+    }
+
+    public boolean ownerKeysLocked() {
+        return dek == null || ownerKeysLocked;
     }
 
     @FunctionalInterface

@@ -132,6 +132,10 @@ public abstract sealed class KeystoreException extends Exception {
         public LockedException() {
             super("the wallet is locked; unlock it first");
         }
+
+        public LockedException(String message) {
+            super(message);
+        }
     }
 
     /** Bad user input: a malformed key, mnemonic, path, keystore file or address. */
