@@ -35,7 +35,10 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
      */
     RuleSpec spec(TradeNetwork n, long now, RuleSpec current);
 
-    /** The default label of a new rule. */
+    /**
+     * The default label of a new rule: its kind only. Labels are stored in plaintext (the list needs them while the
+     * wallet is locked), so a default never repeats a sealed parameter (price, amount, pair, recipient).
+     */
     String summary();
 
     final class LimitOrder implements RuleOptions {
@@ -60,7 +63,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return side + " " + pair + " at " + price.toPlainString();
+            return "limit order";
         }
     }
 
@@ -82,7 +85,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return "stop " + pair + (stopLoss == null ? "" : " SL " + stopLoss.toPlainString()) + (takeProfit == null ? "" : " TP " + takeProfit.toPlainString());
+            return "stop order";
         }
     }
 
@@ -115,7 +118,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return amount + " " + token + " every " + every + (to != null ? " to " + to : " into " + swapTo);
+            return "recurring payment";
         }
     }
 
@@ -134,7 +137,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return "repay " + asset + " below HF " + below.toPlainString();
+            return "auto-repay";
         }
     }
 
