@@ -123,6 +123,7 @@ public sealed interface RuleSpec {
             }
             if (target == null || target.compareTo(threshold) <= 0) throw new FieldException("target", "must be above the threshold");
             if (target.compareTo(BigDecimal.valueOf(100)) > 0) throw new FieldException("target", "at most 100");
+            if (target.scale() > 18 || threshold.scale() > 18) throw new FieldException("target", "a health factor has at most 18 decimals");
             positive("maxPerRepay", maxPerRepay);
         }
 
@@ -152,7 +153,15 @@ public sealed interface RuleSpec {
         if (v.signum() == 0) throw new FieldException(field, "must be greater than 0");
     }
 
+    /** Prices are stored and compared as typed; these bounds keep a stored rule small whatever was typed. */
+    static final BigDecimal MAX_PRICE = BigDecimal.TEN.pow(30);
+    static final int MAX_PRICE_DIGITS = 36;
+
     private static void checkPrice(String field, BigDecimal p) {
         if (p == null || p.signum() <= 0) throw new FieldException(field, "must be a positive price");
+        if (p.compareTo(MAX_PRICE) > 0) throw new FieldException(field, "at most 10^30");
+        if (p.precision() > MAX_PRICE_DIGITS || p.scale() > MAX_PRICE_DIGITS) {
+            throw new FieldException(field, "at most " + MAX_PRICE_DIGITS + " significant digits and " + MAX_PRICE_DIGITS + " decimals");
+        }
     }
 }

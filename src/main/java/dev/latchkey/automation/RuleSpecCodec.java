@@ -87,11 +87,11 @@ public final class RuleSpecCodec {
     }
 
     private static BigInteger big(JsonNode n, String field) {
-        return new BigInteger(text(n, field));
+        return dev.latchkey.session.model.NumberText.decimal(field, text(n, field)).toBigIntegerExact();
     }
 
     private static BigDecimal dec(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : new BigDecimal(v.asText());
+        return v == null || v.isNull() ? null : dev.latchkey.session.model.NumberText.decimal(field, v.asText());
     }
 }

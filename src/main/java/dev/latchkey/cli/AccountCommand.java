@@ -35,7 +35,7 @@ public final class AccountCommand implements Runnable {
         @Option(names = "--owner", paramLabel = "ADDR", description = "Owner key in the vault (default: the only one).")
         String owner;
 
-        @Option(names = "--index", defaultValue = "0", description = "Account index of that owner (default 0).")
+        @Option(names = "--index", defaultValue = "0", description = "Account index of that owner (default 0).", converter = AsciiNumbers.Int.class)
         int index;
 
         @Option(names = "--label", defaultValue = "", description = "A name for the account.")

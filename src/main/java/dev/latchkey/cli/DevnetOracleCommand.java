@@ -14,7 +14,7 @@ public final class DevnetOracleCommand extends DevnetFaucetCommand {
     @Option(names = "--asset", required = true, description = "USDC, DAI or WETH.")
     String asset;
 
-    @Option(names = "--price", required = true, description = "New price in USD, e.g. 2500 (up to 8 decimals).")
+    @Option(names = "--price", required = true, description = "New price in USD, e.g. 2500 (up to 8 decimals).", converter = AsciiNumbers.Decimal.class)
     BigDecimal price;
 
     @Override

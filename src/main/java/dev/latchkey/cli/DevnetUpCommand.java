@@ -26,11 +26,11 @@ public final class DevnetUpCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "State, manifest and logs (default: ~/.latchkey/devnet).")
     Path dir;
 
-    @Option(names = "--port", description = "RPC port on 127.0.0.1 (default: any free port).")
+    @Option(names = "--port", description = "RPC port on 127.0.0.1 (default: any free port).", converter = AsciiNumbers.Int.class)
     int port;
 
     @Option(names = "--chain-id", description = "Chain id (default: ${DEFAULT-VALUE}); use another for a second chain.",
-            defaultValue = "31337")
+            defaultValue = "31337", converter = AsciiNumbers.Long.class)
     long chainId;
 
     @Option(names = "--no-bundler", description = "Do not start Alto; wallets use direct submission.")

@@ -35,7 +35,10 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
      */
     RuleSpec spec(TradeNetwork n, long now, RuleSpec current);
 
-    /** The default label of a new rule. */
+    /**
+     * The default label of a new rule: its kind only. Labels are stored in plaintext (the list needs them while the
+     * wallet is locked), so a default never repeats a sealed parameter (price, amount, pair, recipient).
+     */
     String summary();
 
     final class LimitOrder implements RuleOptions {
@@ -43,8 +46,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         String pair;
         @Option(names = "--side", required = true, paramLabel = "buy|sell") String side;
         @Option(names = "--amount", required = true, paramLabel = "X", description = "Amount sold: QUOTE for buy, BASE for sell.") String amount;
-        @Option(names = "--price", required = true, paramLabel = "P") BigDecimal price;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--price", required = true, paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal price;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P", description = "Below the quote at firing: 0.5% or 50bps.")
         String slippage;
 
@@ -60,16 +63,16 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return side + " " + pair + " at " + price.toPlainString();
+            return "limit order";
         }
     }
 
     final class Stop implements RuleOptions {
         @Option(names = "--pair", required = true, paramLabel = "BASE/QUOTE") String pair;
         @Option(names = "--amount", required = true, paramLabel = "X", description = "BASE to sell at most.") String amount;
-        @Option(names = "--stop-loss", paramLabel = "P") BigDecimal stopLoss;
-        @Option(names = "--take-profit", paramLabel = "P") BigDecimal takeProfit;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--stop-loss", paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal stopLoss;
+        @Option(names = "--take-profit", paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal takeProfit;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "1%", paramLabel = "P") String slippage;
 
         public String kind() { return "STOP"; }
@@ -82,7 +85,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return "stop " + pair + (stopLoss == null ? "" : " SL " + stopLoss.toPlainString()) + (takeProfit == null ? "" : " TP " + takeProfit.toPlainString());
+            return "stop order";
         }
     }
 
@@ -96,8 +99,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
                 + " Default: now for add; the rule's own start for edit.")
         String start;
         @Option(names = "--end", paramLabel = "WHEN") String end;
-        @Option(names = "--count", defaultValue = "0", paramLabel = "N") long count;
-        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER") int fee;
+        @Option(names = "--count", defaultValue = "0", paramLabel = "N", converter = AsciiNumbers.Long.class) long count;
+        @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
         @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P") String slippage;
 
         public String kind() { return "RECURRING"; }
@@ -115,14 +118,14 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return amount + " " + token + " every " + every + (to != null ? " to " + to : " into " + swapTo);
+            return "recurring payment";
         }
     }
 
     final class AutoRepay implements RuleOptions {
         @Option(names = "--asset", required = true) String asset;
-        @Option(names = "--below", required = true, paramLabel = "HF") BigDecimal below;
-        @Option(names = "--target", required = true, paramLabel = "HF") BigDecimal target;
+        @Option(names = "--below", required = true, paramLabel = "HF", converter = AsciiNumbers.Decimal.class) BigDecimal below;
+        @Option(names = "--target", required = true, paramLabel = "HF", converter = AsciiNumbers.Decimal.class) BigDecimal target;
         @Option(names = "--max-per-repay", required = true, paramLabel = "X") String maxPerRepay;
 
         public String kind() { return "AUTO_REPAY"; }
@@ -134,7 +137,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         }
 
         public String summary() {
-            return "repay " + asset + " below HF " + below.toPlainString();
+            return "auto-repay";
         }
     }
 
@@ -167,7 +170,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
     static long period(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (t.matches("\\d+")) return Long.parseLong(t);
+            if (t.matches("[0-9]{1,12}")) return Long.parseLong(t);
+            if (!t.matches("[0-9]{1,9}[smhdw]")) throw new NumberFormatException(t);
             long n = Long.parseLong(t.substring(0, t.length() - 1));
             return switch (t.charAt(t.length() - 1)) {
                 case 's' -> n;
@@ -186,7 +190,8 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         String t = text.trim();
         if (t.equalsIgnoreCase("now")) return now;
         try {
-            return t.matches("\\d+") ? Long.parseLong(t) : Instant.parse(t).getEpochSecond();
+            if (t.length() > 40) throw new NumberFormatException("too long");
+            return t.matches("[0-9]{1,15}") ? Long.parseLong(t) : Instant.parse(t).getEpochSecond();
         } catch (RuntimeException e) {
             throw new FieldException(field, "expected now, unix seconds or an ISO-8601 instant, got " + text);
         }

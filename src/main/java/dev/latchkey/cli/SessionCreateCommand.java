@@ -45,7 +45,7 @@ final class SessionCreateCommand extends ChainCommand {
     @Mixin
     TemplateOptions templateOptions;
 
-    @Option(names = "--days", defaultValue = "7", description = "Validity from now, 1..7 days (templates; default 7).")
+    @Option(names = "--days", defaultValue = "7", description = "Validity from now, 1..7 days (templates; default 7).", converter = AsciiNumbers.Int.class)
     int days;
 
     @Option(names = "--allow-broad", description = "--file: accept a session outside the least-privilege rules.")

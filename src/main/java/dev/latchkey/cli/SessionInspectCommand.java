@@ -55,7 +55,7 @@ public final class SessionInspectCommand implements Callable<Integer> {
             description = "Chain id and SmartSession getNonce(permissionId, account) on it; repeat for multi-chain.")
     List<String> chains;
 
-    @Option(names = "--enable-index", defaultValue = "0", paramLabel = "I", description = "chainDigestIndex (default 0).")
+    @Option(names = "--enable-index", defaultValue = "0", paramLabel = "I", description = "chainDigestIndex (default 0).", converter = AsciiNumbers.Int.class)
     int enableIndex;
 
     @Option(names = "--mode", defaultValue = "enable", paramLabel = "enable|unsafe-enable", description = "Enable mode (default enable).")

@@ -2,6 +2,7 @@ package dev.latchkey.cli;
 
 import dev.latchkey.automation.AutomationEngine;
 import dev.latchkey.keystore.ActivityLog;
+import dev.latchkey.keystore.AutoLock;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.session.engine.SoftLimits;
@@ -32,7 +33,7 @@ public final class SignerCommand implements Runnable {
             description = "Unlock the wallet, start the background signer on the network (resuming every open journal row) and the"
                     + " automation engine, and print one line per decision until interrupted (Ctrl-C).")
     static final class Run extends ChainCommand {
-        @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).")
+        @Option(names = "--poll-ms", defaultValue = "250", description = "How often new decisions are looked for (ms).", converter = AsciiNumbers.Long.class)
         long pollMillis;
 
         @Override
@@ -45,8 +46,16 @@ public final class SignerCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DecisionFeed feed = new DecisionFeed(keystore.activity());
             long decisions = 0;
-            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+            // The person's idle timer: after it, owner keys lock while session keys keep the signer and automations going.
+            java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "owner-key auto-lock");
+                t.setDaemon(true);
+                return t;
+            });
+            try (AutoLock idle = new AutoLock(keystore, AutoLock.configuredTimeout(keystore), java.time.Clock.systemUTC(), AutoLock.Mode.OWNER_KEYS);
+                 SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
                  AutomationEngine automations = dev.latchkey.automation.rpc.LiveEngines.of(keystore, chain, host, line -> { })) {
+                idle.start(timer, java.time.Duration.ofSeconds(30));
                 automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)
                 if (!output.json) {
                     out.println("signer running on " + chain.profile().name() + " (chain " + chain.profile().chainId() + "), "
@@ -65,6 +74,8 @@ public final class SignerCommand implements Runnable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                timer.shutdownNow();
             }
             for (ActivityLog.Entry e : feed.next()) {
                 decisions++;

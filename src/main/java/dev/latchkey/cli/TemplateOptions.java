@@ -20,7 +20,7 @@ final class TemplateOptions {
     @Option(names = "--pair", paramLabel = "FROM/TO", description = "uniswap-swap: sell FROM for TO, e.g. USDC/WETH.")
     String pair;
 
-    @Option(names = "--fee", defaultValue = "500", description = "uniswap-swap: pool fee tier (100, 500, 3000, 10000; default 500).")
+    @Option(names = "--fee", defaultValue = "500", description = "uniswap-swap: pool fee tier (100, 500, 3000, 10000; default 500).", converter = AsciiNumbers.Int.class)
     int fee;
 
     @Option(names = "--max-per-trade", paramLabel = "X", description = "uniswap-swap: at most X of FROM per swap.")

@@ -5,6 +5,7 @@ import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.session.model.FieldException;
+import dev.latchkey.session.model.NumberText;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.BuiltTrade;
 import dev.latchkey.trade.build.RefusalText;
@@ -47,7 +48,7 @@ public final class TradeCommand implements Runnable {
         @Option(names = "--account", paramLabel = "ADDR", description = "The account (default: the wallet's only one).")
         String account;
 
-        @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for inclusion (default 120).")
+        @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for inclusion (default 120).", converter = AsciiNumbers.Long.class)
         long timeoutSeconds;
 
         abstract BuiltTrade build(TradeService trades, Sessions.Account account, TradeNetwork network);
@@ -130,7 +131,7 @@ public final class TradeCommand implements Runnable {
                 description = "Below the quote: a percentage (0.5% or 0.5) or basis points (50bps). Default 0.5%.")
         String maxSlippage;
 
-        @Option(names = "--fee", defaultValue = "500", description = "Pool fee tier (default 500 = 0.05%).")
+        @Option(names = "--fee", defaultValue = "500", description = "Pool fee tier (default 500 = 0.05%).", converter = AsciiNumbers.Int.class)
         int fee;
 
         @Override
@@ -172,10 +173,10 @@ public final class TradeCommand implements Runnable {
     static int bps(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (t.endsWith("bps")) return Integer.parseInt(t.substring(0, t.length() - 3).trim());
-            BigDecimal percent = new BigDecimal(t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t);
+            if (t.endsWith("bps")) return (int) NumberText.whole("--max-slippage", t.substring(0, t.length() - 3).trim(), 0, 10_000);
+            BigDecimal percent = NumberText.decimal("--max-slippage", t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t, BigDecimal.valueOf(100));
             return percent.movePointRight(2).intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (FieldException | ArithmeticException e) {
             throw new FieldException("--max-slippage", "expected a percentage like 0.5% or basis points like 50bps, got " + text);
         }
     }

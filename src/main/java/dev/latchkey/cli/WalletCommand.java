@@ -1,10 +1,14 @@
 package dev.latchkey.cli;
 
+import dev.latchkey.session.model.NumberText;
+
 import dev.latchkey.keystore.AutoLock;
 import dev.latchkey.keystore.KdfCalibrator;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
 import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.PasswordStrength;
+import dev.latchkey.keystore.PrivateFiles;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SecretInfo;
 import java.io.IOException;
@@ -47,6 +51,12 @@ public final class WalletCommand implements Runnable {
             KdfPolicy policy = KdfPolicy.standard();
             KdfParams params = kdf == null ? KdfCalibrator.timingArgon2(policy).calibrate() : parseKdf(kdf);
             char[] password = newSecret(passwordFile(), "New wallet password: ");
+            try {
+                PasswordStrength.require("wallet password", password);
+            } catch (KeystoreException e) {
+                Arrays.fill(password, '\0');
+                throw e;
+            }
             try (Keystore ks = Keystore.create(walletFile(), password, params, policy, Clock.systemUTC())) {
                 Map<String, Object> out = result();
                 out.put("wallet", ks.file().toString());
@@ -59,8 +69,9 @@ public final class WalletCommand implements Runnable {
             String[] parts = text.split(",");
             try {
                 if (parts.length == 3) {
-                    return new KdfParams(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                            Integer.parseInt(parts[2].trim()));
+                    return new KdfParams((int) NumberText.whole("--kdf memory", parts[0], 1, Integer.MAX_VALUE),
+                            (int) NumberText.whole("--kdf iterations", parts[1], 1, Integer.MAX_VALUE),
+                            (int) NumberText.whole("--kdf lanes", parts[2], 1, Integer.MAX_VALUE));
                 }
             } catch (IllegalArgumentException e) {
                 throw new KeystoreException.InvalidInputException("--kdf " + text + ": " + e.getMessage());
@@ -82,6 +93,12 @@ public final class WalletCommand implements Runnable {
                 char[] fresh;
                 try {
                     fresh = newSecret(newPasswordFile, "New wallet password: ");
+                    try {
+                        PasswordStrength.require("new wallet password", fresh);
+                    } catch (KeystoreException e) {
+                        Arrays.fill(fresh, '\0');
+                        throw e;
+                    }
                 } catch (KeystoreException | IOException e) {
                     Arrays.fill(old, '\0');
                     throw e;
@@ -118,11 +135,14 @@ public final class WalletCommand implements Runnable {
             description = "Show the wallet's file, KDF, keys (addresses only), accounts and sessions; needs no password.")
     static final class Info extends WalletSubcommand {
         @Override
-        Map<String, Object> execute() throws KeystoreException {
+        Map<String, Object> execute() throws KeystoreException, IOException {
             try (Keystore ks = open()) {
                 Map<String, Object> out = result();
                 out.put("wallet", ks.file().toString());
                 out.put("integrity", ks.integrityCheck());
+                List<String> exposed = PrivateFiles.problems(ks.file());
+                out.put("permissions", exposed.isEmpty() ? "private (files rw-------, folder rwx------)"
+                        : "READABLE BY OTHERS: " + String.join("; ", exposed) + " (run: chmod 700 <folder> && chmod 600 <folder>/wallet.db*)");
                 out.put("kdf", ks.kdfParams().toString());
                 out.put("autoLock", AutoLock.configuredTimeout(ks).toMinutes() + " min");
                 out.put("ownerKeys", describe(ks.keys().ownerKeys()));

@@ -1,6 +1,8 @@
 package dev.latchkey.cli;
 
 import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.PasswordStrength;
+import dev.latchkey.keystore.PrivateFiles;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SecretInfo;
 import dev.latchkey.keystore.V3Strength;
@@ -118,8 +120,15 @@ final class WalletKeyCommands {
                 char[] again = password();
                 Path exportSource = exportPasswordFile != null ? exportPasswordFile : passwordFile();
                 char[] exportPassword = exportSource != null ? secret(exportSource, "") : newSecret(null, "Export file password: ");
+                try {
+                    PasswordStrength.require("export password", exportPassword);
+                } catch (KeystoreException e) {
+                    java.util.Arrays.fill(again, '\0');
+                    java.util.Arrays.fill(exportPassword, '\0');
+                    throw e;
+                }
                 String json = ks.keys().exportKeystoreV3(address, again, exportPassword, light ? V3Strength.LIGHT : V3Strength.STANDARD);
-                Files.writeString(out, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                PrivateFiles.writeNew(out, json.getBytes(StandardCharsets.UTF_8));
                 Map<String, Object> result = WalletSubcommand.result();
                 result.put("address", address);
                 result.put("keystore", out.toAbsolutePath().toString());

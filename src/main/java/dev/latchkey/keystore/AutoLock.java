@@ -8,13 +8,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Idle auto-lock: locks the keystore when no key was used for {@code timeout} (default 15 min).
- * {@link #check()} is the whole decision; {@link #start} merely calls it periodically.
+ * The person's idle timer: after {@code timeout} (default 15 min) without their activity — a key press or click
+ * ({@link #recordActivity}), an unlock, an owner-key use — it locks. Session-key signing and automations are not the
+ * person and never restart it. {@link Mode#WALLET} zeroes the DEK (the desktop app: its screens lock);
+ * {@link Mode#OWNER_KEYS} refuses owner keys until the password is entered again while session keys keep signing
+ * ({@code latchkey signer run}; docs/security.md). {@link #check()} is the whole decision; {@link #start} calls it.
  */
 public final class AutoLock implements AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
 
+    /** What running out of idle time locks. */
+    public enum Mode { WALLET, OWNER_KEYS }
+
+    private final Mode mode;
     private final Keystore keystore;
     private final Duration timeout;
     private final InstantSource clock;
@@ -22,6 +29,11 @@ public final class AutoLock implements AutoCloseable {
     private volatile Instant userActivity = Instant.MIN;
 
     public AutoLock(Keystore keystore, Duration timeout, InstantSource clock) {
+        this(keystore, timeout, clock, Mode.WALLET);
+    }
+
+    public AutoLock(Keystore keystore, Duration timeout, InstantSource clock, Mode mode) {
+        this.mode = mode;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("auto-lock timeout must be positive, got " + timeout);
         }
@@ -57,11 +69,14 @@ public final class AutoLock implements AutoCloseable {
     public boolean check() {
         Instant keyUse = keystore.lastActivity();
         Instant last = keyUse == null || userActivity.isAfter(keyUse) ? userActivity : keyUse;
-        if (keystore.isUnlocked() && Duration.between(last, clock.instant()).compareTo(timeout) >= 0) {
+        if (!keystore.isUnlocked() || Duration.between(last, clock.instant()).compareTo(timeout) < 0) return false;
+        if (mode == Mode.WALLET) {
             keystore.lock();
             return true;
         }
-        return false;
+        if (keystore.ownerKeysLocked()) return false;
+        keystore.lockOwnerKeys();
+        return true;
     }
 
     public synchronized void start(ScheduledExecutorService scheduler, Duration period) {

@@ -51,9 +51,13 @@ final class Database implements AutoCloseable {
         FileChannel channel = null;
         try {
             Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            channel = FileChannel.open(absolute.resolveSibling(absolute.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(absolute.getParent());
+            Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
+            channel = PrivateFiles.posix(lockFile)
+                    ? FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(PrivateFiles.FILE))
+                    : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.restrict(lockFile);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -63,6 +67,9 @@ final class Database implements AutoCloseable {
             if (lock == null) {
                 throw new KeystoreException.AlreadyOpenException(absolute);
             }
+            // SQLite gives -wal and -shm the mode of the database file, so a 0600 wallet.db keeps all three private.
+            if (!Files.exists(absolute)) PrivateFiles.createEmpty(absolute);
+            for (String suffix : new String[] {"", "-wal", "-shm"}) PrivateFiles.restrict(absolute.resolveSibling(absolute.getFileName() + suffix));
             Connection connection = connect(absolute);
             Database db = new Database(absolute, channel, lock, connection);
             channel = null;
@@ -201,11 +208,17 @@ final class Database implements AutoCloseable {
             throw new KeystoreException.InvalidInputException("backup target already exists, refusing to overwrite: " + path);
         }
         try (Statement st = connection.createStatement()) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            PrivateFiles.createEmpty(target.toAbsolutePath()); // 0600 before a single page is copied into it
             st.executeUpdate("backup to \"" + path + "\"");
+            PrivateFiles.restrict(target.toAbsolutePath());
         } catch (IOException e) {
             throw new KeystoreException.StorageException("cannot create the directory for backup " + path + ": " + e.getMessage(), e);
         } catch (SQLException e) {
+            try {
+                Files.deleteIfExists(target); // no partial backup is left behind
+            } catch (IOException ignored) {
+                // the message below names the path
+            }
             throw new KeystoreException.StorageException("backup to " + path + " failed: " + e.getMessage(), e);
         }
     }

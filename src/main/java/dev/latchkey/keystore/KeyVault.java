@@ -143,6 +143,10 @@ public final class KeyVault {
 
     private SecretInfo store(SecretPurpose purpose, byte[] key, String label) throws KeystoreException {
         try {
+            if (purpose == SecretPurpose.OWNER_KEY && keystore.isUnlocked() && keystore.ownerKeysLocked()) {
+                throw new KeystoreException.LockedException("the owner key locked after the idle time; enter the wallet password again");
+            }
+            if (purpose == SecretPurpose.OWNER_KEY) keystore.recordActivity();
             return rows.insert(purpose, Addresses.addressOf(key), key, label == null ? "" : label);
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -150,6 +154,12 @@ public final class KeyVault {
     }
 
     private KeyMaterial openKey(SecretPurpose purpose, String address) throws KeystoreException {
+        if (purpose == SecretPurpose.OWNER_KEY) {
+            if (keystore.isUnlocked() && keystore.ownerKeysLocked()) {
+                throw new KeystoreException.LockedException("the owner key locked after the idle time; enter the wallet password again");
+            }
+            keystore.recordActivity(); // only the person uses the owner key (R13)
+        }
         KeyMaterial key = new KeyMaterial(rows.open(purpose, address));
         String derived = Addresses.addressOf(key.bytes());
         if (!derived.equals(address)) {

@@ -27,6 +27,8 @@ public final class Keystore implements AutoCloseable {
     private byte[] dek;
     private long dekVersion;
     private volatile Instant lastActivity;
+    /** Owner keys refused (session keys still sign) until the next unlock: the person's idle timer ran out. */
+    private volatile boolean ownerKeysLocked;
 
     private Keystore(Database db, KdfPolicy policy, InstantSource clock) {
         this.db = db;
@@ -89,31 +91,14 @@ public final class Keystore implements AutoCloseable {
     /** Unlocks with {@code password}; upgrades the KDF when the stored parameters are below this wallet's target. */
     public synchronized void unlock(char[] password) throws KeystoreException {
         try {
-            UnlockBackoff backoff = db.read(UnlockBackoff::read);
-            Duration wait = backoff.remaining(clock.instant());
-            if (!wait.isZero()) {
-                throw new KeystoreException.UnlockThrottledException(backoff.failures(), wait);
-            }
             Header header = checkedHeader();
-            byte[] unwrapped;
-            try {
-                unwrapped = unwrap(header, password);
-            } catch (KeystoreException.WrongPasswordException e) {
-                int failures = backoff.failures() + 1;
-                db.transaction(c -> {
-                    UnlockBackoff.write(c, failures, clock.instant());
-                    ActivityLog.append(c, clock.instant(), "UNLOCK_FAILED", db.file().getFileName().toString(), "attempt " + failures);
-                    return null;
-                });
-                LOG.warn("wrong password for {} ({} failed attempts)", db.file(), failures);
-                throw e;
-            }
+            byte[] unwrapped = checkPassword(header, password, "unlock");
             lockInternal();
+            ownerKeysLocked = false;
             dek = unwrapped;
             dekVersion = header.dekVersion();
             lastActivity = clock.instant();
             db.transaction(c -> {
-                UnlockBackoff.write(c, 0, clock.instant());
                 ActivityLog.append(c, clock.instant(), "UNLOCK", db.file().getFileName().toString(), "");
                 return null;
             });
@@ -131,7 +116,7 @@ public final class Keystore implements AutoCloseable {
     public synchronized void changePassword(char[] oldPassword, char[] newPassword) throws KeystoreException {
         try {
             Header header = checkedHeader();
-            byte[] verified = unwrap(header, oldPassword);
+            byte[] verified = checkPassword(header, oldPassword, "change-password");
             try {
                 KdfParams params = kdfTarget();
                 writeWrapped(verified, newPassword, params, header.kekVersion() + 1, header.dekVersion(), "PASSWORD_CHANGE");
@@ -146,20 +131,66 @@ public final class Keystore implements AutoCloseable {
     }
 
     /** Re-checks a password without changing state (used before exporting a key). Wipes {@code password}. */
-    public void verifyPassword(char[] password) throws KeystoreException {
+    public synchronized void verifyPassword(char[] password) throws KeystoreException {
         try {
-            Arrays.fill(unwrap(checkedHeader(), password), (byte) 0);
+            Arrays.fill(checkPassword(checkedHeader(), password, "password check"), (byte) 0);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    /** Re-wraps {@code key} under a fresh salt; the whole header row changes in one transaction. */
+    /**
+     * Every password check: the back-off first (an edited counter counts as {@link UnlockBackoff#TAMPERED_FAILURES}),
+     * then the unwrap; a wrong password is counted, a right one resets the count. Returns the DEK.
+     */
+    private byte[] checkPassword(Header header, char[] password, String purpose) throws KeystoreException {
+        Instant now = clock.instant();
+        UnlockBackoff stored = db.read(c -> UnlockBackoff.read(c, header));
+        UnlockBackoff backoff = stored;
+        if (stored.tampered()) {
+            int counted = Math.max(stored.failures(), UnlockBackoff.TAMPERED_FAILURES);
+            db.transaction(c -> {
+                UnlockBackoff.write(c, header, counted, now);
+                ActivityLog.append(c, now, "UNLOCK_STATE_EDITED", db.file().getFileName().toString(),
+                        "the failed-attempt counter did not verify; counted as " + counted + " failures");
+                return null;
+            });
+            LOG.warn("the failed-attempt counter of {} was edited; counted as {} failures", db.file(), counted);
+            backoff = new UnlockBackoff(counted, now, false);
+        }
+        Duration wait = backoff.remaining(now);
+        if (!wait.isZero()) {
+            throw new KeystoreException.UnlockThrottledException(backoff.failures(), wait, stored.tampered());
+        }
+        int before = backoff.failures();
+        try {
+            byte[] key = unwrap(header, password);
+            if (before != 0) {
+                db.transaction(c -> {
+                    UnlockBackoff.write(c, header, 0, now);
+                    return null;
+                });
+            }
+            return key;
+        } catch (KeystoreException.WrongPasswordException e) {
+            int failures = before + 1;
+            db.transaction(c -> {
+                UnlockBackoff.write(c, header, failures, now);
+                ActivityLog.append(c, now, "UNLOCK_FAILED", db.file().getFileName().toString(), purpose + ", attempt " + failures);
+                return null;
+            });
+            LOG.warn("wrong password for {} ({}; {} failed attempts)", db.file(), purpose, failures);
+            throw e;
+        }
+    }
+
+    /** Re-wraps {@code key} under a fresh salt; the whole header row changes in one transaction, with the counter re-keyed. */
     synchronized void writeWrapped(byte[] key, char[] password, KdfParams params, long kekVersion, long newDekVersion,
                                    String event) throws KeystoreException {
         Header header = KekWrap.wrap(aead, key, password, params, kekVersion, newDekVersion);
         db.transaction(c -> {
             header.write(c, clock.millis());
+            UnlockBackoff.write(c, header, 0, clock.instant()); // only ever after a verified password (or at creation)
             ActivityLog.append(c, clock.instant(), event, db.file().getFileName().toString(), params.toString());
             return null;
         });
@@ -221,13 +252,43 @@ public final class Keystore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with the DEK; throws {@link KeystoreException.LockedException} when locked. */
+    /**
+     * Runs {@code work} with the DEK; throws {@link KeystoreException.LockedException} when locked. It does not count
+     * as activity: the idle timer is the person's ({@link #recordActivity}), so unattended signing never keeps the
+     * wallet open by itself.
+     */
     synchronized <T> T withDek(DekWork<T> work) throws KeystoreException {
         if (dek == null) {
             throw new KeystoreException.LockedException();
         }
-        lastActivity = clock.instant();
         return work.run(dek, dekVersion);
+    }
+
+    /** Something the person did (a key press, an owner-key use, an unlock): restarts the idle timer. */
+    public void recordActivity() {
+        lastActivity = clock.instant();
+    }
+
+    /**
+     * The person's idle timer ran out while unattended work (the signer, automations) must go on: owner keys are
+     * refused until the password is entered again; session keys keep signing within their sessions (docs/security.md).
+     */
+    public void lockOwnerKeys() {
+        if (dek != null && !ownerKeysLocked) {
+            ownerKeysLocked = true;
+            try {
+                db.transaction(c -> {
+                    ActivityLog.append(c, clock.instant(), "OWNER_KEYS_LOCKED", db.file().getFileName().toString(), "idle");
+                    return null;
+                });
+            } catch (KeystoreException e) {
+                LOG.warn("could not record the owner-key lock in the activity log: {}", e.getMessage());
+            }
+        }
+    }
+
+    public boolean ownerKeysLocked() {
+        return dek == null || ownerKeysLocked;
     }
 
     @FunctionalInterface

@@ -98,7 +98,13 @@ public abstract sealed class KeystoreException extends Exception {
         private final Duration retryAfter;
 
         public UnlockThrottledException(int failures, Duration retryAfter) {
-            super(failures + " failed unlock attempts; try again in " + retryAfter.toSeconds() + " s");
+            this(failures, retryAfter, false);
+        }
+
+        /** {@code edited}: the stored counter did not verify and was counted as failures (docs/keystore.md). */
+        public UnlockThrottledException(int failures, Duration retryAfter, boolean edited) {
+            super(failures + " failed password attempts" + (edited ? " (the stored attempt counter had been edited)" : "")
+                    + "; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
             this.retryAfter = retryAfter;
         }
 
@@ -125,6 +131,10 @@ public abstract sealed class KeystoreException extends Exception {
     public static final class LockedException extends KeystoreException {
         public LockedException() {
             super("the wallet is locked; unlock it first");
+        }
+
+        public LockedException(String message) {
+            super(message);
         }
     }
 

@@ -111,13 +111,17 @@ final class SecretRows {
         return open(row);
     }
 
+    /**
+     * The AEAD decides, not the {@code quarantined} column: that flag sits outside the AAD, so a plain UPDATE could set
+     * it (and lock the owner out of a good key) or clear it. A row that authenticates is returned and its flag
+     * cleared ({@code SECRET_RELEASED}); one that does not is quarantined and refused.
+     */
     private byte[] open(Row row) throws KeystoreException {
-        if (row.quarantined()) {
-            throw new KeystoreException.TamperedRecordException(row.uuidText(), row.purpose().name(), row.publicRef());
-        }
         return keystore.withDek((dek, dekVersion) -> {
             try {
-                return Aead.open(dek, row.nonce(), row.ciphertext(), aad(row.dekVersion(), row.uuid(), row.purpose(), row.publicRef()));
+                byte[] plain = Aead.open(dek, row.nonce(), row.ciphertext(), aad(row.dekVersion(), row.uuid(), row.purpose(), row.publicRef()));
+                if (row.quarantined()) release(row);
+                return plain;
             } catch (AEADBadTagException e) {
                 String owner = findRealOwner(dek, row);
                 quarantine(row);
@@ -145,6 +149,17 @@ final class SecretRows {
             }
         }
         return null;
+    }
+
+    private void release(Row row) throws KeystoreException {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE secret SET quarantined = 0 WHERE uuid = ?")) {
+                ps.setBytes(1, row.uuid());
+                ps.executeUpdate();
+            }
+            ActivityLog.append(c, clock.instant(), "SECRET_RELEASED", row.publicRef(), row.uuidText() + " authenticates again");
+            return null;
+        });
     }
 
     private void quarantine(Row row) throws KeystoreException {

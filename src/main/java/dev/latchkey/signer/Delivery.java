@@ -8,6 +8,7 @@ import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
+import dev.latchkey.keystore.SessionSigner;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -41,8 +42,10 @@ final class Delivery {
             if (row.userOpHash() != null && !Arrays.equals(row.userOpHash(), hash.unsafeBytes())) {
                 throw new IllegalStateException("stored operation does not hash to the journaled userOpHash");
             }
-            byte[] sig = d.vault().sessionSigner(session.sessionKeyAddress()).sign(hash.bytes());
-            UserOperation signed = unsigned.withSignature(mode.signature(HexBytes.of(session.permissionId()), HexBytes.of(sig)));
+            SessionSigner.UserOpSignature sig = d.vault().sessionSigner(session.sessionKeyAddress())
+                    .signUserOp(unsigned, d.sink().entryPoint(), BigInteger.valueOf(row.chainId()));
+            if (!sig.userOpHash().equals(hash)) throw new IllegalStateException("the key signed another userOpHash than the journaled one");
+            UserOperation signed = unsigned.withSignature(mode.signature(HexBytes.of(session.permissionId()), sig.signature()));
             JournalState state = row.state();
             if (state == JournalState.RESERVED) {
                 d.journal().markSigned(row.intentId(), hash.bytes());

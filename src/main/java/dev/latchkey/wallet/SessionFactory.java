@@ -13,6 +13,7 @@ import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.trade.template.LeastPrivilege;
 import dev.latchkey.trade.template.SessionBounds;
+import dev.latchkey.trade.catalog.Conditions;
 import dev.latchkey.trade.template.SessionReview;
 import dev.latchkey.trade.template.SessionTemplates;
 import dev.latchkey.trade.template.TemplateContext;
@@ -66,6 +67,7 @@ final class SessionFactory {
         HexBytes fileSalt = in.salt().equals(HexBytes.zeros(32)) ? salt : in.salt();
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(sessionKey), 1, profile.ownableValidator()), in.actions(),
                 in.policies(), fileSalt, List.of(profile.chainId()), in.signing(), in.permitErc4337Paymaster());
+        Conditions.check(ws); // a meaningless rule is a mistake, not a broad grant: --allow-broad does not accept it
         boolean broad = false;
         try {
             LeastPrivilege.check(ws, account, network);

@@ -200,6 +200,15 @@ class ArchitectureTest {
             .because("R13: automations fire through the signer with session keys; the owner key is never used unattended");
 
     @ArchTest
+    static final ArchRule onlyTheUserOpHandleSignsWithASessionKey = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.latchkey.keystore.SessionSigner")
+            .and().doNotHaveFullyQualifiedName("dev.latchkey.keystore.KeyVault")
+            .should().accessTargetWhere(DescribedPredicate.describe("KeyVault.signWithSessionKey",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && a.getTarget().getName().equals("signWithSessionKey")))
+            .because("a session key signs only the userOpHash SessionSigner computes itself, never a digest handed to it");
+
+    @ArchTest
     static final ArchRule sqlOnlyInKeystore = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.keystore..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..")

@@ -79,7 +79,7 @@ class InFlightPrecheckTest {
         assertThat(third).as("one rule did not fire").isNotNull();
         assertThat(f.keystore.automations().evaluations(third.ruleId(), 10)).filteredOn(e -> e.result() == AutomationEvaluation.Result.SKIPPED)
                 .singleElement().extracting(AutomationEvaluation::reason).asString()
-                .contains("the session would refuse it now: USDC.approve:").contains("3000000000 this period, over the allowance 2500000000")
+                .contains("the session would refuse it now: USDC.approve:").contains("3,000 USDC today over the 2,500 USDC daily cap; 500 USDC left; resets ")
                 .doesNotContain("0x");
         assertThat(f.rule(third).status()).isEqualTo(AutomationRule.Status.ACTIVE);
     }

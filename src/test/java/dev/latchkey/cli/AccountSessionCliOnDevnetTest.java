@@ -66,4 +66,41 @@ class AccountSessionCliOnDevnetTest {
         assertThat(wrongChain.exit()).isEqualTo(ChainCommand.EXIT_NETWORK);
         assertThat(wrongChain.json().path("message").asText()).contains("but sepolia is chain 11155111");
     }
+
+    @Test
+    void aSessionFileIsReviewedGrantByGrantAndAMeaninglessRuleIsRefused(Devnet devnet) throws Exception {
+        CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
+        assertThat(cli.init().exit()).isZero();
+        assertThat(cli.chain("account", "create", "--label", "trading").exit()).isZero();
+        String usdc = dev.latchkey.session.model.Address.parse("usdc", devnet.manifest().address("USDC")).checksummed();
+        String router = devnet.manifest().address("SwapRouter02");
+
+        // exactInputSingle with "recipient ≤ 0xff…": numerically almost every address; refused even with --allow-broad.
+        String lessOrEqual = "{\"owners\":{\"type\":\"ecdsa\",\"accounts\":[\"0x" + "ab".repeat(20) + "\"]},\"actions\":[{\"target\":\""
+                + router + "\",\"selector\":\"0x04e45aaf\",\"policies\":[{\"type\":\"universal-action\",\"rules\":[{\"condition\":"
+                + "\"lessThanOrEqual\",\"calldataOffset\":96,\"referenceValue\":\"0x" + "ff".repeat(20) + "\"}]}]}]}";
+        Path bad = tmp.resolve("recipient-le.json");
+        java.nio.file.Files.writeString(bad, lessOrEqual);
+        CliRunner.Run refused = cli.chain("session", "create", "--file", bad.toString(), "--allow-broad");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.json().path("message").asText()).isEqualTo("actions[0].policies[0].rules[0].condition: recipient is an address:"
+                + " only = or ≠ mean something (it would allow every address numerically below the value)");
+
+        String broad = dev.latchkey.ui.builder.BuilderFixtures.BROAD_FILE
+                .replace(dev.latchkey.ui.builder.BuilderFixtures.USDC.checksummed(), usdc)
+                .replace(dev.latchkey.ui.builder.BuilderFixtures.SESSION_KEY.checksummed(), "0x" + "ab".repeat(20))
+                .replace("\"validUntil\":1800604800,\"validAfter\":1800000000", "\"validUntil\":\"2030-01-01T00:00:00Z\"");
+        Path file = tmp.resolve("broad.json");
+        java.nio.file.Files.writeString(file, broad);
+        CliRunner.Run created = cli.chain("session", "create", "--file", file.toString(), "--allow-broad");
+        assertThat(created.exit()).as(created.err()).isZero();
+        CliRunner.Run enabled = cli.chain("session", "enable", "--session", created.json().path("session").asText());
+        assertThat(enabled.exit()).as(enabled.err()).isZero();
+        java.util.List<String> review = new java.util.ArrayList<>();
+        enabled.json().path("review").forEach(n -> review.add(n.asText()));
+        assertThat(review).contains("USDC.transfer", "  amount ≤ 1 USDC",
+                "ANY contract, ANY function (fallback action: every call no other action matches)",
+                "paymaster: ALLOWED: the session key may name any paymaster to pay its gas (a paymaster may charge the account in its own way)");
+        assertThat(review).anySatisfy(l -> assertThat(l).startsWith("signing: MAY SIGN MESSAGES").contains("PermitSingle", "SUDO"));
+    }
 }

@@ -31,7 +31,7 @@ final class CliRunner {
         this.walletDir = tmp.resolve("wallet");
         this.passwordFile = tmp.resolve("password");
         this.manifest = manifest;
-        Files.writeString(passwordFile, "cli test password\n");
+        Files.writeString(passwordFile, "cli-Test-Harbor-42 phrase\n");
     }
 
     /** {@code wallet init} at the accepted KDF floor (the CLI always uses the production policy). */

@@ -69,6 +69,15 @@ class TradingCliOnDevnetTest {
         assertThat(account.path("balances").path("USDC").asText()).isEqualTo("2750");
         assertThat(account.path("balances").path("WETH").asText()).startsWith("0.08");
 
+        for (int i = 0; i < 3; i++) { // 250 + 3 × 500 = 1,750 of the 2,000 USDC daily cap
+            CliRunner.Run ok = cli.chain("trade", "swap", "--from", "USDC", "--to", "WETH", "--amount", "500");
+            assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        }
+        CliRunner.Run overDay = cli.chain("trade", "swap", "--from", "USDC", "--to", "WETH", "--amount", "500");
+        assertThat(overDay.exit()).as(overDay.out() + overDay.err()).isEqualTo(ChainCommand.EXIT_REFUSED);
+        assertThat(overDay.json().path("message").asText())
+                .matches("USDC\\.approve: 2,250 USDC today over the 2,000 USDC daily cap; 250 USDC left; resets \\d\\d:\\d\\d UTC");
+
         CliRunner.Run revoke = cli.chain("session", "revoke", "--session", session);
         assertThat(revoke.exit()).as(revoke.err()).isZero();
         JsonNode revoked = revoke.json().path("revoked").get(0);

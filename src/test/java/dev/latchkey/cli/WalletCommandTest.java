@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ class WalletCommandTest {
     @Test
     void scriptedWalletLifecycle() throws Exception {
         String dir = tmp.resolve("w").toString();
-        String pw = file("pw", "wallet pass\n");
+        String pw = file("pw", "Quiet-Harbor-42-lantern\n");
         Run init = run("wallet", "init", "--wallet-dir", dir, "--password-file", pw, "--kdf", "65536,3,1", "--json");
         assertThat(init.exit()).as(init.err()).isZero();
         assertThat(init.out()).contains("\"kdf\":\"argon2id(m=65536 KiB, t=3, p=1)\"");
@@ -61,11 +62,11 @@ class WalletCommandTest {
 
         String exported = tmp.resolve("export.json").toString();
         Run export = run("wallet", "export-keystore", "--wallet-dir", dir, "--password-file", pw, "--address", KEY_ADDRESS,
-                "--out", exported, "--export-password-file", file("xpw", "export pass"), "--light");
+                "--out", exported, "--export-password-file", file("xpw", "Export-Maple-77-river"), "--light");
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(Files.readString(Path.of(exported))).contains("\"version\":3").doesNotContain(KEY);
 
-        String newPw = file("pw2", "another pass");
+        String newPw = file("pw2", "Another-Pine-31-stone");
         Run change = run("wallet", "change-password", "--wallet-dir", dir, "--password-file", pw, "--new-password-file", newPw);
         assertThat(change.exit()).as(change.err()).isZero();
         Run wrong = run("wallet", "import-key", "--wallet-dir", dir, "--password-file", pw, "--key-file", file("k3", KEY));
@@ -83,7 +84,7 @@ class WalletCommandTest {
     @Test
     void importKeystoreV3AndClearErrors() throws Exception {
         String dir = tmp.resolve("w").toString();
-        String pw = file("pw", "wallet pass");
+        String pw = file("pw", "Quiet-Harbor-42-lantern");
         assertThat(run("wallet", "init", "--wallet-dir", dir, "--password-file", pw, "--kdf", "65536,3,1").exit()).isZero();
         String v3 = file("v3.json", dev.latchkey.keystore.KeystoreV3TestVectors.PBKDF2);
         Run wrong = run("wallet", "import-keystore", "--wallet-dir", dir, "--password-file", pw, v3, "--keystore-password-file",
@@ -101,5 +102,60 @@ class WalletCommandTest {
         Run help = run("wallet");
         assertThat(help.out()).contains("init", "import-key", "import-mnemonic", "import-keystore", "export-keystore",
                 "change-password", "backup", "info");
+    }
+
+    private static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void initBackupAndExportCreateOnlyPrivateFilesAndInfoSaysSo() throws Exception {
+        Path walletDir = tmp.resolve("new").resolve("wallet");
+        String pw = file("pw", "Quiet-Harbor-42-lantern");
+        assertThat(run("wallet", "init", "--wallet-dir", walletDir.toString(), "--password-file", pw, "--kdf", "65536,3,1").exit()).isZero();
+        assertThat(run("wallet", "import-key", "--wallet-dir", walletDir.toString(), "--password-file", pw, "--key-file",
+                file("key", "0x" + KEY)).exit()).isZero();
+        Path backup = tmp.resolve("backups").resolve("b1").resolve("wallet.db");
+        assertThat(run("wallet", "backup", "--wallet-dir", walletDir.toString(), backup.toString()).exit()).isZero();
+        Path exported = tmp.resolve("exports").resolve("owner.json");
+        Files.createDirectories(exported.getParent());
+        Run export = run("wallet", "export-keystore", "--wallet-dir", walletDir.toString(), "--password-file", pw, "--address", KEY_ADDRESS,
+                "--out", exported.toString(), "--export-password-file", file("xpw", "Export-Maple-77-river"), "--light");
+        assertThat(export.exit()).as(export.err()).isZero();
+
+        assertThat(mode(walletDir)).isEqualTo("rwx------");
+        assertThat(mode(walletDir.getParent())).as("every folder the wallet created").isEqualTo("rwx------");
+        try (var files = Files.list(walletDir)) {
+            List<Path> all = files.toList();
+            assertThat(all).extracting(f -> f.getFileName().toString()).contains("wallet.db", "wallet.db.lock");
+            for (Path f : all) assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------");
+        }
+        assertThat(mode(backup)).isEqualTo("rw-------");
+        assertThat(mode(backup.getParent())).isEqualTo("rwx------");
+        assertThat(mode(exported)).as("the --light export too").isEqualTo("rw-------");
+
+        Run info = run("wallet", "info", "--wallet-dir", walletDir.toString(), "--json");
+        assertThat(info.out()).contains("\"permissions\":\"private (files rw-------, folder rwx------)\"");
+        Files.setPosixFilePermissions(walletDir.resolve("wallet.db"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(walletDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run exposed = run("wallet", "info", "--wallet-dir", walletDir.toString(), "--json");
+        assertThat(exposed.out()).contains("READABLE BY OTHERS").contains("folder " + walletDir + " is rwxr-xr-x");
+        assertThat(mode(walletDir.resolve("wallet.db"))).as("opening the wallet narrows its own files again").isEqualTo("rw-------");
+    }
+
+    @Test
+    void theCliRefusesThePasswordsTheAppRefuses() throws Exception {
+        String dir = tmp.resolve("w").toString();
+        for (String weak : new String[] {"", "short", "password123456", "aaaaaaaaaaaa"}) {
+            Run init = run("wallet", "init", "--wallet-dir", dir, "--password-file", file("weak", weak + "\n"), "--kdf", "65536,3,1", "--json");
+            assertThat(init.exit()).as(weak).isEqualTo(1);
+            assertThat(init.out()).as(weak).contains("the wallet password is too weak");
+            assertThat(dev.latchkey.keystore.PasswordStrength.of(weak).acceptable()).as("the app's verdict on " + weak).isFalse();
+        }
+        assertThat(Files.exists(Path.of(dir).resolve("wallet.db"))).as("nothing was created").isFalse();
+        String pw = file("pw", "Quiet-Harbor-42-lantern");
+        assertThat(run("wallet", "init", "--wallet-dir", dir, "--password-file", pw, "--kdf", "65536,3,1").exit()).isZero();
+        Run change = run("wallet", "change-password", "--wallet-dir", dir, "--password-file", pw, "--new-password-file", file("n", "abc"), "--json");
+        assertThat(change.out()).contains("the new wallet password is too weak");
     }
 }

@@ -60,7 +60,7 @@ class PlaintextScanTest {
                     TablesTest.bytes(24, 3), List.of(new SessionRecord.Chain(1, TablesTest.SMART_SESSION, 0))));
             byte[] enableSig = vault.signHashWithOwner(created, TablesTest.bytes(32, 9));
             vault.storeEnableSignature(TablesTest.bytes(32, 7), enableSig);
-            session.sign(TablesTest.bytes(32, 4));
+            session.signUserOp(SessionKeySigningTest.op(0), dev.latchkey.aa.userop.UserOpHash.ENTRY_POINT_V07, java.math.BigInteger.ONE);
             try {
                 ks.unlock("wrong password".toCharArray());
             } catch (KeystoreException expected) {

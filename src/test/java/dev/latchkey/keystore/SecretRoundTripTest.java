@@ -129,21 +129,6 @@ class SecretRoundTripTest {
     }
 
     @Test
-    void sessionKeySignsThroughAHandleOnly() throws Exception {
-        SessionSigner signer = ks.keys().createSessionKey("s1");
-        reopen();
-        SessionSigner again = ks.keys().sessionSigner(signer.address());
-        byte[] hash = Hash.sha3("userop".getBytes());
-        byte[] sig = again.sign(hash);
-        assertThat(recover(hash, sig)).isEqualTo(signer.address());
-        assertThat(again.sign(hash)).as("RFC 6979 deterministic").isEqualTo(sig);
-        assertThatThrownBy(() -> again.sign(new byte[31])).hasMessageContaining("32-byte hash");
-        ks.lock();
-        assertThatThrownBy(() -> again.sign(hash)).isInstanceOf(KeystoreException.LockedException.class);
-        assertThat(again.toString()).contains("redacted");
-    }
-
-    @Test
     void enableSignatureRoundTrips() throws Exception {
         byte[] permissionId = Hash.sha3("perm".getBytes());
         byte[] signature = Hash.sha3("sig".getBytes());
@@ -171,6 +156,46 @@ class SecretRoundTripTest {
                 .isInstanceOf(KeystoreException.TamperedRecordException.class).hasMessageContaining(a);
         assertThat(ks.keys().signHashWithOwner(b, new byte[32])).hasSize(65);
         assertThat(ks.keys().ownerKeys()).filteredOn(SecretInfo::quarantined).extracting(SecretInfo::publicRef).containsExactly(a);
+    }
+
+    @Test
+    void theQuarantineFlagIsDecidedByTheAeadAndClearsWhenTheRowVerifiesAgain() throws Exception {
+        String a = ks.keys().createOwnerKey("a").publicRef();
+        ks.close();
+        byte[] original;
+        try (Connection c = TestWallets.raw(dir)) {
+            original = ciphertextOf(c, a);
+            c.createStatement().executeUpdate("UPDATE secret SET quarantined = 1 WHERE public_ref = '" + a + "'"); // a plain UPDATE
+        }
+        ks = TestWallets.open(dir);
+        ks.unlock(TestWallets.pw());
+        assertThat(ks.keys().signHashWithOwner(a, new byte[32])).as("a set flag alone does not lock a good key out").hasSize(65);
+        assertThat(ks.keys().ownerKeys()).noneMatch(SecretInfo::quarantined);
+        assertThat(ks.activity().recent(5)).extracting(ActivityLog.Entry::kind).contains("SECRET_RELEASED");
+        ks.close();
+
+        try (Connection c = TestWallets.raw(dir); PreparedStatement ps = c.prepareStatement("UPDATE secret SET ciphertext = ? WHERE public_ref = ?")) {
+            byte[] bad = original.clone();
+            bad[5] ^= 1;
+            ps.setBytes(1, bad);
+            ps.setString(2, a);
+            ps.executeUpdate();
+        }
+        ks = TestWallets.open(dir);
+        ks.unlock(TestWallets.pw());
+        assertThatThrownBy(() -> ks.keys().signHashWithOwner(a, new byte[32])).isInstanceOf(KeystoreException.TamperedRecordException.class);
+        ks.close();
+        try (Connection c = TestWallets.raw(dir); PreparedStatement ps = c.prepareStatement("UPDATE secret SET ciphertext = ?, quarantined = 0 WHERE public_ref = ?")) {
+            c.createStatement().executeUpdate("UPDATE secret SET quarantined = 1 WHERE public_ref = '" + a + "'");
+            ps.setBytes(1, original); // restored from a backup; clearing the flag by hand is not what unlocks it
+            ps.setString(2, a);
+            ps.executeUpdate();
+            c.createStatement().executeUpdate("UPDATE secret SET quarantined = 1 WHERE public_ref = '" + a + "'");
+        }
+        ks = TestWallets.open(dir);
+        ks.unlock(TestWallets.pw());
+        assertThat(ks.keys().signHashWithOwner(a, new byte[32])).as("the restored row verifies again").hasSize(65);
+        assertThat(ks.keys().ownerKeys()).noneMatch(SecretInfo::quarantined);
     }
 
     @Test

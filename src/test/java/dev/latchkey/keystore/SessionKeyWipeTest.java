@@ -28,7 +28,7 @@ class SessionKeyWipeTest {
         try (Keystore ks = TestWallets.create(dir)) {
             SessionSigner signer = ks.keys().createSessionKey("s");
             key = signer.address();
-            assertThat(signer.sign(new byte[32])).hasSize(65);
+            assertThat(signer.signUserOp(SessionKeySigningTest.op(0), dev.latchkey.aa.userop.UserOpHash.ENTRY_POINT_V07, java.math.BigInteger.ONE).signature().length()).isEqualTo(65);
             ks.sessions().addAccount(new Sessions.Account("0x" + "11".repeat(20), "0x" + "22".repeat(20), "a"));
             ks.sessions().add(new SessionRecord(pid, "0x" + "11".repeat(20), key, new byte[32], new byte[] {1}, new byte[32], 1, 2,
                     SessionStatus.REVOKED, new byte[24], List.of(new SessionRecord.Chain(1, "0x" + "33".repeat(20), 0))));

@@ -92,7 +92,7 @@ class EnableModeTest {
         UserOperation enable = distinct.get(0);
         assertThat(SmartSessionSignatures.modeOf(enable.signature())).isEqualTo(SmartSessionMode.ENABLE);
         byte[] sessionSig = f.keystore.keys().sessionSigner(session.sessionKeyAddress())
-                .sign(UserOpHash.hash(enable, UserOpHash.ENTRY_POINT_V07, BigInteger.valueOf(CHAIN)).bytes());
+                .signUserOp(enable, UserOpHash.ENTRY_POINT_V07, BigInteger.valueOf(CHAIN)).signature().bytes();
         assertThat(SmartSessionSignatures.enablePayloadOf(enable.signature()))
                 .isEqualTo(SessionAbi.encodeEnablePayload(expectedEnableSession(), HexBytes.of(sessionSig)));
         assertThat(distinct.subList(1, 3)).allMatch(op -> SmartSessionSignatures.modeOf(op.signature()) == SmartSessionMode.USE);

@@ -149,9 +149,9 @@ class ReconcileOnDevnetTest {
 
                     // Another operation of the same session key takes seq 1 (signed through the vault, sent directly).
                     UserOperation other = ports.builder().build(record, c.chainId(), lane.nonce(1), c.pay(7_000_000L).callData());
-                    HexBytes hash = UserOpHash.hash(other, c.entryPoint(), BigInteger.valueOf(c.chainId()));
-                    byte[] sig = k.keys().sessionSigner(record.sessionKeyAddress()).sign(hash.bytes());
-                    assertThat(bundler.awaitReceipt(bundler.submit(other.withSignature(SmartSessionSignatures.use(c.pid(), HexBytes.of(sig)))),
+                    HexBytes sig = k.keys().sessionSigner(record.sessionKeyAddress())
+                            .signUserOp(other, c.entryPoint(), BigInteger.valueOf(c.chainId())).signature();
+                    assertThat(bundler.awaitReceipt(bundler.submit(other.withSignature(SmartSessionSignatures.use(c.pid(), sig))),
                             Duration.ofSeconds(60)).success()).isTrue();
 
                     Outcome o = lostOutcome.get(120, TimeUnit.SECONDS);

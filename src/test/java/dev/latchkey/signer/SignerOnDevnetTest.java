@@ -251,7 +251,8 @@ class SignerOnDevnetTest {
                     lane.key24(), 0, callData.bytes(), java.util.Map.of(c.usdc().hex(), BigInteger.valueOf(3_000_000L))),
                     new OperationStore(keystore.settings(), keystore.journal()).encode(unsigned, false), null, null);
             keystore.journal().markSigned(id, hash.bytes());
-            HexBytes sig = HexBytes.of(keystore.keys().sessionSigner(session.sessionKeyAddress()).sign(hash.bytes()));
+            HexBytes sig = keystore.keys().sessionSigner(session.sessionKeyAddress())
+                    .signUserOp(unsigned, c.entryPoint(), BigInteger.valueOf(c.chainId())).signature();
             bundlerRpc.call("debug_bundler_setBundlingMode", "manual");
             try {
                 assertThat(bundler.submit(unsigned.withSignature(new SigningMode.Use().signature(c.pid(), sig)))).isEqualTo(hash); // its send

@@ -84,7 +84,9 @@ class TemplateSnapshotTest {
                 "  fee == 500",
                 "  recipient == this account",
                 "  amountIn ≤ 500 USDC (at most 14,000 USDC in total)",
-                "  amountOutMinimum > 0 WETH");
+                "  amountOutMinimum > 0 WETH",
+                "signing: no messages (the session key signs only user operations)",
+                "paymaster: not allowed (the account pays the session's gas itself)");
         Snapshots.assertMatches("uniswap-swap", render(t));
     }
 

@@ -93,7 +93,7 @@ class TradeEngineTest {
         assertThat(r.kind()).contains(PolicyKind.PERIODIC_SPENDING_LIMIT);
         assertThat(r.excess()).contains(usdc(100));
         assertThat(r.message()).isEqualTo("periodic-spending-limit policy " + PERIODIC + " [limit]: token " + USDC
-                + ": 2100000000 this period, over the allowance 2000000000 per 86400 s by 100000000");
+                + ": 2100000000 this period, over the allowance 2000000000 per 86400 s by 100000000; the window opened at " + DAY0);
         assertThat(check(swap, t.callData(), DAY0 + 86_400, spent).allowed()).isTrue();
         assertThat(check(swap, builder.swap(ACCOUNT, new SwapIntent("USDC", "WETH", usdc(200), 50)).callData(), NOW, spent).allowed()).isTrue();
     }

@@ -12,6 +12,7 @@ import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.JsonRpcClient;
+import dev.latchkey.chain.RevertReasons;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
@@ -40,6 +41,13 @@ public final class OperationSender {
     private final Address directFrom;
     private final Duration receiptTimeout;
     private final ObjectMapper mapper = new ObjectMapper();
+    private RevertReasons reverts;
+
+    /** Loaded on the first failure only: the packaged ABIs are read to name our contracts' custom errors. */
+    private synchronized RevertReasons reverts() {
+        if (reverts == null) reverts = RevertReasons.load(dev.latchkey.chain.ContractArtifacts.loadFromClasspath());
+        return reverts;
+    }
 
     private OperationSender(EvmClient node, UserOperationSubmitter submitter, Optional<JsonRpcClient> bundler,
                             Address directFrom, Duration receiptTimeout) {
@@ -88,7 +96,12 @@ public final class OperationSender {
         try {
             est = bundler.get().call("eth_estimateUserOperationGas", UserOpJson.write(priced, mapper), submitter.entryPoint().hex());
         } catch (RpcException e) {
-            throw new UserOperationException("the bundler could not estimate gas (the operation would fail): " + e.getMessage(), e);
+            if (e.code() == 0) {
+                // No answer at all: a network failure (CLI exit 5), not a verdict on the operation.
+                throw new RpcException("the bundler did not answer: " + e.getMessage(), e);
+            }
+            String why = reverts().humanize(e.getMessage() + (e.data() == null || e.getMessage().contains(e.data()) ? "" : " " + e.data()));
+            throw new UserOperationException("the bundler could not estimate gas (the operation would fail): " + why, e);
         }
         // 20 % head room on verification and call gas: the real signature differs from the stub in a few bytes.
         return priced.withGas(margin(EvmClient.quantity(est.path("callGasLimit"))),

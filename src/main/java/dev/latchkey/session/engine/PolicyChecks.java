@@ -247,8 +247,10 @@ final class PolicyChecks {
         String slot = "periodic:" + call.target() + "@" + win.get().start();
         BigInteger next = w.usedIn(win.get().start()).add(used.get(c.at, cfg, slot)).add(erc20.get().amount());
         if (next.compareTo(limit.get()) > 0) {
+            // The window's start lets front ends say when it refills ("resets 21:06 UTC"); a new window opens now.
+            long opened = w.endedAt(op.now(), p.period()) ? op.now() : w.start();
             return c.refuse("limit", next, limit.get(), "token " + call.target() + ": " + next + " this period, over the allowance "
-                    + limit.get() + " per " + p.period() + " s by " + next.subtract(limit.get()));
+                    + limit.get() + " per " + p.period() + " s by " + next.subtract(limit.get()) + "; the window opened at " + opened);
         }
         used.add(c.at, cfg, slot, erc20.get().amount());
         pin(win.get());

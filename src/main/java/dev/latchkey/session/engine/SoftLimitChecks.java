@@ -45,7 +45,8 @@ final class SoftLimitChecks {
             if (perDay != null) {
                 BigInteger today = history.tokenAmountSince(t.getKey(), op.now() - op.now() % 86_400).add(t.getValue());
                 if (today.compareTo(perDay) > 0) {
-                    return refuse(OptionalInt.empty(), "maxTokenPerDay", today, perDay, "token " + t.getKey() + " total today " + today);
+                    return refuse(OptionalInt.empty(), "maxTokenPerDay", today, perDay, "token " + t.getKey() + " total today " + today,
+                            "; the day began at " + (op.now() - op.now() % 86_400));
                 }
             }
         }
@@ -53,7 +54,11 @@ final class SoftLimitChecks {
     }
 
     private static Optional<Refusal> refuse(OptionalInt call, String rule, BigInteger attempted, BigInteger limit, String what) {
+        return refuse(call, rule, attempted, limit, what, "");
+    }
+
+    private static Optional<Refusal> refuse(OptionalInt call, String rule, BigInteger attempted, BigInteger limit, String what, String when) {
         return Optional.of(new Refusal(call, Scope.SOFT_LIMIT, Optional.empty(), Optional.empty(), rule, Optional.of(attempted),
-                Optional.of(limit), "local limit " + rule + ": " + what + " exceeds " + limit + " by " + attempted.subtract(limit)));
+                Optional.of(limit), "local limit " + rule + ": " + what + " exceeds " + limit + " by " + attempted.subtract(limit) + when));
     }
 }

@@ -26,6 +26,11 @@ public final class RefusalText {
     private static final Pattern RULE = Pattern.compile("argument at offset (\\d+) is 0x([0-9a-f]+), required (\\w+) 0x([0-9a-f]+)");
     private static final Pattern POLICY = Pattern.compile("[a-z-]+ policy 0x[0-9a-fA-F]{40} \\[[^\\]]*\\]: (rules\\[\\d+\\]: )?");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final Pattern PERIODIC = Pattern.compile("token (0x[0-9a-fA-F]{40}): (\\d+) this period, over the allowance (\\d+) per (\\d+) s"
+            + " by \\d+(?:; the window opened at (\\d+))?");
+    private static final Pattern SOFT_DAY = Pattern.compile("local limit maxTokenPerDay: token (0x[0-9a-fA-F]{40}) total today (\\d+) exceeds (\\d+)"
+            + " by \\d+(?:; the day began at (\\d+))?");
+    private static final Pattern SOFT_OP = Pattern.compile("local limit maxTokenPerOperation: token (0x[0-9a-fA-F]{40}) amount (\\d+) exceeds (\\d+)");
 
     private final TradeNetwork network;
 
@@ -52,8 +57,65 @@ public final class RefusalText {
                         + condition(r.group(3)) + value(field.get(), required, call.get(), fn.get());
             }
         }
+        Matcher p = PERIODIC.matcher(message);
+        if (p.find()) {
+            Optional<BigInteger> thisCall = call.flatMap(RefusalText::erc20Amount);
+            return where + cap(new Address(p.group(1).toLowerCase(java.util.Locale.ROOT)), new BigInteger(p.group(2)), new BigInteger(p.group(3)),
+                    Long.parseLong(p.group(4)), thisCall, Optional.ofNullable(p.group(5)).map(Long::parseLong));
+        }
+        Matcher d = SOFT_DAY.matcher(message);
+        if (d.find()) {
+            Address token = new Address(d.group(1).toLowerCase(java.util.Locale.ROOT));
+            Optional<BigInteger> thisOp = calls.stream().filter(x -> x.target().equals(token)).map(RefusalText::erc20Amount)
+                    .flatMap(Optional::stream).reduce(BigInteger::add);
+            return "your wallet's own limit: " + cap(token, new BigInteger(d.group(2)), new BigInteger(d.group(3)), 86_400, thisOp,
+                    Optional.ofNullable(d.group(4)).map(Long::parseLong));
+        }
+        Matcher o = SOFT_OP.matcher(message);
+        if (o.find()) {
+            Address token = new Address(o.group(1).toLowerCase(java.util.Locale.ROOT));
+            return "your wallet's own limit: " + units(new BigInteger(o.group(2)), token) + " in one operation, over the "
+                    + units(new BigInteger(o.group(3)), token) + " per-operation limit";
+        }
         String rest = POLICY.matcher(CALL.matcher(message).replaceFirst("")).replaceFirst("");
         return where + named(rest);
+    }
+
+    /**
+     * "1,100 USDC today over the 1,000 USDC daily cap; 0 left; resets 21:06 UTC": {@code total} is what this period
+     * would have spent with the refused amount, so what is left is the cap minus what was spent before it.
+     */
+    private String cap(Address token, BigInteger total, BigInteger cap, long period, Optional<BigInteger> refused, Optional<Long> opened) {
+        String span = switch ((int) Math.min(period, Integer.MAX_VALUE)) {
+            case 3_600 -> "this hour over the %s hourly cap";
+            case 86_400 -> "today over the %s daily cap";
+            case 604_800 -> "this week over the %s weekly cap";
+            default -> "this period over the %s cap per " + period + " s";
+        };
+        StringBuilder out = new StringBuilder(units(total, token) + " " + String.format(span, units(cap, token)));
+        refused.filter(a -> a.compareTo(total) <= 0).ifPresent(a -> {
+            BigInteger left = cap.subtract(total.subtract(a)).max(BigInteger.ZERO);
+            out.append("; ").append(left.signum() == 0 ? "0" : units(left, token)).append(" left");
+        });
+        opened.ifPresent(s -> out.append("; resets ").append(resetTime(s + period, period)));
+        return out.toString();
+    }
+
+    private static String resetTime(long at, long period) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(period <= 86_400 ? "HH:mm 'UTC'" : "d MMM HH:mm 'UTC'",
+                java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+        return f.format(java.time.Instant.ofEpochSecond(at));
+    }
+
+    private String units(BigInteger amount, Address token) {
+        return network.tokenAt(token).map(t -> Amounts.format(amount, t)).orElse(amount + " units of " + token.checksummed());
+    }
+
+    /** The amount an ERC-20 approve or transfer moves (the word after the address). */
+    private static Optional<BigInteger> erc20Amount(Execution call) {
+        Selector s = Selector.ofCallData(call.callData().unsafeBytes());
+        if (!s.equals(Catalog.APPROVE.selector()) && !s.equals(Catalog.TRANSFER.selector())) return Optional.empty();
+        return word(call, 32);
     }
 
     /** Addresses → "USDC", "SwapRouter02", "Aave Pool" where the network knows them. */

@@ -1,7 +1,7 @@
 package dev.latchkey.trade.catalog;
 
 import dev.latchkey.session.model.FieldException;
-import dev.latchkey.session.model.UInt;
+import dev.latchkey.session.model.NumberText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.text.DecimalFormat;
@@ -15,19 +15,14 @@ public final class Amounts {
 
     /** "100.5" with 6 decimals → 100500000. More fraction digits than the token has is an error naming {@code field}. */
     public static BigInteger toUnits(String field, String decimal, Token token) {
-        if (decimal == null || decimal.isBlank()) throw new FieldException(field, "missing");
-        BigDecimal d;
-        try {
-            d = new BigDecimal(decimal.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldException(field, "not a decimal number: " + decimal);
-        }
-        if (d.signum() < 0) throw new FieldException(field, "must not be negative: " + decimal);
+        BigDecimal d = NumberText.decimal(field, decimal);
         BigDecimal scaled = d.movePointRight(token.decimals());
         if (scaled.stripTrailingZeros().scale() > 0) {
-            throw new FieldException(field, token.symbol() + " has " + token.decimals() + " decimals; " + decimal + " has more");
+            throw new FieldException(field, token.symbol() + " has " + token.decimals() + " decimals; " + decimal.strip() + " has more");
         }
-        return UInt.check(field, scaled.toBigIntegerExact(), 256);
+        BigInteger units = scaled.toBigIntegerExact();
+        if (units.bitLength() > 256) throw new FieldException(field, "too large: " + decimal.strip() + " " + token.symbol() + " exceeds uint256");
+        return units;
     }
 
     /** 2000000000 with 6 decimals → "2,000"; fractions kept exactly, trailing zeros dropped. */

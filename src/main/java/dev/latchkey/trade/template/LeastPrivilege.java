@@ -7,6 +7,7 @@ import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.wallet.Action;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.Catalog;
+import dev.latchkey.trade.catalog.Conditions;
 import dev.latchkey.trade.catalog.Targets;
 import dev.latchkey.trade.catalog.TradeNetwork;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ public final class LeastPrivilege {
         if (s.signing().isPresent()) throw new FieldException("signing", "session keys never sign ERC-1271/7739 content (R12)");
         if (s.actions().isEmpty()) throw new FieldException("actions", "at least one explicit action");
         userOpPolicies(s.policies());
+        Conditions.check(s);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < s.actions().size(); i++) {
             Action a = s.actions().get(i);

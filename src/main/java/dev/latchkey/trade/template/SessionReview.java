@@ -1,11 +1,15 @@
 package dev.latchkey.trade.template;
 
+import dev.latchkey.session.model.ActionData;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.Erc7739Context;
+import dev.latchkey.session.model.Selector;
 import dev.latchkey.session.model.UInt;
 import dev.latchkey.session.policy.ParamCondition;
 import dev.latchkey.session.policy.ParamRule;
 import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.wallet.Action;
+import dev.latchkey.session.wallet.Signing;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Catalog;
@@ -22,7 +26,9 @@ import java.util.Optional;
 /**
  * The session as the owner reviews it before the one approval (R13): each action as {@code Contract.function}
  * with its rules by argument name ({@code recipient == this account}, {@code amountIn ≤ 500 USDC}), then the
- * spending and user-operation limits. Offsets are mapped back through the catalog; an unknown one shows as such.
+ * spending and user-operation limits, then what the key may sign besides user operations ({@link #SIGNING}) and
+ * whether a paymaster may pay ({@link #PAYMASTER}) — every grant of the struct. Offsets are mapped back through the
+ * catalog; an unknown one shows as such.
  */
 public final class SessionReview {
 
@@ -33,7 +39,7 @@ public final class SessionReview {
         for (Policy p : s.policies()) out.add("operation: " + limit(p, network));
         for (Action a : s.actions()) {
             Optional<CatalogFunction> fn = Catalog.bySelector(a.selector());
-            out.add(label(a.target(), network, account) + "." + fn.map(CatalogFunction::name).orElse(a.selector().hex()));
+            out.add(actionName(a, fn, network, account));
             for (Policy p : a.policies()) {
                 if (p instanceof Policy.UniversalAction u) {
                     out.add("  native value ≤ " + Amounts.format(u.valueLimitPerUse(), 18) + " ETH");
@@ -43,7 +49,53 @@ public final class SessionReview {
                 }
             }
         }
+        out.add(signing(s, network));
+        out.add(s.permitErc4337Paymaster()
+                ? PAYMASTER + "ALLOWED: the session key may name any paymaster to pay its gas (a paymaster may charge the account in its own way)"
+                : PAYMASTER + "not allowed (the account pays the session's gas itself)");
         return out;
+    }
+
+    /** Prefix of the one line about ERC-1271 / ERC-7739 message signing. */
+    public static final String SIGNING = "signing: ";
+    /** Prefix of the one line about {@code permitERC4337Paymaster}. */
+    public static final String PAYMASTER = "paymaster: ";
+
+    /**
+     * What the session key may sign besides user operations. SmartSession accepts a nested EIP-712 message only when
+     * its content type is enabled for the app's domain, and then asks only the 1271 policies; a sudo there lets the
+     * key sign any such message (a Permit2 {@code PermitSingle} moves tokens past every action rule).
+     */
+    private static String signing(WalletSession s, TradeNetwork network) {
+        if (s.signing().isEmpty()) return SIGNING + "no messages (the session key signs only user operations)";
+        Signing g = s.signing().get();
+        List<String> contents = new ArrayList<>();
+        for (Erc7739Context c : g.allowedContent()) {
+            for (String name : c.contentNames()) contents.add(typeName(name) + " for app domain " + c.appDomainSeparator());
+        }
+        if (contents.isEmpty()) return SIGNING + "no message types enabled (nothing can be signed)";
+        String checks = g.policies().isEmpty() ? "NO policy (every such message is accepted)"
+                : String.join(", ", g.policies().stream().map(p -> p instanceof Policy.Sudo
+                        ? "SUDO: no policy checks what it signs" : limit(p, network)).toList());
+        return SIGNING + "MAY SIGN MESSAGES for apps (ERC-1271 / ERC-7739), outside every action rule: "
+                + String.join("; ", contents) + "; checked by " + checks;
+    }
+
+    /** "PermitSingle" of an EIP-712 content type "PermitSingle(PermitDetails details,…)…", bounded for display. */
+    private static String typeName(String contentName) {
+        int paren = contentName.indexOf('(');
+        String name = paren > 0 ? contentName.substring(0, paren) : contentName;
+        return name.length() > 64 ? name.substring(0, 64) + "…" : name;
+    }
+
+    private static String actionName(Action a, Optional<CatalogFunction> fn, TradeNetwork network, Address account) {
+        if (a.target().equals(ActionData.FALLBACK_TARGET) && a.selector().equals(Selector.FALLBACK)) {
+            return "ANY contract, ANY function (fallback action: every call no other action matches)";
+        }
+        if (a.target().equals(ActionData.FALLBACK_TARGET) && a.selector().equals(Selector.FALLBACK_SMART_SESSION)) {
+            return "SmartSession itself (admin access: may enable, change and remove sessions of this account)";
+        }
+        return label(a.target(), network, account) + "." + fn.map(CatalogFunction::name).orElse(a.selector().hex());
     }
 
     private static String rule(ParamRule r, Policy.UniversalAction u, Optional<CatalogFunction> fn, Address target, TradeNetwork n, Address account) {

@@ -47,8 +47,10 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
         for (String l : SessionReview.lines(decoded, n, r.account())) {
             boolean sudo = l.contains("SUDO");
             if (l.startsWith("operation: ")) lines.add(new Line("Limit", SessionExposure.readable(l.substring("operation: ".length()), zone), sudo));
+            else if (l.startsWith(SessionReview.SIGNING)) lines.add(new Line("Signing", l.substring(SessionReview.SIGNING.length()), decoded.signing().isPresent()));
+            else if (l.startsWith(SessionReview.PAYMASTER)) lines.add(new Line("Paymaster", l.substring(SessionReview.PAYMASTER.length()), s.permitErc4337Paymaster()));
             else if (l.startsWith("  ")) lines.add(new Line("Rule", l.trim(), sudo));
-            else lines.add(new Line("Action", l.replace("0x0000000000000000000000000000000000000001.0x00000001", "ANY contract, ANY function"), l.startsWith("0x0000000000000000000000000000000000000001")));
+            else lines.add(new Line("Action", l, l.startsWith("ANY contract") || l.startsWith("SmartSession itself")));
         }
         long until = decoded.policies().stream().filter(p -> p instanceof Policy.TimeFrame).mapToLong(p -> ((Policy.TimeFrame) p).validUntil()).findFirst().orElse(0);
         lines.add(new Line("Expiry", until == 0 ? "never (valid until revoked)" : SessionExposure.when(until, zone), until == 0));
@@ -62,7 +64,8 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
                 f.permitAdminAccess()));
         lines.add(new Line("Flag", "ignoreSecurityAttestations = " + f.ignoreSecurityAttestations() + (f.ignoreSecurityAttestations()
                 ? " (always set when enabling with the first operation)" : " (attestations are checked)"), f.ignoreSecurityAttestations()));
-        lines.add(new Line("Flag", "permitERC4337Paymaster = " + s.permitErc4337Paymaster(), s.permitErc4337Paymaster()));
+        lines.add(new Line("Flag", "permitERC4337Paymaster = " + s.permitErc4337Paymaster() + (s.permitErc4337Paymaster()
+                ? " (a paymaster may pay the session's operations)" : " (no paymaster may be used)"), s.permitErc4337Paymaster()));
         List<String> unrestricted = SessionExposure.unrestrictedReasons(decoded, n);
         lines.add(0, new Line("Worst case", SessionExposure.line(decoded, n, zone), !unrestricted.isEmpty()));
         return new ApprovalReview(plan, Ids.permissionId(s), decoded, lines, unrestricted);

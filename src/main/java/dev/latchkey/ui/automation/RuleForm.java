@@ -205,11 +205,7 @@ public final class RuleForm {
     }
 
     private static BigDecimal decimal(Map<Field, String> in, Field f) {
-        try {
-            return new BigDecimal(text(in, f).replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new FieldException(f.label(), "not a number: " + in.get(f));
-        }
+        return dev.latchkey.session.model.NumberText.decimal(f.label(), text(in, f));
     }
 
     private static BigDecimal optionalDecimal(Map<Field, String> in, Field f) {

@@ -73,8 +73,7 @@ final class BuilderRows {
         argument.setEditable(true);
         fixed(argument, 150);
         argument.valueProperty().bindBidirectional(r.argumentProperty());
-        ComboBox<ParamCondition> condition = new ComboBox<>();
-        condition.getItems().setAll(ParamCondition.values());
+        ComboBox<ParamCondition> condition = new ComboBox<>(r.conditionChoices());
         condition.setConverter(SessionBuilderView.converter(RuleRowViewModel::symbol));
         condition.valueProperty().bindBidirectional(r.conditionProperty());
         fixed(condition, 96);

@@ -3,6 +3,7 @@ package dev.latchkey.ui.builder;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.HexBytes;
+import dev.latchkey.session.model.NumberText;
 import dev.latchkey.session.model.Selector;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Token;
@@ -48,7 +49,7 @@ public final class Inputs {
 
     /** A token amount in units of {@code token} ("2,000" and "2000.5" accepted), or a raw integer without a token. */
     public static Parsed<BigInteger> amount(String text, Optional<Token> token, int bits) {
-        String t = text == null ? "" : text.trim().replace(",", "").replace("_", "");
+        String t = text == null ? "" : text.trim();
         if (t.isEmpty()) return Parsed.error("Enter an amount.");
         try {
             BigInteger v = token.isPresent() ? Amounts.toUnits("amount", t, token.get()) : integer(t);
@@ -56,7 +57,7 @@ public final class Inputs {
             return Parsed.ok(v);
         } catch (FieldException e) {
             return Parsed.error(sentence(e));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             return Parsed.error("Not a whole number: " + t + ".");
         }
     }
@@ -77,15 +78,15 @@ public final class Inputs {
     /** A positive whole count (operations, uses), or empty for "no limit". */
     public static Parsed<Optional<Long>> optionalCount(String text, long max) {
         if (text == null || text.isBlank()) return Parsed.ok(Optional.empty());
-        String t = text.trim().replace(",", "");
+        long v;
         try {
-            long v = Long.parseLong(t);
-            if (v < 1) return Parsed.error("Must be at least 1 (leave empty for no limit).");
-            if (v > max) return Parsed.error("At most " + max + ".");
-            return Parsed.ok(Optional.of(v));
-        } catch (NumberFormatException e) {
-            return Parsed.error("Not a whole number: " + t + ".");
+            v = NumberText.whole("count", text, 0, Long.MAX_VALUE);
+        } catch (FieldException e) {
+            return Parsed.error(e.getMessage().contains("must be") ? "At most " + max + "." : sentence(e));
         }
+        if (v < 1) return Parsed.error("Must be at least 1 (leave empty for no limit).");
+        if (v > max) return Parsed.error("At most " + max + ".");
+        return Parsed.ok(Optional.of(v));
     }
 
     /** A 4-byte selector {@code 0x1234abcd} or a function signature (its selector is computed). */
@@ -113,7 +114,11 @@ public final class Inputs {
     }
 
     private static BigInteger integer(String t) {
-        return t.startsWith("0x") || t.startsWith("0X") ? new BigInteger(t.substring(2), 16) : new BigInteger(t);
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            if (t.length() > 66 || !t.substring(2).matches("[0-9a-fA-F]+")) throw new NumberFormatException(t);
+            return new BigInteger(t.substring(2), 16);
+        }
+        return NumberText.decimal("amount", t).toBigIntegerExact(); // a fraction is not a whole word: ArithmeticException
     }
 
     /** "amount: USDC has 6 decimals; 0.0000001 has more" → "USDC has 6 decimals; 0.0000001 has more." */

@@ -5,6 +5,7 @@ import dev.latchkey.session.model.UInt;
 import dev.latchkey.session.policy.ParamCondition;
 import dev.latchkey.session.policy.ParamRule;
 import dev.latchkey.trade.catalog.Amounts;
+import dev.latchkey.trade.catalog.Conditions;
 import dev.latchkey.trade.catalog.Token;
 import java.math.BigInteger;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class RuleRowViewModel {
     private final ActionRowViewModel action;
     private final ObservableList<String> argumentChoices = FXCollections.observableArrayList();
     private final StringProperty argument = new SimpleStringProperty(this, "argument", "");
-    private final ObjectProperty<ParamCondition> condition = new SimpleObjectProperty<>(this, "condition", ParamCondition.LESS_THAN_OR_EQUAL);
+    private final ObjectProperty<ParamCondition> condition = new SimpleObjectProperty<>(this, "condition", ParamCondition.EQUAL);
+    private final ObservableList<ParamCondition> conditionChoices = FXCollections.observableArrayList(ParamCondition.values());
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
     private final StringProperty max = new SimpleStringProperty(this, "max", "");
     private final StringProperty total = new SimpleStringProperty(this, "total", "");
@@ -102,6 +104,11 @@ public final class RuleRowViewModel {
             offset = raw.get();
             bits = 256;
         }
+        Optional<String> type = arg.map(FunctionShape.Arg::type);
+        List<ParamCondition> allowed = Conditions.allowed(type);
+        if (!conditionChoices.equals(allowed)) conditionChoices.setAll(allowed);
+        Optional<String> meaningless = Conditions.refusal(arg.map(FunctionShape.Arg::name).orElse("this word"), type, condition.get());
+        if (meaningless.isPresent()) return Parsed.error(capitalized(meaningless.get()) + ".");
         Optional<Token> token = arg.flatMap(action::unitToken);
         unit.set(arg.map(a -> a.isAddress() ? "address" : token.map(Token::symbol).orElse(a.type())).orElse("uint256 word"));
         boolean range = condition.get() == ParamCondition.IN_RANGE;
@@ -129,9 +136,14 @@ public final class RuleRowViewModel {
         return Inputs.amount(text, token, bits);
     }
 
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static Parsed<Long> rawOffset(String text) {
         String t = text == null ? "" : text.trim().replace("word at ", "");
         try {
+            if (!t.matches("[0-9]{1,12}")) throw new NumberFormatException(t);
             long v = Long.parseLong(t);
             if (v < 0 || v % 32 != 0) return Parsed.error("A word offset is a multiple of 32 (0 = first argument).");
             return Parsed.ok(v);
@@ -148,6 +160,8 @@ public final class RuleRowViewModel {
     public ObservableList<String> argumentChoices() { return argumentChoices; }
     public StringProperty argumentProperty() { return argument; }
     public ObjectProperty<ParamCondition> conditionProperty() { return condition; }
+    /** The conditions that mean something for the chosen argument's type (= and ≠ only, unless it is an amount). */
+    public ObservableList<ParamCondition> conditionChoices() { return conditionChoices; }
     public StringProperty valueProperty() { return value; }
     public StringProperty maxProperty() { return max; }
     public StringProperty totalProperty() { return total; }

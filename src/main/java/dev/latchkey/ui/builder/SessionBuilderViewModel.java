@@ -316,8 +316,8 @@ public final class SessionBuilderViewModel implements Activatable {
         if (n > 32) return Parsed.error("At most 32 owners.");
         int t;
         try {
-            t = Integer.parseInt(threshold.get().trim());
-        } catch (NumberFormatException e) {
+            t = (int) dev.latchkey.session.model.NumberText.whole("threshold", threshold.get(), 0, 1_000);
+        } catch (dev.latchkey.session.model.FieldException e) {
             return Parsed.error("Threshold: a whole number from 1 to " + n + ".");
         }
         if (t < 1 || t > n) return Parsed.error("Threshold: from 1 to " + n + " (the number of owners).");

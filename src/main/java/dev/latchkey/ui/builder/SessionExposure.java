@@ -51,6 +51,12 @@ public final class SessionExposure {
         if (s.policies().stream().anyMatch(p -> p instanceof Policy.Sudo)) {
             out.add("no session-wide limits (no expiry, no operation cap)");
         }
+        List<String> messages = signedMessageTypes(s);
+        if (!messages.isEmpty()) {
+            out.add("may sign " + String.join(", ", messages) + " messages, which no action rule limits"
+                    + (s.signing().get().policies().stream().anyMatch(p -> p instanceof Policy.Sudo) || s.signing().get().policies().isEmpty()
+                    ? " and no policy checks" : ""));
+        }
         return out;
     }
 
@@ -70,9 +76,27 @@ public final class SessionExposure {
         for (Map.Entry<Address, List<Action>> e : outflows.entrySet()) {
             parts.add(tokenBound(e.getKey(), e.getValue(), w, network));
         }
+        // No signing policy we know bounds amounts: a signed Permit2 PermitSingle moves whatever the account approved.
+        List<String> messages = signedMessageTypes(s);
+        if (!messages.isEmpty()) parts.add("ANY amount through signed " + String.join(", ", messages) + " messages");
         String until = w.until == 0 ? "with no expiry" : "until " + when(w.until, zone);
         String head = parts.isEmpty() ? "no token outflow" : String.join("; ", parts);
-        return head + " " + until + "; " + ethValue(s) + "; " + gas(s);
+        return head + " " + until + "; " + ethValue(s) + "; " + gas(s) + (s.permitErc4337Paymaster() ? "; a paymaster may pay" : "");
+    }
+
+    /** The EIP-712 content types the session key may sign for apps ("PermitSingle"); empty when it signs only userOps. */
+    static List<String> signedMessageTypes(WalletSession s) {
+        if (s.signing().isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (var c : s.signing().get().allowedContent()) {
+            for (String n : c.contentNames()) {
+                int paren = n.indexOf('(');
+                String name = paren > 0 ? n.substring(0, paren) : n;
+                String bounded = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+                if (!out.contains(bounded)) out.add(bounded);
+            }
+        }
+        return out;
     }
 
     /** "1 Dec 2026 08:00 UTC" in {@code zone}. */

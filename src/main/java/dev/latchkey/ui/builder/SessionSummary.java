@@ -19,11 +19,14 @@ public final class SessionSummary {
     public static List<String> lines(WalletSession s, TradeNetwork network, Address account, java.time.ZoneId zone) {
         List<String> review = SessionReview.lines(s, network, account);
         List<String> session = new ArrayList<>();
+        List<String> grants = new ArrayList<>();
         List<String> out = new ArrayList<>();
         String head = null;
         List<String> parts = new ArrayList<>();
         for (String line : review) {
-            if (line.startsWith("operation: ")) {
+            if (line.startsWith(SessionReview.SIGNING) || line.startsWith(SessionReview.PAYMASTER)) {
+                grants.add(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+            } else if (line.startsWith("operation: ")) {
                 session.add(SessionExposure.readable(line.substring("operation: ".length()), zone));
             } else if (line.startsWith("  ")) {
                 String part = line.trim();
@@ -37,11 +40,11 @@ public final class SessionSummary {
         if (head != null) out.add(join(head, parts));
         if (out.isEmpty()) out.add("No function may be called (every call is refused).");
         out.add("Session: " + (session.isEmpty() ? "no limits" : String.join("; ", session)));
+        out.addAll(grants);
         return out;
     }
 
     private static String join(String head, List<String> parts) {
-        String name = head.replace("0x0000000000000000000000000000000000000001.0x00000001", "ANY contract, ANY function");
-        return parts.isEmpty() ? name : name + ": " + String.join(", ", parts);
+        return parts.isEmpty() ? head : head + ": " + String.join(", ", parts);
     }
 }

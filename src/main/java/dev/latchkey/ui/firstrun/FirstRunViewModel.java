@@ -1,5 +1,7 @@
 package dev.latchkey.ui.firstrun;
 
+import dev.latchkey.keystore.PasswordStrength;
+
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.OwnerKeySource;

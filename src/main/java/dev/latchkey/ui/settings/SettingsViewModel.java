@@ -176,8 +176,8 @@ public final class SettingsViewModel implements Activatable {
         String t = autoLockMinutes.get().trim();
         long minutes;
         try {
-            minutes = Long.parseLong(t);
-        } catch (NumberFormatException e) {
+            minutes = dev.latchkey.session.model.NumberText.whole("minutes", t, 0, Long.MAX_VALUE);
+        } catch (dev.latchkey.session.model.FieldException e) {
             autoLockHint.set("Minutes, a whole number from 1 to 1440.");
             return;
         }
@@ -244,8 +244,13 @@ public final class SettingsViewModel implements Activatable {
     /** Writes the owner key as an Ethereum keystore v3 file encrypted with the export password. */
     public void onExport() {
         String target = exportFile.get().trim();
-        if (target.isEmpty() || exportPassword.get().length() < 10) {
-            status.set("Choose a file and an export password of at least 10 characters.");
+        if (target.isEmpty()) {
+            status.set("Choose a file for the export.");
+            return;
+        }
+        dev.latchkey.keystore.PasswordStrength strength = dev.latchkey.keystore.PasswordStrength.of(exportPassword.get());
+        if (!strength.acceptable()) {
+            status.set("The export password is too weak: " + String.join(" ", strength.reasons()));
             return;
         }
         char[] walletPw = walletPassword.get().toCharArray();
@@ -258,7 +263,7 @@ public final class SettingsViewModel implements Activatable {
             String owner = wallet.ownerAddress().orElseThrow(() -> new KeystoreException.NotFoundException("no owner key"));
             p.update(-1, "Encrypting with scrypt");
             String json = wallet.keystore().keys().exportKeystoreV3(owner, walletPw, exportPw, V3Strength.STANDARD);
-            Files.writeString(file, json, java.nio.file.StandardOpenOption.CREATE_NEW);
+            dev.latchkey.keystore.PrivateFiles.writeNew(file, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "Owner key " + new Address(owner).checksummed() + " exported to " + target + ".";
         }, status::set, f -> status.set(UserMessages.describe(f)));
     }

@@ -160,9 +160,9 @@ public final class SwapViewModel implements Activatable {
         }
         int bps;
         try {
-            bps = new BigDecimal(slippage.get().trim()).movePointRight(2).intValueExact();
+            bps = dev.latchkey.session.model.NumberText.decimal("slippage", slippage.get(), BigDecimal.valueOf(100)).movePointRight(2).intValueExact();
             slippageHint.set(bps < 0 || bps > SwapIntent.MAX_SLIPPAGE_BPS ? "0 to 50 %" : "");
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (dev.latchkey.session.model.FieldException | ArithmeticException e) {
             slippageHint.set("a percentage with at most two decimals, e.g. 0.5");
             return Optional.empty();
         }

@@ -68,6 +68,43 @@ class RefusalTextTest {
                 .isEqualTo("token USDC: 2100000000 this period, over the allowance");
     }
 
+    @Test
+    void aDailyCapRefusalSaysWhatIsLeftAndWhenItResets() {
+        // 2,000 USDC of the template's 2,000 USDC daily cap already used in a window that opened at 21:06 UTC
+        long opened = START + 47_160; // 2027-01-15 21:06 UTC
+        HexBytes cfg = dev.latchkey.session.codec.Ids.configId(ACCOUNT, dev.latchkey.session.codec.Ids.actionPolicyId(
+                dev.latchkey.session.codec.Ids.permissionId(swap.onchain()), dev.latchkey.session.codec.Ids.actionId(USDC, Catalog.APPROVE.selector())));
+        var state = new dev.latchkey.session.engine.InMemoryPolicyState().putPeriodic(POLICIES.addressOf("x", PolicyKind.PERIODIC_SPENDING_LIMIT),
+                cfg, USDC, new dev.latchkey.session.engine.PolicyState.Window(usdc(2000), opened));
+        List<Execution> calls = calls(usdc(100), WETH);
+        String reason = refusalAt(calls, state, opened + 3_600);
+        assertThat(text.explain(reason, calls)).isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 0 left; resets 21:06 UTC");
+
+        var half = new dev.latchkey.session.engine.InMemoryPolicyState().putPeriodic(POLICIES.addressOf("x", PolicyKind.PERIODIC_SPENDING_LIMIT),
+                cfg, USDC, new dev.latchkey.session.engine.PolicyState.Window(usdc(1600), opened));
+        List<Execution> big = calls(usdc(500), WETH);
+        assertThat(text.explain(refusalAt(big, half, opened + 3_600), big))
+                .isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 400 USDC left; resets 21:06 UTC");
+    }
+
+    @Test
+    void theWalletsOwnDailyLimitIsInTokensToo() {
+        List<Execution> calls = calls(usdc(300), WETH);
+        String message = "local limit maxTokenPerDay: token " + USDC.hex() + " total today 1100000000 exceeds 1000000000 by 100000000;"
+                + " the day began at " + (START - START % 86_400);
+        assertThat(text.explain(message, calls)).isEqualTo("your wallet's own limit: 1,100 USDC today over the 1,000 USDC daily cap;"
+                + " 200 USDC left; resets 00:00 UTC");
+    }
+
+    private String refusalAt(List<Execution> calls, dev.latchkey.session.engine.PolicyState state, long now) {
+        List<Call> c = calls.stream().map(x -> new Call(x.target(), x.value(), x.callData())).toList();
+        Decision d = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY).check(swap.onchain(),
+                new OperationContext(ACCOUNT, TradeNetwork.SMART_SESSION_V1, OperationContext.Shape.EXECUTE_BATCH, c, false,
+                        OperationContext.Gas.none(), now, BigInteger.ZERO), state);
+        assertThat(d).isInstanceOf(Decision.Refused.class);
+        return ((Decision.Refused) d).reason().toString();
+    }
+
     private String refusal(List<Execution> calls) {
         PolicyEngine engine = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
         var prepared = engine.prepare(swap.onchain());

@@ -134,4 +134,44 @@ class ApproveViewModelTest {
         assertThat(vm.passwordProperty().get()).isEmpty();
         assertThat(vm.canApproveProperty().get()).isFalse();
     }
+
+    @Test
+    void everyGrantOfTheSignedStructIsListedWordedAndFlagged() throws Exception {
+        var doc = dev.latchkey.session.json.WalletSessionJson.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(BROAD_FILE));
+        OnchainSession s = dev.latchkey.session.wallet.SessionMapper.toOnchain(doc.session(), POLICIES);
+        assertThat(s.permitErc4337Paymaster()).as("the file default").isTrue();
+        ApproveViewModel vm = vm(request(s));
+
+        assertThat(vm.lines()).filteredOn(l -> l.section().equals("Signing")).singleElement().satisfies(l -> {
+            assertThat(l.text()).contains("MAY SIGN MESSAGES", "PermitSingle for app domain 0x" + "8a".repeat(32), "SUDO: no policy checks what it signs");
+            assertThat(l.danger()).isTrue();
+        });
+        assertThat(vm.lines()).filteredOn(l -> l.section().equals("Paymaster")).singleElement().satisfies(l -> {
+            assertThat(l.text()).startsWith("ALLOWED");
+            assertThat(l.danger()).isTrue();
+        });
+        assertThat(vm.lines()).filteredOn(l -> l.section().equals("Action")).extracting(l -> l.text() + " " + l.danger()).containsExactly(
+                "USDC.transfer false", "ANY contract, ANY function (fallback action: every call no other action matches) true");
+        assertThat(vm.lines()).extracting(l -> l.section() + ": " + l.text()).contains(
+                "Rule: amount ≤ 1 USDC",
+                "Flag: permitGenericPolicy = true (an any-contract, any-function fallback action is present)",
+                "Flag: permitERC4337Paymaster = true (a paymaster may pay the session's operations)");
+        assertThat(vm.lines().get(0).text()).as("the worst case covers the signed messages and the paymaster")
+                .contains("ANY token, ANY amount", "ANY amount through signed PermitSingle messages", "a paymaster may pay");
+        assertThat(vm.review().unrestricted()).contains("may call ANY contract with any arguments",
+                "may sign PermitSingle messages, which no action rule limits and no policy checks");
+        assertThat(vm.unrestrictedProperty().get()).isTrue();
+    }
+
+    @Test
+    void adminAccessIsNamedAndFlagged() throws Exception {
+        String admin = BROAD_FILE.replace("\"selector\":\"0x00000001\"", "\"selector\":\"0x00000002\"");
+        var doc = dev.latchkey.session.json.WalletSessionJson.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(admin));
+        ApproveViewModel vm = vm(request(dev.latchkey.session.wallet.SessionMapper.toOnchain(doc.session(), POLICIES)));
+        assertThat(vm.lines()).filteredOn(l -> l.section().equals("Action") && l.danger()).extracting(ApprovalReview.Line::text)
+                .containsExactly("SmartSession itself (admin access: may enable, change and remove sessions of this account)");
+        assertThat(vm.lines()).extracting(ApprovalReview.Line::text).contains(
+                "permitAdminAccess = true (an action may call SmartSession itself and change sessions)");
+        assertThat(vm.review().unrestricted()).contains("may administer SmartSession itself");
+    }
 }

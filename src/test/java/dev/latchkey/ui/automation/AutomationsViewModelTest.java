@@ -125,7 +125,7 @@ class AutomationsViewModelTest {
     void aFieldThatDoesNotParseNamesItself() throws Exception {
         limitBuy("a lot");
         vm.onCreate();
-        assertThat(vm.formErrorProperty().get()).contains("Amount (whole tokens)").contains("not a number");
+        assertThat(vm.formErrorProperty().get()).contains("Amount (whole tokens)").contains("not a decimal number: a lot");
         fill(RuleForm.Kind.LIMIT_ORDER, Map.of(RuleForm.Field.AMOUNT, "0.0000001"));
         vm.onCreate();
         assertThat(vm.formErrorProperty().get()).contains("USDC has 6 decimals");

@@ -56,4 +56,13 @@ public final class BuilderFixtures {
     public static BigInteger eth(String decimal) {
         return new java.math.BigDecimal(decimal).movePointRight(18).toBigIntegerExact();
     }
+    /** The broad file: "USDC.transfer, amount ≤ 1 USDC" plus PermitSingle signing (sudo), the paymaster default and a fallback. */
+    public static final String BROAD_FILE = "{\"owners\":{\"type\":\"ecdsa\",\"accounts\":[\"" + SESSION_KEY.checksummed() + "\"]},"
+            + "\"actions\":[{\"target\":\"" + USDC.checksummed() + "\",\"selector\":\"0xa9059cbb\",\"policies\":[{\"type\":\"universal-action\","
+            + "\"rules\":[{\"condition\":\"lessThanOrEqual\",\"calldataOffset\":32,\"referenceValue\":\"1000000\"}]}]},"
+            + "{\"target\":\"0x0000000000000000000000000000000000000001\",\"selector\":\"0x00000001\"}],"
+            + "\"policies\":[{\"type\":\"time-frame\",\"validUntil\":1800604800,\"validAfter\":1800000000}],"
+            + "\"signing\":{\"allowedContent\":[{\"domainSeparator\":\"0x" + "8a".repeat(32) + "\","
+            + "\"contentName\":[\"PermitSingle(PermitDetails details,address spender,uint256 sigDeadline)PermitDetails(address token,uint160 amount,uint48 expiration,uint48 nonce)\"]}]}}";
+
 }

@@ -95,6 +95,32 @@ class SessionBuilderViewModelTest {
     }
 
     @Test
+    void conditionsFollowTheArgumentTypeAndAnOrderOnAnAddressIsRefused() {
+        ActionRowViewModel swap = vm.onAddFunction(Catalog.EXACT_INPUT_SINGLE);
+        swap.onAddRule();
+        RuleRowViewModel r = swap.rules().get(0);
+        r.argumentProperty().set("recipient");
+        assertThat(r.conditionProperty().get()).as("the default").isEqualTo(ParamCondition.EQUAL);
+        r.valueProperty().set("this account");
+        assertThat(r.hintProperty().get()).isEmpty();
+        assertThat(r.conditionChoices()).containsExactly(ParamCondition.EQUAL, ParamCondition.NOT_EQUAL);
+
+        r.conditionProperty().set(ParamCondition.LESS_THAN_OR_EQUAL);
+        assertThat(r.hintProperty().get()).isEqualTo(
+                "Recipient is an address: only = or ≠ mean something (it would allow every address numerically below the value).");
+        assertThat(vm.canReviewProperty().get()).isFalse();
+
+        r.argumentProperty().set("fee");
+        assertThat(r.conditionChoices()).containsExactly(ParamCondition.values());
+        r.valueProperty().set("500");
+        assertThat(r.hintProperty().get()).as("≤ on a uint24 fee is an amount comparison").isEmpty();
+
+        r.argumentProperty().set("amountIn");
+        r.valueProperty().set("500");
+        assertThat(r.hintProperty().get()).isEmpty();
+    }
+
+    @Test
     void aTargetThatIsNotTheNetworksContractOrIsForbiddenIsRefusedNextToTheField() {
         ActionRowViewModel custom = vm.onAddCustom();
         custom.targetProperty().set(ACCOUNT.hex());

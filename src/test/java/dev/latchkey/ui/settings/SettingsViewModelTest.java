@@ -105,12 +105,14 @@ class SettingsViewModelTest {
         Path file = dir.resolve("owner.json");
         vm.exportFileProperty().set(file.toString());
         vm.walletPasswordProperty().set(TestWalletSessions.PASSWORD);
-        vm.exportPasswordProperty().set("export-password-1");
+        vm.exportPasswordProperty().set("Export-Maple-77-river");
         vm.onExport();
         assertThat(vm.statusProperty().get()).startsWith("Owner key " + owner);
         assertThat(vm.walletPasswordProperty().get()).isEmpty();
         org.web3j.crypto.WalletFile v3 = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), org.web3j.crypto.WalletFile.class);
-        org.web3j.crypto.ECKeyPair pair = org.web3j.crypto.Wallet.decrypt("export-password-1", v3);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .as("the exported key is readable by its owner only").isEqualTo("rw-------");
+        org.web3j.crypto.ECKeyPair pair = org.web3j.crypto.Wallet.decrypt("Export-Maple-77-river", v3);
         assertThat(org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Keys.getAddress(pair))).isEqualTo(owner);
     }
 }

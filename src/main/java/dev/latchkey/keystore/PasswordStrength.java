@@ -1,12 +1,14 @@
-package dev.latchkey.ui.firstrun;
+package dev.latchkey.keystore;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A quick, explainable estimate of a new wallet password, shown next to the field as the user types. It is advice
- * for a human, not a security boundary: Argon2id does the real work. Pure Java, no toolkit.
+ * A quick, explainable estimate of a new password, shown next to the field as the user types, and the one policy
+ * every new wallet or export password meets — in the app (first run, settings) and on the CLI ({@code wallet init},
+ * {@code change-password}, {@code export-keystore}): {@link #acceptable()}. Argon2id does the real work; this keeps
+ * an empty or trivially guessable password out of both front ends alike.
  */
 public record PasswordStrength(int score, String label, List<String> reasons, boolean acceptable) {
 
@@ -61,6 +63,15 @@ public record PasswordStrength(int score, String label, List<String> reasons, bo
         }
         boolean acceptable = length >= MIN_LENGTH && score >= 2 && !common;
         return new PasswordStrength(score, LABELS[score], reasons, acceptable);
+    }
+
+    /** Refuses a password the policy does not accept, with the reasons, naming {@code what} ("wallet password"). */
+    public static void require(String what, char[] password) throws KeystoreException {
+        PasswordStrength s = of(java.nio.CharBuffer.wrap(password));
+        if (!s.acceptable()) {
+            throw new KeystoreException.InvalidInputException("the " + what + " is too weak: " + String.join(" ", s.reasons().isEmpty()
+                    ? List.of("Make it longer or less predictable.") : s.reasons()));
+        }
     }
 
     /** 0..1 for a strength meter. */

@@ -1,4 +1,4 @@
-package dev.latchkey.ui.firstrun;
+package dev.latchkey.keystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
