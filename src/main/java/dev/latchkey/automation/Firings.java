@@ -119,6 +119,13 @@ final class Firings {
                 config.log().accept("automation: intent " + hex(f.intentId()) + " failed in the signer (" + x.error() + "); following its journal row");
                 fromJournal(in, block, chainTime, success);
             }
+            case Outcome.Unconfirmed u -> {
+                // A bundler said no, but the signed operation may still land: never a new attempt on its word. The
+                // journal row holds its sequence until the chain decides (FINAL, or FAILED once it can no longer land).
+                in.awaitJournal = true;
+                config.log().accept("automation: intent " + hex(f.intentId()) + " " + u.detail());
+                fromJournal(in, block, chainTime, success);
+            }
             case Outcome.Duplicate d -> {
                 in.awaitJournal = true;
                 fromJournal(in, block, chainTime, success);

@@ -184,6 +184,23 @@ public final class SignerJournal {
         });
     }
 
+    /** Every row of one session, in sequence order: what reconciliation compares with the chain's operations. */
+    public List<JournalEntry> all(byte[] permissionId) throws KeystoreException {
+        return db.read(c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal"
+                    + " WHERE permission_id = ? ORDER BY nonce_seq, created_at")) {
+                ps.setBytes(1, permissionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Rows of one session in {@code state}, oldest first (e.g. CONFLICT rows for reconciliation). */
     public List<JournalEntry> inState(byte[] permissionId, JournalState state) throws KeystoreException {
         return db.read(c -> {

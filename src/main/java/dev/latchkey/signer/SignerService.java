@@ -38,7 +38,8 @@ public final class SignerService implements AutoCloseable {
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
         PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
-                new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats());
+                new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
+                new Replies());
         this.matcher = new SessionMatcher(keystore.sessions(), definitions, engine);
     }
 
@@ -77,22 +78,30 @@ public final class SignerService implements AutoCloseable {
 
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
     public CompletableFuture<Outcome> submit(SignerIntent intent) {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        CompletableFuture<Outcome> caller = new CompletableFuture<>();
         if (!d.stats().running) {
-            done.complete(new Outcome.Failed(intent.idHex(), "signer is not running"));
-            return done;
+            caller.complete(new Outcome.Failed(intent.idHex(), "signer is not running"));
+            return caller;
         }
-        intake.execute(() -> accept(intent, done));
-        return done;
+        intake.execute(() -> accept(intent, caller));
+        return caller;
     }
 
-    private void accept(SignerIntent intent, CompletableFuture<Outcome> done) {
+    private void accept(SignerIntent intent, CompletableFuture<Outcome> caller) {
         String id = intent.idHex();
         try {
             if (!seen.add(id)) {
-                done.complete(new Outcome.Duplicate(id, "already received"));
+                // Still in flight (e.g. "not confirmed yet"): the same signed operation is followed to its end; a
+                // second operation for the same intent is never made.
+                Optional<CompletableFuture<Outcome>> settling = d.replies().settling(id);
+                if (settling.isPresent()) {
+                    settling.get().whenComplete((o, t) -> caller.complete(o != null ? o : new Outcome.Failed(id, String.valueOf(t))));
+                } else {
+                    caller.complete(new Outcome.Duplicate(id, "already received"));
+                }
                 return;
             }
+            CompletableFuture<Outcome> done = d.replies().open(id, caller);
             Optional<JournalEntry> existing = journalRow(intent.id());
             if (existing.isPresent()) {
                 done.complete(new Outcome.Duplicate(id, existing.get().state().name()));
@@ -110,15 +119,18 @@ public final class SignerService implements AutoCloseable {
         } catch (KeystoreException | RuntimeException e) {
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
-            done.complete(new Outcome.Failed(id, e.getMessage()));
+            Outcome.Failed failed = new Outcome.Failed(id, e.getMessage());
+            d.replies().settling(id).ifPresent(f -> f.complete(failed));
+            caller.complete(failed);
         }
     }
 
     /** FT-08: RESERVED/SIGNED → re-sign the stored operation (identical bytes) and send; SUBMITTED/UNKNOWN → poll and resend. */
     private CompletableFuture<Outcome> resume(JournalEntry row) throws KeystoreException {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        CompletableFuture<Outcome> caller = new CompletableFuture<>();
         String id = Deps.hex(row.intentId());
         seen.add(id);
+        CompletableFuture<Outcome> done = d.replies().open(id, caller);
         SessionRecord session = d.sessions().get(row.permissionId());
         Lane lane = lane(session);
         lane.thread.execute(() -> {
@@ -138,7 +150,7 @@ public final class SignerService implements AutoCloseable {
                 done.complete(new Outcome.Failed(id, e.getMessage()));
             }
         });
-        return done;
+        return caller;
     }
 
     /** A RESERVED row whose unsigned operation was not stored: same nonce and callData, fresh gas (nothing was signed). */
@@ -195,6 +207,7 @@ public final class SignerService implements AutoCloseable {
         }
         d.stats().lanes.clear();
         seen.clear();
+        d.replies().clear();
         d.stats().publish();
     }
 
