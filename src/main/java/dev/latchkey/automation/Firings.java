@@ -166,6 +166,21 @@ final class Firings {
         }
     }
 
+    /**
+     * The attempt ≥ {@code from} of trigger {@code seq} that the signer's journal already holds (landed, or in flight),
+     * if any: after a restore from an older backup the rule's cursor is behind what the journal, rebuilt from the
+     * chain, shows paid. A new attempt must never be made then.
+     */
+    java.util.OptionalInt takenBy(byte[] ruleId, long seq, int from) throws KeystoreException {
+        for (int a = from; a < config.maxAttempts(); a++) {
+            Optional<JournalEntry> r = row(IntentIds.of(ruleId, seq, a));
+            if (r.isPresent() && r.get().state() != JournalState.FAILED && r.get().state() != JournalState.CANCELLED) {
+                return java.util.OptionalInt.of(a);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     private RuleChange retry(AutomationFiring f, String why) {
         return f.attempt() + 1 < config.maxAttempts() ? new RuleChange.Retry()
                 : new RuleChange.Attention("trigger " + f.seq() + " failed " + config.maxAttempts() + " times; last: " + why);

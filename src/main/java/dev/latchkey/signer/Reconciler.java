@@ -46,6 +46,9 @@ final class Reconciler {
             if (s.chain(chainId).isEmpty()) return false;
             if (resolveConflicts(permissionId)) d.policyState().changed(s, chainId);
             if (d.journal().open().stream().anyMatch(r -> Arrays.equals(r.permissionId(), permissionId))) return false;
+            // Chain first: operations the journal never saw (another copy of the wallet) become journal rows before
+            // the counters are compared, so the ledger and the daily caps count them in their own time.
+            new ChainFirst(d).recover(s, chainId, "the chain is ahead of the journal");
             List<BudgetEntry> lines = d.sessions().budget(permissionId);
             if (lines.isEmpty()) return false;
             Optional<PreparedSession> prepared = d.definitions().definitionOf(s).map(d.engine()::prepare);

@@ -28,6 +28,7 @@ public final class SignerService implements AutoCloseable {
     private final Deps d;
     private final SessionMatcher matcher;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final dev.latchkey.keystore.Settings settings;
     private ExecutorService intake;
     private ExecutorService trackers;
     private Preparation preparation;
@@ -41,6 +42,7 @@ public final class SignerService implements AutoCloseable {
                 new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
                 new Replies());
         this.matcher = new SessionMatcher(keystore.sessions(), definitions, engine);
+        this.settings = keystore.settings();
     }
 
     public void addListener(SignerListener listener) {
@@ -60,6 +62,7 @@ public final class SignerService implements AutoCloseable {
         delivery = new Delivery(d, trackers, gate);
         preparation = new Preparation(d, delivery, gate);
         reconciler = new Reconciler(d);
+        recoverFromChain();
         d.stats().running = true;
         List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
         for (JournalEntry row : d.journal().open()) {
@@ -74,6 +77,34 @@ public final class SignerService implements AutoCloseable {
         }
         d.stats().publish();
         return resumed;
+    }
+
+    /**
+     * Chain first, before any row is resumed or any intent (an automation firing) accepted: every session whose lane
+     * the chain shows ahead of the journal gets the missing operations from the chain. A backup marker says the wallet
+     * was restored; that is said once in the activity log, with what was rebuilt.
+     */
+    private void recoverFromChain() throws KeystoreException {
+        String marker = settings.get(dev.latchkey.keystore.Settings.BACKUP_MARKER);
+        String why = marker != null ? "restored from a backup taken at " + marker : "the chain is ahead of the journal";
+        List<SessionRecord> sessions = d.sessions().all();
+        if (sessions.isEmpty()) return;
+        long chainId = d.chain().chainId();
+        ChainFirst chainFirst = new ChainFirst(d);
+        int rebuilt = 0;
+        for (SessionRecord s : sessions) {
+            if (s.chain(chainId).isEmpty() || (s.status() != SessionStatus.ENABLED && !s.approved())) continue;
+            try {
+                rebuilt += chainFirst.recover(s, chainId, why);
+            } catch (RuntimeException e) {
+                d.log("signer.failed", Deps.hex(s.permissionId()), "reconciliation from the chain: " + e.getMessage());
+            }
+        }
+        if (marker != null) {
+            d.log("signer.restored", "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
+                    + rebuilt + " operation(s) made after the backup rebuilt into the journal and the ledger");
+            settings.remove(dev.latchkey.keystore.Settings.BACKUP_MARKER);
+        }
     }
 
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
@@ -159,7 +190,7 @@ public final class SignerService implements AutoCloseable {
             throw new IllegalStateException("signed row without its stored operation; left for manual reconciliation");
         }
         NonceLane nl = NonceLane.of(session, Deps.smartSession(session, row.chainId()));
-        var callData = dev.latchkey.session.model.HexBytes.of(row.callData());
+        var callData = IntentTag.append(dev.latchkey.session.model.HexBytes.of(row.callData()), row.intentId());
         return mode instanceof SigningMode.Enable e
                 ? d.builder().buildEnable(session, row.chainId(), nl.nonce(row.nonceSeq()), callData, e.enableSession())
                 : d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()), callData);

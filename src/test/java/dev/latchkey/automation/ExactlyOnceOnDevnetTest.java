@@ -72,9 +72,13 @@ class ExactlyOnceOnDevnetTest {
         final AutomationService service;
 
         Node(FaultProxy proxy) throws Exception {
+            this(proxy.uri());
+        }
+
+        Node(URI bundlerUri) throws Exception {
             ks = Wallets.reopen(dir);
             // A 3 s client time-out, so the proxy's 5 s delay is a time-out the signer sees.
-            bundler = new JsonRpcClient(proxy.uri(), Duration.ofSeconds(3));
+            bundler = new JsonRpcClient(bundlerUri, Duration.ofSeconds(3));
             ports = world.ports(bundler);
             signer = ports.signer(ks, new SignerConfig(world.policies, SoftLimits.NONE, 4, 30, Duration.ofSeconds(2), Duration.ofMillis(200), 300));
             signer.start();
@@ -198,6 +202,66 @@ class ExactlyOnceOnDevnetTest {
             assertThat(unconfirmed).as("the user was told 'not confirmed yet', not 'failed'").isEqualTo(5);
         }
         assertThat(before.subtract(world.balance("USDC", account))).as("exactly five 100 USDC swaps").isEqualTo(usdc(500));
+    }
+
+    @org.junit.jupiter.api.Test
+    void backupAfterKOfNThenMorePaymentsThenRestore_paysExactlyNAndSaysItReconciledFromTheChain() throws Exception {
+        int n = 5;
+        SessionBounds bounds = bounds();
+        Address bob = new Address("0x" + org.web3j.crypto.Keys.getAddress(org.web3j.crypto.Keys.createEcKeyPair()));
+        List<Wallets.Built> built = new ArrayList<>();
+        try (Keystore ks = Wallets.create(dir)) {
+            DevnetWorld.Account acc = world.deployAccount(a -> {
+                wallets = new Wallets(world.network, world.policies, a, world.addr("OwnableValidator"));
+                try {
+                    built.add(wallets.periodicTransfer(ks, world.addr("USDC"), bob, usdc(10), 60, bounds.validAfter(), bounds.validUntil()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return List.of(built.get(0).onchain());
+            });
+            wallets.store(ks, built.get(0), bounds.validAfter(), bounds.validUntil(), world.network.chainId(), world.addr("SmartSession"));
+            world.fund(acc.address(), 100, null);
+        }
+        URI alto = URI.create(world.m.bundlerUrl());
+        Path backup = dir.resolve("backup-after-2.db");
+        AutomationRule rule;
+        try (Node node = new Node(alto)) {
+            long now = world.client.latestTimestamp();
+            rule = node.service.add(node.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(
+                    RuleSpec.Mode.SEND, "USDC", bob, null, 0, usdc(10), 60, now + 30, 0, n, 0), now);
+            for (int minute = 1; minute <= 4; minute++) {
+                world.advance(60);
+                node.settle(rule);
+                if (minute == 2) {
+                    assertThat(world.balance("USDC", bob)).isEqualTo(usdc(20));
+                    node.ks.backupTo(backup); // k = 2 of 5 paid
+                }
+            }
+            assertThat(world.balance("USDC", bob)).as("4 paid before the restore").isEqualTo(usdc(40));
+        }
+        // Restore: the backup file becomes the wallet again (journal, firings and the rule's cursor at 2 payments).
+        Files.copy(backup, dir.resolve("wallet.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve("wallet.db-wal"));
+        Files.deleteIfExists(dir.resolve("wallet.db-shm"));
+        try (Node node = new Node(alto)) { // what `latchkey signer run` starts: the signer, then the engine
+            for (int minute = 0; minute < 6 && node.ks.automations().get(rule.ruleId()).status() != AutomationRule.Status.DONE; minute++) {
+                world.advance(60);
+                node.settle(rule);
+                node.settle(rule);
+            }
+            assertThat(world.balance("USDC", bob)).as("exactly %d × 10 USDC in total", n).isEqualTo(usdc(10L * n));
+            assertThat(node.ks.automations().get(rule.ruleId()).status()).as(() -> String.join("\n", log)).isEqualTo(AutomationRule.Status.DONE);
+            assertThat(node.ks.activity().recent(50)).as("the wallet says it was restored and reconciled from the chain")
+                    .anyMatch(e -> e.kind().equals("signer.restored") && e.detail().contains("reconciled from the chain: 2 operation"));
+            assertThat(node.signer.state().warnings()).singleElement().asString().contains("rebuilt from the chain");
+            List<AutomationFiring> firings = node.ks.automations().firings(rule.ruleId());
+            assertThat(firings).filteredOn(f -> f.state() == AutomationFiring.State.SUCCEEDED).extracting(AutomationFiring::seq)
+                    .containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertLedgerIsTheChain(node, node.ks.sessions().all().get(0), usdc(10L * n), n);
+            assertThat(node.ks.settings().get(dev.latchkey.keystore.Settings.BACKUP_MARKER)).as("said once").isNull();
+        }
+        assertThat(world.balance("USDC", bob)).as("exactly %d × 10 USDC in total", n).isEqualTo(usdc(10L * n));
     }
 
     /** One FINAL journal row per operation on chain (sequences 0..count-1, none released), and the ledger's spent == the chain's. */
