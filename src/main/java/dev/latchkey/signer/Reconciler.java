@@ -72,7 +72,13 @@ final class Reconciler {
                 }
             }
             if (diffs.isEmpty()) return false;
-            d.sessions().reconcile(permissionId, spent, uses, "chain " + chainId + ": " + String.join("; ", diffs));
+            String detail = "chain " + chainId + ": " + String.join("; ", diffs);
+            d.sessions().reconcile(permissionId, spent, uses, detail);
+            // Not only a log line: the owner sees that the wallet's books and the chain disagreed, and which won.
+            String warning = "session " + pidHex.substring(0, 8) + ": the ledger disagreed with the chain (" + String.join("; ", diffs)
+                    + "); the chain's numbers were taken";
+            d.log("signer.mismatch", pidHex, warning);
+            d.stats().warn(warning);
             d.policyState().changed(s, chainId); // the chain moved without us: trade-path snapshots are stale
             return true;
         } catch (KeystoreException | RuntimeException e) {

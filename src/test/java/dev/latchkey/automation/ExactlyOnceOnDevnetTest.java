@@ -225,6 +225,7 @@ class ExactlyOnceOnDevnetTest {
         }
         URI alto = URI.create(world.m.bundlerUrl());
         Path backup = dir.resolve("backup-after-2.db");
+        java.time.Instant[] backupAt = new java.time.Instant[1];
         AutomationRule rule;
         try (Node node = new Node(alto)) {
             long now = world.client.latestTimestamp();
@@ -235,6 +236,7 @@ class ExactlyOnceOnDevnetTest {
                 node.settle(rule);
                 if (minute == 2) {
                     assertThat(world.balance("USDC", bob)).isEqualTo(usdc(20));
+                    backupAt[0] = java.time.Instant.now();
                     node.ks.backupTo(backup); // k = 2 of 5 paid
                 }
             }
@@ -260,6 +262,9 @@ class ExactlyOnceOnDevnetTest {
                     .containsExactly(0L, 1L, 2L, 3L, 4L);
             assertLedgerIsTheChain(node, node.ks.sessions().all().get(0), usdc(10L * n), n);
             assertThat(node.ks.settings().get(dev.latchkey.keystore.Settings.BACKUP_MARKER)).as("said once").isNull();
+            // The periodic view the daily caps count (the journal by time) has the payments made after the backup too.
+            assertThat(node.ks.journal().amountSince(world.addr("USDC").hex(), backupAt[0])).as("spent since the backup")
+                    .isEqualTo(usdc(30));
         }
         assertThat(world.balance("USDC", bob)).as("exactly %d × 10 USDC in total", n).isEqualTo(usdc(10L * n));
     }
