@@ -157,5 +157,4 @@ public final class FaultProxy implements AutoCloseable {
     public String toString() {
         return "FaultProxy[" + fault.name().toLowerCase(Locale.ROOT) + ", " + delay.toMillis() + " ms]";
     }
-
 }
