@@ -205,7 +205,17 @@ public final class AutomationEngine implements AutoCloseable {
             return false;
         }
         HexBytes callData = RuleCalls.callData(calls);
-        Optional<String> refused = precheck(session, account, callData, head.timestamp()).map(reason -> words.explain(reason, calls));
+        java.util.OptionalInt taken = firings.takenBy(r.row.ruleId(), r.row.nextSeq(), r.row.nextAttempt());
+        if (taken.isPresent() && taken.getAsInt() != r.row.nextAttempt()) {
+            move(r, AutomationRule.Status.NEEDS_ATTENTION, "trigger " + r.row.nextSeq() + " was already handled by its attempt "
+                    + taken.getAsInt() + " (the chain shows it; the wallet was restored from an older backup): check the activity,"
+                    + " then resume the rule", AutomationEvaluation.Result.ATTENTION, head);
+            return false;
+        }
+        // Taken by this very attempt (the journal rebuilt from the chain after a restore): fire it without the pre-check,
+        // which would count the payment against itself; the signer answers Duplicate and the firing closes from that row.
+        Optional<String> refused = taken.isPresent() ? Optional.empty()
+                : precheck(session, account, callData, head.timestamp()).map(reason -> words.explain(reason, calls));
         if (refused.isPresent()) {
             note(r, rows, head, AutomationEvaluation.Result.SKIPPED, "policy", f.reason() + ", but the session would refuse it now: " + refused.get());
             return false;

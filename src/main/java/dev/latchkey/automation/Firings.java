@@ -119,6 +119,13 @@ final class Firings {
                 config.log().accept("automation: intent " + hex(f.intentId()) + " failed in the signer (" + x.error() + "); following its journal row");
                 fromJournal(in, block, chainTime, success);
             }
+            case Outcome.Unconfirmed u -> {
+                // A bundler said no, but the signed operation may still land: never a new attempt on its word. The
+                // journal row holds its sequence until the chain decides (FINAL, or FAILED once it can no longer land).
+                in.awaitJournal = true;
+                config.log().accept("automation: intent " + hex(f.intentId()) + " " + u.detail());
+                fromJournal(in, block, chainTime, success);
+            }
             case Outcome.Duplicate d -> {
                 in.awaitJournal = true;
                 fromJournal(in, block, chainTime, success);
@@ -157,6 +164,21 @@ final class Firings {
                     new RuleChange.Attention("the signer could not tell whether trigger " + f.seq() + " landed (journal CONFLICT)"), block, chainTime);
             default -> { } // the signer is still driving it
         }
+    }
+
+    /**
+     * The attempt ≥ {@code from} of trigger {@code seq} that the signer's journal already holds (landed, or in flight),
+     * if any: after a restore from an older backup the rule's cursor is behind what the journal, rebuilt from the
+     * chain, shows paid. A new attempt must never be made then.
+     */
+    java.util.OptionalInt takenBy(byte[] ruleId, long seq, int from) throws KeystoreException {
+        for (int a = from; a < config.maxAttempts(); a++) {
+            Optional<JournalEntry> r = row(IntentIds.of(ruleId, seq, a));
+            if (r.isPresent() && r.get().state() != JournalState.FAILED && r.get().state() != JournalState.CANCELLED) {
+                return java.util.OptionalInt.of(a);
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private RuleChange retry(AutomationFiring f, String why) {

@@ -70,6 +70,7 @@ public final class TradeCommand implements Runnable {
                     case TradeResult.Refused r -> EXIT_REFUSED;
                     case TradeResult.Failed f -> EXIT_ERROR;
                     case TradeResult.Duplicate d -> 0;
+                    case TradeResult.Unconfirmed u -> 0;
                 };
                 return describe(result, trade, chain.profile().tradeNetwork());
             }
@@ -105,6 +106,12 @@ public final class TradeCommand implements Runnable {
                 case TradeResult.Failed f -> {
                     out.put("result", "failed");
                     out.put("message", f.error());
+                }
+                case TradeResult.Unconfirmed u -> {
+                    out.put("result", TradeResult.Unconfirmed.HEADLINE);
+                    out.put("nonceSeq", u.nonceSeq());
+                    out.put("message", "the signer keeps this operation's sequence until the chain uses it or it expires;"
+                            + " `latchkey signer run` follows it to its end, and retrying never signs a second one");
                 }
                 case TradeResult.Duplicate d -> {
                     out.put("result", "duplicate");

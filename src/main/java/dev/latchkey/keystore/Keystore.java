@@ -302,7 +302,13 @@ public final class Keystore implements AutoCloseable {
 
     /** Online backup (SQLite backup API) to a new file; secrets stay encrypted in the copy. */
     public void backupTo(Path target) throws KeystoreException {
-        db.backupTo(target);
+        // The copy carries a marker the live file does not keep: a restored wallet knows it is one (issue 09).
+        Settings.put(db, Settings.BACKUP_MARKER, clock.instant().toString());
+        try {
+            db.backupTo(target);
+        } finally {
+            Settings.remove(db, Settings.BACKUP_MARKER);
+        }
         db.transaction(c -> {
             ActivityLog.append(c, clock.instant(), "BACKUP", target.getFileName().toString(), "");
             return null;

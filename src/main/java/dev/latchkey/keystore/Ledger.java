@@ -51,6 +51,17 @@ final class Ledger {
         }
     }
 
+    /**
+     * Adds what an operation the chain shows landed spent, without a reservation and without the cap check: the chain
+     * already took it (a journal rebuilt from the chain after a restore). Tokens without a line are not the ledger's.
+     */
+    static void spentOnChain(Connection c, byte[] permissionId, Map<String, BigInteger> amounts) throws SQLException {
+        for (BudgetEntry line : lines(c, permissionId)) {
+            BigInteger amount = amounts.getOrDefault(line.token(), BigInteger.ZERO);
+            update(c, line, line.reserved(), line.spentFinal().add(amount), line.usesReserved(), line.usesFinal() + 1);
+        }
+    }
+
     /** Moves a reservation to final ({@code settle}) or back to available (release). */
     static void settle(Connection c, byte[] permissionId, Map<String, BigInteger> amounts, boolean spent) throws SQLException {
         for (BudgetEntry line : lines(c, permissionId)) {

@@ -9,6 +9,11 @@ import java.util.Map;
 public final class Settings {
 
     public static final String AUTO_LOCK_MINUTES = "autolock.minutes";
+    /**
+     * Present only in a backup copy (written around the copy and removed from the live file right after): a wallet that
+     * opens with it was restored, and its signer rebuilds the journal from the chain before anything runs.
+     */
+    public static final String BACKUP_MARKER = "backup.taken_at";
 
     private final Database db;
 
@@ -22,6 +27,20 @@ public final class Settings {
 
     public void put(String key, String value) throws KeystoreException {
         put(db, key, value);
+    }
+
+    public void remove(String key) throws KeystoreException {
+        remove(db, key);
+    }
+
+    static void remove(Database db, String key) throws KeystoreException {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM settings WHERE key = ?")) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public Map<String, String> all() throws KeystoreException {

@@ -81,6 +81,59 @@ public final class SignerJournal {
         return get(intent.intentId());
     }
 
+    /** An operation the chain shows landed that the journal did not hold (a restored backup, another copy of the wallet). */
+    public record Landed(byte[] intentId, byte[] permissionId, long chainId, String sender, byte[] nonceKey, long nonceSeq,
+                         byte[] callData, Map<String, BigInteger> amounts, byte[] userOpHash, CallOutcome outcome,
+                         long includedBlock, Instant landedAt) {
+    }
+
+    /**
+     * Writes {@code landed} as a FINAL row (created at the time it landed, so the daily caps count it in its own day),
+     * adds its amounts and one use to the ledger as spent, and appends the activity row, in one transaction. Returns
+     * false and writes nothing when the intent id or the sequence is already journaled.
+     */
+    public boolean recordLanded(Landed landed, String activityKind, String activityDetail) throws KeystoreException {
+        if (landed.intentId().length != 16 || landed.nonceKey().length != 24 || landed.nonceSeq() < 0
+                || landed.outcome() == CallOutcome.UNKNOWN) {
+            throw new KeystoreException.InvalidInputException("intent id 16 bytes, nonce key 24 bytes, sequence >= 0, a known outcome");
+        }
+        String sender = Addresses.checksummed(landed.sender());
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM userop_journal WHERE intent_id = ? OR (sender = ?"
+                    + " AND nonce_key = ? AND nonce_seq = ? AND " + HOLDS_SEQUENCE + ")")) {
+                ps.setBytes(1, landed.intentId());
+                ps.setString(2, sender);
+                ps.setBytes(3, landed.nonceKey());
+                ps.setLong(4, landed.nonceSeq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO userop_journal (intent_id, permission_id, chain_id, sender,"
+                    + " nonce_key, nonce_seq, calldata, reservation, user_op_hash, state, included_block, created_at, updated_at,"
+                    + " call_succeeded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FINAL', ?, ?, ?, ?)")) {
+                ps.setBytes(1, landed.intentId());
+                ps.setBytes(2, landed.permissionId());
+                ps.setLong(3, landed.chainId());
+                ps.setString(4, sender);
+                ps.setBytes(5, landed.nonceKey());
+                ps.setLong(6, landed.nonceSeq());
+                ps.setBytes(7, landed.callData());
+                ps.setString(8, Ledger.toJson(landed.amounts()));
+                ps.setBytes(9, landed.userOpHash());
+                ps.setLong(10, landed.includedBlock());
+                ps.setLong(11, landed.landedAt().toEpochMilli());
+                ps.setLong(12, clock.millis());
+                ps.setInt(13, landed.outcome() == CallOutcome.SUCCEEDED ? 1 : 0);
+                ps.executeUpdate();
+            }
+            Ledger.spentOnChain(c, landed.permissionId(), landed.amounts());
+            ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(landed.intentId()),
+                    activityDetail == null ? "" : activityDetail);
+            return true;
+        });
+    }
+
     /** RESERVED -> SIGNED, recording the userOpHash. */
     public JournalEntry markSigned(byte[] intentId, byte[] userOpHash) throws KeystoreException {
         return move(intentId, JournalState.RESERVED, JournalState.SIGNED, userOpHash, null, null, null);
@@ -181,6 +234,23 @@ public final class SignerJournal {
                     return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.<String>empty();
                 }
             }
+        });
+    }
+
+    /** Every row of one session, in sequence order: what reconciliation compares with the chain's operations. */
+    public List<JournalEntry> all(byte[] permissionId) throws KeystoreException {
+        return db.read(c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal"
+                    + " WHERE permission_id = ? ORDER BY nonce_seq, created_at")) {
+                ps.setBytes(1, permissionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -36,6 +36,20 @@ public interface ChainView {
         return nextSequence(sender, nonceKey);
     }
 
+    /**
+     * The operations of {@code sender} on nonce key {@code nonceKey} with sequence {@code >= fromSeq} that the chain
+     * shows landed (EntryPoint {@code UserOperationEvent}s), oldest first, each with the callData it carried (read from
+     * its bundle transaction). What reconciliation rebuilds the journal from after a restore: the chain's word, not a
+     * bundler's. A view without logs returns none.
+     */
+    default java.util.List<Landed> landed(Address sender, BigInteger nonceKey, long fromSeq) {
+        return java.util.List.of();
+    }
+
+    /** One landed operation: its hash, sequence, whether its call succeeded, the bundle transaction, block time, callData. */
+    record Landed(HexBytes userOpHash, long seq, boolean success, String transactionHash, long blockNumber, long blockTime,
+                  HexBytes callData) { }
+
     /** SmartSession's view of a permission on {@code account}: enabled, and the nonce the next ENABLE digest must use. */
     Permission permission(Address smartSession, HexBytes permissionId, Address account);
 

@@ -69,7 +69,7 @@ final class Delivery {
         }
     }
 
-    /** FT-01 / FT-03: unreachable → stay and retry; ambiguous → UNKNOWN and resend the same bytes; rejected → FAILED. */
+    /** FT-01 / FT-03: unreachable → stay and retry; ambiguous or rejected → UNKNOWN, held until the chain decides. */
     /** Where a send attempt left the row, and the bundler's reason when it rejected the operation. */
     private record Sent(JournalState state, String rejection) { }
 
@@ -102,10 +102,14 @@ final class Delivery {
                             return new Sent(JournalState.SUBMITTED, null);
                         }
                         if (next == row.nonceSeq() && !isNonceError(e)) {
-                            // FT-02: getNonce proves the seq was not consumed, so the reservation can be released.
-                            d.journal().move(intentId, state, JournalState.FAILED, null, e.getMessage(), null, null);
-                            d.log("signer.failed", Deps.hex(intentId), "bundler rejected: " + e.getMessage());
-                            return new Sent(JournalState.FAILED, e.getMessage());
+                            // A signed operation is a bearer instrument: "rejected" is the bundler's word, and a lying,
+                            // slow or second bundler may still land it. The row keeps its sequence and its budget until
+                            // the chain decides (track): the sequence consumed, or the operation's validUntil passed.
+                            if (state == JournalState.SIGNED) {
+                                d.journal().move(intentId, state, JournalState.UNKNOWN, null, e.getMessage(), null, null);
+                            }
+                            unconfirmed(row, "the bundler rejected it (" + e.getMessage() + ")");
+                            return new Sent(JournalState.UNKNOWN, e.getMessage());
                         }
                         Optional<Sent> stranded = releaseIfStranded(row, state, next, e);
                         if (stranded.isPresent()) return stranded.get();
@@ -117,6 +121,7 @@ final class Delivery {
                         if (state == JournalState.SIGNED) {
                             d.journal().move(intentId, state, JournalState.UNKNOWN, null, e.getMessage(), null, null);
                             state = JournalState.UNKNOWN;
+                            unconfirmed(row, "the bundler did not answer (" + e.getMessage() + ")");
                         }
                     }
                     case UNREACHABLE -> d.stats().degraded = true;
@@ -166,6 +171,13 @@ final class Delivery {
                     throw new IllegalStateException("no receipt for " + hash.hex() + " after " + attempt + " polls");
                 }
                 if (state == JournalState.INCLUDED) continue;
+                Optional<String> dead = cannotLandAnyMore(row, session);
+                if (dead.isPresent()) {
+                    d.journal().move(intentId, state, JournalState.FAILED, null, dead.get(), null, null);
+                    d.log("signer.failed", id, dead.get());
+                    finish(lane, done, new Outcome.Failed(id, dead.get()), d.stats().failed);
+                    return;
+                }
                 if (seqConsumed(row) && d.sink().receipt(hash, d.config().receiptTimeout()).isEmpty()) {
                     // FT-06: the nonce is used and not by our hash; keep the reservation until reconciled.
                     d.journal().move(intentId, state, JournalState.CONFLICT, null, "nonce consumed by another operation", null, null);
@@ -225,6 +237,29 @@ final class Delivery {
         d.journal().move(row.intentId(), state, JournalState.FAILED, null, why, null, null);
         d.log("signer.failed", Deps.hex(row.intentId()), why);
         return Optional.of(new Sent(JournalState.FAILED, why));
+    }
+
+    /**
+     * Why the row's operation can no longer land, if it cannot: its sequence is still unused on chain and the chain
+     * time is past its validUntil (the session's time frame, which SmartSession returns as validation data and the
+     * EntryPoint enforces: valid while {@code block.timestamp <= validUntil}). Only then may its sequence be released.
+     */
+    private Optional<String> cannotLandAnyMore(JournalEntry row, SessionRecord session) {
+        long validUntil = session.validUntil();
+        if (validUntil <= 0 || d.chain().chainTime() <= validUntil || d.chain().freshChainTime() <= validUntil) return Optional.empty();
+        long next = chainNext(row);
+        if (next > row.nonceSeq()) return Optional.empty();
+        return Optional.of("sequence " + row.nonceSeq() + " was never used and the operation expired at " + validUntil
+                + " (chain time is past it): it can no longer land, so its sequence and reservation are released");
+    }
+
+    /** The caller hears "not confirmed yet — waiting for the chain"; the row stays open and is followed to its end. */
+    private void unconfirmed(JournalEntry row, String why) {
+        String id = Deps.hex(row.intentId());
+        String detail = "not confirmed yet — waiting for the chain: " + why + "; sequence " + row.nonceSeq()
+                + " stays held until the chain uses it or the operation expires";
+        d.log("signer.unconfirmed", id, detail);
+        d.replies().unconfirmed(new Outcome.Unconfirmed(id, row.nonceSeq(), detail));
     }
 
     /** AA25: the bundler judged the nonce against a state where a predecessor was not mined yet. */

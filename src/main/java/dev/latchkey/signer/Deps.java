@@ -13,7 +13,7 @@ import java.util.HexFormat;
 /** What the pipeline stages share: the keystore parts the signer may use (never owner keys) and the ports. */
 record Deps(Sessions sessions, SignerJournal journal, ActivityLog activity, KeyVault vault, OperationStore store,
             PolicyEngine engine, SessionDefinitions definitions, PolicyStateSource policyState, OperationBuilder builder,
-            ChainView chain, OperationSink sink, SignerConfig config, Stats stats) {
+            ChainView chain, OperationSink sink, SignerConfig config, Stats stats, Replies replies) {
 
     /** The session's operations not final yet, read from the journal with their stored operations. */
     InFlightOperations inFlight() {

@@ -45,7 +45,7 @@ public final class InFlightOperations {
             // A row written before operations were stored still has its calls (all that spending depends on).
             UserOperation op = stored.map(OperationStore.Stored::op).orElseGet(() ->
                     UserOperation.of(new Address(row.sender().toLowerCase()), BigInteger.ZERO, HexBytes.of(row.callData())));
-            out.add(OperationContexts.of(op, smartSession, chainTime, baseFee));
+            out.add(OperationContexts.of(IntentTag.untagged(op), smartSession, chainTime, baseFee));
         }
         return out;
     }

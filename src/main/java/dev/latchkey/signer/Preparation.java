@@ -13,6 +13,7 @@ import dev.latchkey.session.engine.OperationContext;
 import dev.latchkey.session.engine.PolicyState;
 import dev.latchkey.session.engine.UnrecognizedPolicyException;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +118,14 @@ final class Preparation {
         if (stateful instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
         }
-        UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), intent, mode);
-        if (!op.nonce().equals(nonceLane.nonce(seq)) || !op.callData().equals(intent.callData())
+        // The intent id rides in the signed callData: after a restore the chain alone says which intent an op paid.
+        HexBytes tagged = IntentTag.append(intent.callData(), intent.id());
+        UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), tagged, mode);
+        if (!op.nonce().equals(nonceLane.nonce(seq)) || !op.callData().equals(tagged)
                 || !op.sender().equals(intent.account()) || op.signature().length() != 0) {
             throw new IllegalStateException("the operation builder changed sender, nonce or callData, or pre-signed it");
         }
-        OperationContext ctx = OperationContexts.of(op, smartSession, chainTime, d.chain().baseFee());
+        OperationContext ctx = OperationContexts.of(IntentTag.untagged(op), smartSession, chainTime, d.chain().baseFee());
         Decision decision = d.engine().checkAfter(match.prepared(), ahead, ctx, state);
         if (decision instanceof Decision.Refused r) {
             return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
@@ -158,10 +161,10 @@ final class Preparation {
                 intent.callData()), smartSession, chainTime, BigInteger.ZERO), state);
     }
 
-    private UserOperation build(SessionRecord session, long chainId, BigInteger nonce, SignerIntent intent, SigningMode mode) {
+    private UserOperation build(SessionRecord session, long chainId, BigInteger nonce, HexBytes callData, SigningMode mode) {
         return mode instanceof SigningMode.Enable e
-                ? d.builder().buildEnable(session, chainId, nonce, intent.callData(), e.enableSession())
-                : d.builder().build(session, chainId, nonce, intent.callData());
+                ? d.builder().buildEnable(session, chainId, nonce, callData, e.enableSession())
+                : d.builder().build(session, chainId, nonce, callData);
     }
 
     /**

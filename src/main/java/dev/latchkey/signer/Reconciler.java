@@ -46,6 +46,9 @@ final class Reconciler {
             if (s.chain(chainId).isEmpty()) return false;
             if (resolveConflicts(permissionId)) d.policyState().changed(s, chainId);
             if (d.journal().open().stream().anyMatch(r -> Arrays.equals(r.permissionId(), permissionId))) return false;
+            // Chain first: operations the journal never saw (another copy of the wallet) become journal rows before
+            // the counters are compared, so the ledger and the daily caps count them in their own time.
+            new ChainFirst(d).recover(s, chainId, "the chain is ahead of the journal");
             List<BudgetEntry> lines = d.sessions().budget(permissionId);
             if (lines.isEmpty()) return false;
             Optional<PreparedSession> prepared = d.definitions().definitionOf(s).map(d.engine()::prepare);
@@ -69,7 +72,13 @@ final class Reconciler {
                 }
             }
             if (diffs.isEmpty()) return false;
-            d.sessions().reconcile(permissionId, spent, uses, "chain " + chainId + ": " + String.join("; ", diffs));
+            String detail = "chain " + chainId + ": " + String.join("; ", diffs);
+            d.sessions().reconcile(permissionId, spent, uses, detail);
+            // Not only a log line: the owner sees that the wallet's books and the chain disagreed, and which won.
+            String warning = "session " + pidHex.substring(0, 8) + ": the ledger disagreed with the chain (" + String.join("; ", diffs)
+                    + "); the chain's numbers were taken";
+            d.log("signer.mismatch", pidHex, warning);
+            d.stats().warn(warning);
             d.policyState().changed(s, chainId); // the chain moved without us: trade-path snapshots are stale
             return true;
         } catch (KeystoreException | RuntimeException e) {

@@ -21,7 +21,7 @@ final class Reservations {
 
     static Map<String, BigInteger> of(HexBytes callData) {
         Map<String, BigInteger> out = new TreeMap<>();
-        for (Execution e : Erc7579Execute.decode(callData).executions()) {
+        for (Execution e : Erc7579Execute.decode(IntentTag.strip(callData)).executions()) {
             if (e.value().signum() > 0) out.merge(NATIVE, e.value(), BigInteger::add);
             BigInteger amount = erc20Amount(e.callData().unsafeBytes());
             if (amount.signum() > 0) out.merge(e.target().hex(), amount, BigInteger::add);

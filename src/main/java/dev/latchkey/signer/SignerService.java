@@ -31,6 +31,7 @@ public final class SignerService implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     /** Per account (lower-case address): the permits its lanes share (SignerConfig.maxInFlightPerAccount). */
     private final java.util.Map<String, Semaphore> accountSlots = new ConcurrentHashMap<>();
+    private final dev.latchkey.keystore.Settings settings;
     private ExecutorService intake;
     private ExecutorService trackers;
     private Preparation preparation;
@@ -41,8 +42,10 @@ public final class SignerService implements AutoCloseable {
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
         PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
-                new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats());
+                new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
+                new Replies());
         this.matcher = new SessionMatcher(keystore.sessions(), definitions, engine);
+        this.settings = keystore.settings();
     }
 
     public void addListener(SignerListener listener) {
@@ -62,6 +65,7 @@ public final class SignerService implements AutoCloseable {
         delivery = new Delivery(d, trackers, gate);
         preparation = new Preparation(d, delivery, gate);
         reconciler = new Reconciler(d);
+        recoverFromChain();
         d.stats().running = true;
         List<CompletableFuture<Outcome>> resumed = new ArrayList<>();
         for (JournalEntry row : d.journal().open()) {
@@ -78,24 +82,60 @@ public final class SignerService implements AutoCloseable {
         return resumed;
     }
 
-    /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
-    public CompletableFuture<Outcome> submit(SignerIntent intent) {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
-        if (!d.stats().running) {
-            done.complete(new Outcome.Failed(intent.idHex(), "signer is not running"));
-            return done;
+    /**
+     * Chain first, before any row is resumed or any intent (an automation firing) accepted: every session whose lane
+     * the chain shows ahead of the journal gets the missing operations from the chain. A backup marker says the wallet
+     * was restored; that is said once in the activity log, with what was rebuilt.
+     */
+    private void recoverFromChain() throws KeystoreException {
+        String marker = settings.get(dev.latchkey.keystore.Settings.BACKUP_MARKER);
+        String why = marker != null ? "restored from a backup taken at " + marker : "the chain is ahead of the journal";
+        List<SessionRecord> sessions = d.sessions().all();
+        if (sessions.isEmpty()) return;
+        long chainId = d.chain().chainId();
+        ChainFirst chainFirst = new ChainFirst(d);
+        int rebuilt = 0;
+        for (SessionRecord s : sessions) {
+            if (s.chain(chainId).isEmpty() || (s.status() != SessionStatus.ENABLED && !s.approved())) continue;
+            try {
+                rebuilt += chainFirst.recover(s, chainId, why);
+            } catch (RuntimeException e) {
+                d.log("signer.failed", Deps.hex(s.permissionId()), "reconciliation from the chain: " + e.getMessage());
+            }
         }
-        intake.execute(() -> accept(intent, done));
-        return done;
+        if (marker != null) {
+            d.log("signer.restored", "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
+                    + rebuilt + " operation(s) made after the backup rebuilt into the journal and the ledger");
+            settings.remove(dev.latchkey.keystore.Settings.BACKUP_MARKER);
+        }
     }
 
-    private void accept(SignerIntent intent, CompletableFuture<Outcome> done) {
+    /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
+    public CompletableFuture<Outcome> submit(SignerIntent intent) {
+        CompletableFuture<Outcome> caller = new CompletableFuture<>();
+        if (!d.stats().running) {
+            caller.complete(new Outcome.Failed(intent.idHex(), "signer is not running"));
+            return caller;
+        }
+        intake.execute(() -> accept(intent, caller));
+        return caller;
+    }
+
+    private void accept(SignerIntent intent, CompletableFuture<Outcome> caller) {
         String id = intent.idHex();
         try {
             if (!seen.add(id)) {
-                done.complete(new Outcome.Duplicate(id, "already received"));
+                // Still in flight (e.g. "not confirmed yet"): the same signed operation is followed to its end; a
+                // second operation for the same intent is never made.
+                Optional<CompletableFuture<Outcome>> settling = d.replies().settling(id);
+                if (settling.isPresent()) {
+                    settling.get().whenComplete((o, t) -> caller.complete(o != null ? o : new Outcome.Failed(id, String.valueOf(t))));
+                } else {
+                    caller.complete(new Outcome.Duplicate(id, "already received"));
+                }
                 return;
             }
+            CompletableFuture<Outcome> done = d.replies().open(id, caller);
             Optional<JournalEntry> existing = journalRow(intent.id());
             if (existing.isPresent()) {
                 done.complete(new Outcome.Duplicate(id, existing.get().state().name()));
@@ -113,15 +153,18 @@ public final class SignerService implements AutoCloseable {
         } catch (KeystoreException | RuntimeException e) {
             d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
-            done.complete(new Outcome.Failed(id, e.getMessage()));
+            Outcome.Failed failed = new Outcome.Failed(id, e.getMessage());
+            d.replies().settling(id).ifPresent(f -> f.complete(failed));
+            caller.complete(failed);
         }
     }
 
     /** FT-08: RESERVED/SIGNED → re-sign the stored operation (identical bytes) and send; SUBMITTED/UNKNOWN → poll and resend. */
     private CompletableFuture<Outcome> resume(JournalEntry row) throws KeystoreException {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        CompletableFuture<Outcome> caller = new CompletableFuture<>();
         String id = Deps.hex(row.intentId());
         seen.add(id);
+        CompletableFuture<Outcome> done = d.replies().open(id, caller);
         SessionRecord session = d.sessions().get(row.permissionId());
         Lane lane = lane(session);
         lane.thread.execute(() -> {
@@ -141,7 +184,7 @@ public final class SignerService implements AutoCloseable {
                 done.complete(new Outcome.Failed(id, e.getMessage()));
             }
         });
-        return done;
+        return caller;
     }
 
     /** A RESERVED row whose unsigned operation was not stored: same nonce and callData, fresh gas (nothing was signed). */
@@ -150,7 +193,7 @@ public final class SignerService implements AutoCloseable {
             throw new IllegalStateException("signed row without its stored operation; left for manual reconciliation");
         }
         NonceLane nl = NonceLane.of(session, Deps.smartSession(session, row.chainId()));
-        var callData = dev.latchkey.session.model.HexBytes.of(row.callData());
+        var callData = IntentTag.append(dev.latchkey.session.model.HexBytes.of(row.callData()), row.intentId());
         return mode instanceof SigningMode.Enable e
                 ? d.builder().buildEnable(session, row.chainId(), nl.nonce(row.nonceSeq()), callData, e.enableSession())
                 : d.builder().build(session, row.chainId(), nl.nonce(row.nonceSeq()), callData);
@@ -200,6 +243,7 @@ public final class SignerService implements AutoCloseable {
         }
         d.stats().lanes.clear();
         seen.clear();
+        d.replies().clear();
         d.stats().publish();
     }
 

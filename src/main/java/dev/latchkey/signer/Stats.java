@@ -15,8 +15,16 @@ final class Stats {
     final AtomicLong included = new AtomicLong();
     volatile boolean degraded;
     volatile boolean running;
+    /** Ledger / chain mismatches found in this run; bounded (the activity log keeps every one). */
+    final java.util.List<String> warnings = new CopyOnWriteArrayList<>();
     final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<SignerListener> listeners = new CopyOnWriteArrayList<>();
+
+    void warn(String warning) {
+        if (warnings.size() >= 20) warnings.remove(0);
+        warnings.add(warning);
+        publish();
+    }
 
     void addListener(SignerListener l) {
         listeners.add(l);
@@ -25,7 +33,7 @@ final class Stats {
     SignerState snapshot() {
         Map<String, Integer> inFlight = new java.util.TreeMap<>();
         lanes.forEach((k, lane) -> inFlight.put(k, lane.inFlight()));
-        return new SignerState(running, inFlight, approved.get(), refused.get(), failed.get(), included.get(), degraded);
+        return new SignerState(running, inFlight, approved.get(), refused.get(), failed.get(), included.get(), degraded, warnings);
     }
 
     void publish() {

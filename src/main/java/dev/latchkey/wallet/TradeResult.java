@@ -22,6 +22,17 @@ public sealed interface TradeResult {
     /** Reserved or signed but not completed; the journal keeps it and the signer resumes it. */
     record Failed(String intentId, String description, String error) implements TradeResult { }
 
+    /**
+     * Handed to a bundler that refused it or did not answer, but the signed operation may still land: not confirmed
+     * yet — waiting for the chain. Not a failure: retrying the same trade follows this operation ({@code retry}) instead of
+     * making a second one.
+     */
+    record Unconfirmed(String intentId, String description, long nonceSeq, String detail) implements TradeResult {
+
+        /** The words people see. */
+        public static final String HEADLINE = "not confirmed yet — waiting for the chain";
+    }
+
     /** The same intent id was submitted before: nothing new was signed. */
     record Duplicate(String intentId, String description, String journalState) implements TradeResult { }
 }

@@ -76,6 +76,19 @@ public final class TradeService {
         return new PendingTrade(intent.idHex(), trade, signer.submit(intent).thenApply(o -> result(trade, o, report)));
     }
 
+    /**
+     * Retry of a trade that is not confirmed yet: the same intent (same id, same calls) goes to the signer again, which
+     * follows the operation it already signed to its end. It never signs a second operation for it, so a retry after
+     * "not confirmed yet" cannot pay twice.
+     */
+    public PendingTrade retry(PendingTrade pending) throws KeystoreException {
+        BuiltTrade trade = pending.trade();
+        Coverage.Report report = coverage(trade);
+        SignerIntent intent = new SignerIntent(java.util.HexFormat.of().parseHex(pending.intentId()), trade.account(),
+                chain.profile().chainId(), trade.callData());
+        return new PendingTrade(intent.idHex(), trade, signer.submit(intent).thenApply(o -> result(trade, o, report)));
+    }
+
     /** Waits up to {@code timeout}; a trade still in flight then is reported as not settled (the journal keeps it). */
     public TradeResult await(PendingTrade pending, Duration timeout) {
         String id = pending.intentId();
@@ -102,6 +115,7 @@ public final class TradeService {
                     r.reason().equals("no-session") ? r.message() + ": " + String.join("; ", report.reasons()) : r.message());
             case Outcome.Failed f -> new TradeResult.Failed(f.intentId(), what, f.error());
             case Outcome.Duplicate d -> new TradeResult.Duplicate(d.intentId(), what, d.journalState());
+            case Outcome.Unconfirmed u -> new TradeResult.Unconfirmed(u.intentId(), what, u.nonceSeq(), u.detail());
         };
     }
 

@@ -110,9 +110,14 @@ final class DevnetWorld implements AutoCloseable {
 
     /** The signer's live ports of main (head watcher, RPC chain view, on-chain policy state, stored definitions, gas templates). */
     dev.latchkey.signer.onchain.OnchainPorts ports() {
+        return ports(bundlerRpc);
+    }
+
+    /** The same ports, sending to {@code bundler} (e.g. a fault proxy in front of Alto). */
+    dev.latchkey.signer.onchain.OnchainPorts ports(JsonRpcClient bundler) {
         dev.latchkey.aa.flow.ChainAddresses chain = new dev.latchkey.aa.flow.ChainAddresses(m.chainId(), addr("EntryPoint"),
                 addr("LatchkeyAccountFactory"), addr("OwnableValidator"), addr("SmartSession"), policies);
-        return dev.latchkey.signer.onchain.OnchainPorts.forNetwork(chain, client, bundlerRpc);
+        return dev.latchkey.signer.onchain.OnchainPorts.forNetwork(chain, client, bundler);
     }
 
     BigInteger maxFee() {

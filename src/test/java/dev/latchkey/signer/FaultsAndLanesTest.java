@@ -69,7 +69,11 @@ class FaultsAndLanesTest {
         f.bundler.timeoutsFor.set(2);
         try (SignerService signer = f.service()) {
             signer.start();
-            Outcome o = signer.submit(f.pay(BOB, 1_000_000L)).get(30, TimeUnit.SECONDS);
+            SignerIntent intent = f.pay(BOB, 1_000_000L);
+            // The first send may have arrived: the caller is told "not confirmed yet", not "failed" ...
+            assertThat(signer.submit(intent).get(30, TimeUnit.SECONDS)).isInstanceOf(Outcome.Unconfirmed.class);
+            // ... and asking again follows the same operation to its inclusion.
+            Outcome o = signer.submit(intent).get(30, TimeUnit.SECONDS);
             assertThat(o).isInstanceOf(Outcome.Included.class);
         }
         assertThat(f.bundler.sends).hasSizeGreaterThanOrEqualTo(3);
@@ -78,24 +82,58 @@ class FaultsAndLanesTest {
     }
 
     @Test
-    void rejectedWithTheNonceUnusedFailsAndReleasesTheReservation() throws Exception {
+    void aRejectionIsNotConfirmedYet_theRowHoldsItsSequenceAndARetryFollowsTheSameOperation() throws Exception {
         SessionRecord s = f.addSession();
         f.bundler.rejectFor.set(1);
         f.bundler.rejectMessage = "AA23 reverted (or OOG)";
         SignerIntent intent = f.pay(BOB, 3_000_000L);
         try (SignerService signer = f.service()) {
             signer.start();
-            assertThat(signer.submit(intent).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Failed.class);
-            // The released sequence is taken by the next operation: a gap would stall the lane (bundlers refuse it).
+            Outcome first = signer.submit(intent).get(10, TimeUnit.SECONDS);
+            assertThat(first).isInstanceOfSatisfying(Outcome.Unconfirmed.class, u -> {
+                assertThat(u.nonceSeq()).isZero();
+                assertThat(u.detail()).startsWith("not confirmed yet — waiting for the chain").contains("AA23");
+            });
+            // The user retries: the same intent is followed to its end, never signed a second time.
+            Outcome retried = signer.submit(intent).get(10, TimeUnit.SECONDS);
+            assertThat(retried).isInstanceOfSatisfying(Outcome.Included.class, i -> assertThat(i.nonceSeq()).isZero());
             Outcome next = signer.submit(f.pay(BOB, 1_000_000L)).get(10, TimeUnit.SECONDS);
-            assertThat(next).isInstanceOfSatisfying(Outcome.Included.class, i -> assertThat(i.nonceSeq()).isZero());
+            assertThat(next).isInstanceOfSatisfying(Outcome.Included.class, i -> assertThat(i.nonceSeq()).isEqualTo(1));
+        }
+        assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.FINAL);
+        assertThat(new HashSet<>(f.bundler.sends.stream()
+                .filter(o -> o.nonce().and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).signum() == 0).toList())).as("one operation at seq 0").hasSize(1);
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.usdcLine(s).spentFinal()).as("both landed, once each").isEqualTo(BigInteger.valueOf(4_000_000L));
+        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().equals("signer.unconfirmed"));
+    }
+
+    @Test
+    void aRejectedOperationKeepsItsSequenceAndReservationUntilItsValidUntilPassed() throws Exception {
+        long now = f.chain.chainTime();
+        SessionRecord s = f.addSession(now - 60, now + 120, SessionStatus.ENABLED);
+        f.bundler.rejectFor.set(1_000_000); // this bundler refuses everything, but its word is not the chain's
+        f.bundler.rejectMessage = "AA23 reverted (or OOG)";
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            CompletableFuture<Outcome> answer = signer.submit(intent);
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Unconfirmed.class);
+            Thread.sleep(500);
+            var held = f.keystore.journal().get(intent.id());
+            assertThat(held.state()).as("held, not released").isEqualTo(dev.latchkey.keystore.JournalState.UNKNOWN);
+            assertThat(f.keystore.journal().lastSequence(ACCOUNT.hex(), held.nonceKey())).isZero();
+            assertThat(f.usdcLine(s).reserved()).isEqualTo(BigInteger.valueOf(3_000_000L));
+            CompletableFuture<Outcome> settled = signer.submit(intent); // a retry waits for the chain's decision
+            f.chain.offsetSeconds = 200; // chain time passes the session's validUntil: the operation can no longer land
+            assertThat(settled.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(Outcome.Failed.class,
+                    o -> assertThat(o.error()).contains("can no longer land"));
         }
         var row = f.keystore.journal().get(intent.id());
         assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
-        assertThat(row.bundlerError()).contains("AA23");
         assertThat(f.usdcLine(s).reserved()).isZero();
         assertThat(f.usdcLine(s).usesReserved()).isZero();
-        assertThat(f.usdcLine(s).spentFinal()).as("only the second one landed").isEqualTo(BigInteger.valueOf(1_000_000L));
+        assertThat(f.keystore.journal().lastSequence(ACCOUNT.hex(), row.nonceKey())).as("released").isEqualTo(-1);
     }
 
     @Test

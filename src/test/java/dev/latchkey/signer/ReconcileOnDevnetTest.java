@@ -11,6 +11,7 @@ import dev.latchkey.chain.JsonRpcClient;
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetExtension;
 import dev.latchkey.keystore.BudgetEntry;
+import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KdfParams;
 import dev.latchkey.keystore.KdfPolicy;
@@ -93,8 +94,12 @@ class ReconcileOnDevnetTest {
                 try (OnchainPorts ports = OnchainPorts.forNetwork(OnchainPortsOnDevnetTest.addresses(c.m(), c), c.client(), bundlerRpc);
                      SignerService signer = ports.signer(b, config(c))) {
                     signer.start();
-                    awaitActivity(b, "spent ledger 5000000 chain 10000000");
-                    assertThat(SignerOnDevnetTest.activity(b)).contains("uses ledger 1 chain 3");
+                    // Chain first (issue 09): the two operations made after the backup are rebuilt into the journal
+                    // from their UserOperationEvents, under the intent ids their callData carries, before anything runs.
+                    awaitActivity(b, "this wallet was restored from a backup");
+                    assertThat(SignerOnDevnetTest.activity(b)).contains("reconciled from the chain: 2 operation(s)")
+                            .contains("rebuilt from the chain").contains("seq 1").contains("seq 2");
+                    assertThat(b.journal().all(c.pid().bytes())).extracting(JournalEntry::state).containsOnly(JournalState.FINAL).hasSize(3);
                     assertThat(line(b, c).spentFinal()).isEqualTo(BigInteger.valueOf(10_000_000L));
                     assertThat(line(b, c).usesFinal()).isEqualTo(3);
                     // The restored wallet trades on: the lane continues after the chain's nonce, ledger == chain.
@@ -157,10 +162,11 @@ class ReconcileOnDevnetTest {
                     Outcome o = lostOutcome.get(120, TimeUnit.SECONDS);
                     assertThat(o).isInstanceOf(Outcome.Failed.class);
                     assertThat(((Outcome.Failed) o).error()).contains("conflict");
-                    awaitActivity(k, "spent ledger 1000000 chain 8000000");
+                    // The foreign op at seq 1 is rebuilt from the chain (it carries no intent tag) with its 7 USDC.
+                    awaitActivity(k, "(no intent tag) spent");
                 }
             }
-            assertThat(SignerOnDevnetTest.activity(k)).contains("conflict resolved").contains("uses ledger 1 chain 2");
+            assertThat(SignerOnDevnetTest.activity(k)).contains("conflict resolved").contains("signer.mismatch");
             assertThat(k.journal().get(k.journal().inState(c.pid().bytes(), JournalState.CANCELLED).get(0).intentId()).callData())
                     .isEqualTo(c.pay(4_000_000L).callData().bytes());
             assertThat(chainCounters(c)).containsExactly(BigInteger.valueOf(8_000_000L), BigInteger.valueOf(2));

@@ -58,7 +58,11 @@ class ReconciliationTest {
             f.bundler.accepted.put(dev.latchkey.session.model.HexBytes.of(new byte[32]), other);
             // The idle lane may already be reconciling on its own; either way exactly one correction is made.
             signer.reconcile(s.permissionId()).get(10, TimeUnit.SECONDS);
+            // A visible warning, not only a log line: the status bar reads it from the signer's state.
+            assertThat(signer.state().warnings()).singleElement().asString().contains("the ledger disagreed with the chain")
+                    .contains("spent ledger 4000000 chain 10000000");
         }
+        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().equals("signer.mismatch"));
         assertThat(reconciledRows()).isEqualTo(1);
         assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(10_000_000L));
         assertThat(f.usdcLine(s).usesFinal()).isEqualTo(2);

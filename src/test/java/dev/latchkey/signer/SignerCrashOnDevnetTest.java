@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DevnetExtension.class)
 class SignerCrashOnDevnetTest {
 
-    static final int TRADES = 50;
-    static final int MAX_KILLS = 12;
+    /** 50 by default; with {@code -Dlatchkey.kills=50} use {@code -Dlatchkey.crashTrades=150} so the trades outlast the kills. */
+    static final int TRADES = Integer.getInteger("latchkey.crashTrades", 50);
+    /** 12 by default (the CI budget); {@code -Dlatchkey.kills=50} for the issue 09 acceptance run. */
+    static final int MAX_KILLS = Integer.getInteger("latchkey.kills", 12);
 
     @TempDir Path dir;
 
@@ -55,7 +57,7 @@ class SignerCrashOnDevnetTest {
         DevnetSessions.Approved session;
         try (Keystore keystore = SignerOnDevnetTest.keystore(dir)) {
             account = DevnetSessions.deployedAccount(devnet, keystore, 100);
-            session = DevnetSessions.approvedSession(keystore, account, usdc, DevnetSessions.randomAddress(), 50, 100);
+            session = DevnetSessions.approvedSession(keystore, account, usdc, DevnetSessions.randomAddress(), 50, Math.max(100, 2 * TRADES));
         }
         Address stranger = DevnetSessions.randomAddress();
         List<String> plan = new ArrayList<>(List.of(account.address().hex() + " " + usdc.hex()));

@@ -87,6 +87,42 @@ public final class RpcChainView implements ChainView {
         return new Permission(Abi.word(enabled, 0).signum() != 0, Abi.word(nonce, 0));
     }
 
+    /** EntryPoint v0.7 {@code UserOperationEvent(bytes32 indexed, address indexed, address indexed, uint256, bool, uint256, uint256)}. */
+    static final String USER_OPERATION_EVENT = org.web3j.crypto.Hash.sha3String(
+            "UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
+
+    /**
+     * {@code eth_getLogs} of the EntryPoint's UserOperationEvents with {@code sender} as topic, filtered to the key and
+     * sequences asked for; each op's callData from {@code eth_getTransactionByHash}, its time from the block. Scans from
+     * block 0 (a devnet or a young account; a start block per account is left open, docs/signer.md).
+     */
+    @Override
+    public java.util.List<Landed> landed(Address sender, BigInteger nonceKey, long fromSeq) {
+        String topic = "0x" + "0".repeat(24) + sender.hex().substring(2).toLowerCase(java.util.Locale.ROOT);
+        com.fasterxml.jackson.databind.JsonNode logs = node.rpc().call("eth_getLogs", Map.of("address", entryPoint.hex(),
+                "fromBlock", "0x0", "toBlock", "latest", "topics", java.util.Arrays.asList(USER_OPERATION_EVENT, null, topic)));
+        java.util.List<Landed> out = new java.util.ArrayList<>();
+        Map<String, HexBytes> inputs = new java.util.HashMap<>();
+        Map<String, Long> times = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode log : logs) {
+            String data = log.path("data").asText();
+            BigInteger nonce = Abi.word(data, 0);
+            long seq = nonce.and(SEQ_MASK).longValueExact();
+            if (!nonce.shiftRight(64).equals(nonceKey) || seq < fromSeq) continue;
+            String tx = log.path("transactionHash").asText();
+            HexBytes input = inputs.computeIfAbsent(tx, h -> HexBytes.parse("input",
+                    node.rpc().call("eth_getTransactionByHash", h).path("input").asText()));
+            String blockHex = log.path("blockNumber").asText();
+            long time = times.computeIfAbsent(blockHex, b -> new BigInteger(node.rpc().call("eth_getBlockByNumber", b, false)
+                    .path("timestamp").asText().substring(2), 16).longValueExact());
+            HexBytes callData = BundleCalldata.callDataOf(input, sender.hex(), nonce).orElse(HexBytes.of(new byte[0]));
+            out.add(new Landed(HexBytes.parse("userOpHash", log.path("topics").path(1).asText()), seq, Abi.word(data, 1).signum() != 0,
+                    tx, new BigInteger(blockHex.substring(2), 16).longValueExact(), time, callData));
+        }
+        out.sort(java.util.Comparator.comparingLong(Landed::seq));
+        return out;
+    }
+
     private static org.web3j.abi.datatypes.Address addr(Address a) {
         return new org.web3j.abi.datatypes.Address(a.hex());
     }

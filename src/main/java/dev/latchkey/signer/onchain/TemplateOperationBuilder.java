@@ -127,8 +127,11 @@ public final class TemplateOperationBuilder implements OperationBuilder {
     }
 
     private static Shape shape(SessionRecord session, SmartSessionMode mode, HexBytes callData) {
-        List<String> calls = Erc7579Execute.decode(callData).executions().stream().map(TemplateOperationBuilder::callKey).toList();
-        return new Shape(HexBytes.of(session.permissionId()).hex(), mode, calls, callData.length());
+        // Keyed on the untagged callData: a quote measured ahead (untagged) serves the tagged trade; the tag's 20 bytes
+        // (≈ 320 gas of pre-verification) are inside the template's margins.
+        HexBytes plain = dev.latchkey.signer.IntentTag.strip(callData);
+        List<String> calls = Erc7579Execute.decode(plain).executions().stream().map(TemplateOperationBuilder::callKey).toList();
+        return new Shape(HexBytes.of(session.permissionId()).hex(), mode, calls, plain.length());
     }
 
     private static String callKey(Execution e) {

@@ -39,6 +39,9 @@ public final class ActivityRows {
     /** A signer line about a session, not an intent (budget reconciliation): its subject is the permission id. */
     private static final Pattern SESSION_SUBJECT = Pattern.compile("(?:0x)?[0-9a-fA-F]{64}");
 
+    /** The signer's one line after a restore: about the wallet, not one operation. */
+    private static final String RESTORED = "signer.restored";
+
     private final ZoneId zone;
 
     public ActivityRows(ZoneId zone) {
@@ -50,7 +53,8 @@ public final class ActivityRows {
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
-            if ((e.kind().startsWith("signer.") && !SESSION_SUBJECT.matcher(e.subject()).matches()) || e.kind().equals(TRADE_REQUESTED)
+            if ((e.kind().startsWith("signer.") && !e.kind().equals(RESTORED) && !SESSION_SUBJECT.matcher(e.subject()).matches())
+                    || e.kind().equals(TRADE_REQUESTED)
                     || e.kind().equals(TRADE_EXPLAINED)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
             } else if (e.kind().startsWith(AutomationRows.PREFIX)) {
@@ -101,6 +105,7 @@ public final class ActivityRows {
                     status = Status.REFUSED;
                     reason = e.detail();
                 }
+                case "unconfirmed" -> reason = "not confirmed yet — waiting for the chain";
                 case "failed", "conflict" -> {
                     status = Status.FAILED;
                     reason = e.detail();
@@ -140,7 +145,7 @@ public final class ActivityRows {
 
     private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
         String subject = e.subject() == null ? "" : e.subject();
-        if (e.kind().startsWith("signer.") && !subject.startsWith("0x")) {
+        if (e.kind().startsWith("signer.") && !subject.isEmpty() && !subject.startsWith("0x")) {
             subject = "0x" + subject;
         }
         String session = subject.toLowerCase(Locale.ROOT);
@@ -161,6 +166,8 @@ public final class ActivityRows {
             case "BACKUP" -> "Backup written: " + subject;
             case "signer.reconciled" -> name + " budget reconciled with the chain";
             case "signer.failed" -> name + ": the signer failed";
+            case "signer.mismatch" -> name + ": the wallet's records disagreed with the chain; the chain's were taken";
+            case RESTORED -> "Wallet restored from a backup: reconciled from the chain";
             default -> null;
         };
         if (what == null) {

@@ -52,6 +52,10 @@ final class TradeNotices {
                     notifications.update(id, Kind.ERROR, "Failed: " + title, f.error());
                     done.accept("Failed: " + f.error());
                 }
+                case TradeResult.Unconfirmed u -> {
+                    notifications.update(id, Kind.INFO, "Not confirmed yet: " + title, TradeResult.Unconfirmed.HEADLINE);
+                    done.accept("Not confirmed yet — waiting for the chain. Retrying follows the same operation; it cannot pay twice.");
+                }
                 case TradeResult.Duplicate d -> {
                     notifications.update(id, Kind.INFO, "Already sent: " + title, "journal state " + d.journalState());
                     done.accept("Already sent (" + d.journalState() + ")");

@@ -48,6 +48,27 @@ class ActivityRowsTest {
         assertThat(row(CallOutcome.UNKNOWN).status()).as("rows from before the outcome was recorded").isEqualTo(ActivityRow.Status.INCLUDED);
     }
 
+    @Test
+    void notConfirmedYetIsPendingNotFailed_andARestoreOrAMismatchIsAVisibleEvent() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        String pid = "ab".repeat(32);
+        JournalEntry held = new JournalEntry(new byte[16], new byte[32], 31337, ACCOUNT, new byte[24], 0, new byte[] {1}, "{}", new byte[32],
+                JournalState.UNKNOWN, "AA23", null, null, at, CallOutcome.UNKNOWN);
+        ActivityPort.Snapshot s = new ActivityPort.Snapshot(List.of(
+                new ActivityLog.Entry(1, at, "signer.approved", INTENT, "approved"),
+                new ActivityLog.Entry(2, at.plusSeconds(1), "signer.unconfirmed", INTENT, "not confirmed yet — waiting for the chain: …"),
+                new ActivityLog.Entry(3, at.plusSeconds(2), "signer.restored", "", "this wallet was restored from a backup …"),
+                new ActivityLog.Entry(4, at.plusSeconds(3), "signer.mismatch", pid, "the chain showed 2 operation(s) …")),
+                Map.of(INTENT, held), Map.of(), Map.of(), null);
+        List<ActivityRow> rows = new ActivityRows(ZoneOffset.UTC).rows(s);
+        assertThat(rows).hasSize(3);
+        ActivityRow op = rows.stream().filter(r -> r.key().equals(INTENT)).findFirst().orElseThrow();
+        assertThat(op.status()).isEqualTo(ActivityRow.Status.PENDING);
+        assertThat(op.reason()).isEqualTo("not confirmed yet — waiting for the chain");
+        assertThat(rows).extracting(ActivityRow::what).contains("Wallet restored from a backup: reconciled from the chain")
+                .anyMatch(w -> w.contains("disagreed with the chain"));
+    }
+
     private static ActivityRow row(CallOutcome call) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         JournalEntry j = new JournalEntry(new byte[16], new byte[32], 31337, "0x1111111111111111111111111111111111111111", new byte[24], 0,
