@@ -38,6 +38,10 @@ for (const file of walk(outDir).filter((p) => p.endsWith('.json'))) {
   if (!ourSources.has(source)) continue;
   writeFileSync(join(targetDir, name + '.json'), JSON.stringify({
     contractName: name, source, abi: artifact.abi, bytecode, deployedBytecode: artifact.deployedBytecode?.object,
+    // Byte ranges of the runtime code that the constructor fills (immutables): zero in deployedBytecode, so the
+    // wallet compares deployed code with these ranges masked (docs/devnet.md, "Deterministic deployment").
+    immutables: Object.values(artifact.deployedBytecode?.immutableReferences ?? {}).flat()
+      .map((r) => [r.start, r.length]).sort((a, b) => a[0] - b[0]),
   }));
   index.push(name);
 }

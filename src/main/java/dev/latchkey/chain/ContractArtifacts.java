@@ -32,11 +32,16 @@ public final class ContractArtifacts {
         Map<String, ContractArtifact> byName = new LinkedHashMap<>();
         for (String name : names) {
             JsonNode node = readJson(mapper, name + ".json", new TypeReference<JsonNode>() { });
+            List<ContractArtifact.ByteRange> immutables = new java.util.ArrayList<>();
+            node.path("immutables").forEach(r -> immutables.add(new ContractArtifact.ByteRange(r.get(0).asInt(),
+                    r.get(1).asInt())));
             byName.put(name, new ContractArtifact(
                     node.path("contractName").asText(name),
                     node.path("source").asText(),
                     node.path("abi").toString(),
-                    node.path("bytecode").asText()));
+                    node.path("bytecode").asText(),
+                    node.path("deployedBytecode").asText("0x"),
+                    immutables));
         }
         return new ContractArtifacts(Map.copyOf(byName));
     }
@@ -60,6 +65,14 @@ public final class ContractArtifacts {
             throw new NoSuchElementException("no contract artifact named " + name + "; known: " + names());
         }
         return artifact;
+    }
+
+    /** These artifacts with {@code replacement} in place of the one of its name (e.g. to see what a rebuild changes). */
+    public ContractArtifacts with(ContractArtifact replacement) {
+        get(replacement.name());
+        Map<String, ContractArtifact> copy = new LinkedHashMap<>(byName);
+        copy.put(replacement.name(), replacement);
+        return new ContractArtifacts(Map.copyOf(copy));
     }
 
     /** Names of all packaged artifacts, sorted. */

@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Lists the contracts this build packaged, i.e. what the wallet can deploy to a devnet. */
+/** Lists the contracts this build packaged; its subcommands compute and deploy our contracts' addresses. */
 @Command(name = "contracts", mixinStandardHelpOptions = true,
-        description = "List the compiled contracts packaged with this build (name, source, creation code size).")
+        description = "List the compiled contracts packaged with this build (name, source, creation code size).",
+        subcommands = {ContractsAddressesCommand.class, ContractsDeployCommand.class})
 public final class ContractsCommand implements Runnable {
 
     @Spec

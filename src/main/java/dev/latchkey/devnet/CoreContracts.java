@@ -1,43 +1,49 @@
 package dev.latchkey.devnet;
 
 import dev.latchkey.chain.ContractArtifacts;
+import dev.latchkey.chain.DeploymentException;
+import dev.latchkey.chain.DeterministicDeployer;
+import dev.latchkey.chain.DeterministicDeployment;
+import dev.latchkey.chain.DeterministicDeployment.OurContract;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.web3j.abi.datatypes.Address;
+import java.util.Optional;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint8;
-import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-/** Deploys EntryPoint v0.7 (first, separately), our contracts (issue 01) and the test tokens. */
+/**
+ * Deploys EntryPoint v0.7 (first, separately), our contracts (issue 01) at their computed addresses (issue 13, as on
+ * every public chain: {@link DeterministicDeployment}) and the test tokens.
+ */
 final class CoreContracts {
 
-    static final String CANONICAL_ENTRY_POINT = "0x0000000071727de22e5e9d8baf0edac6f37da032";
-    static final String DETERMINISTIC_DEPLOYER = "0x4e59b44847b379578588920ca78fbf26c0b4956c";
-    /** The salt the canonical v0.7 EntryPoint was deployed with. */
-    static final String ENTRY_POINT_SALT = "90d8084deab30c2a37c45e8d47f49f2f7965183cb6990a98943ef94940681de3";
-
-    static final List<String> MODULES = List.of("SmartSession", "SudoPolicy", "UniActionPolicy",
-            "ERC20SpendingLimitPolicy", "TimeFramePolicy", "UsageLimitPolicy", "ValueLimitPolicy",
-            "PeriodicSpendingLimitPolicy", "RateLimitPolicy", "GasCostLimitPolicy", "OwnableValidator",
-            "WebAuthnValidator");
+    static final String DETERMINISTIC_DEPLOYER = DeterministicDeployment.PROXY;
 
     private CoreContracts() {
     }
 
     static void deploy(Deployer deployer, ContractArtifacts artifacts, Map<String, String> addresses, DevnetConfig config) {
-        deployer.progress("deploying SmartSession, policies and validators");
-        for (String name : MODULES) {
-            addresses.put(name, deployer.deploy(name, artifacts.get(name).bytecode()));
-        }
+        Optional<String> smartSession = Optional.empty();
         if (config.smartSession() == SmartSessionBuild.MODULEKIT_0_5_9) {
-            // Ours is still deployed (every later CREATE address stays the same in both layouts) but nothing uses it.
-            addresses.put("SmartSession", placeCanonicalSmartSession(deployer, SmartSessionBuild.modulekitRuntime(config.nodeModules())));
+            // Ours is still deployed but nothing uses it; the factory is wired to the canonical module, so its init
+            // code, and with it its address (and its account implementation's), differ from the standard layout.
+            smartSession = Optional.of(placeCanonicalSmartSession(deployer, SmartSessionBuild.modulekitRuntime(config.nodeModules())));
         }
-        addresses.put("LatchkeyAccountFactory", deployer.deploy("LatchkeyAccountFactory",
-                artifacts.get("LatchkeyAccountFactory").bytecode(), new Address(addresses.get("EntryPoint")),
-                new Address(addresses.get("OwnableValidator")), new Address(addresses.get("SmartSession"))));
+        deployer.progress("deploying SmartSession, policies, validators and the account factory through the"
+                + " deterministic deployment proxy");
+        List<OurContract> plan = DeterministicDeployment.plan(artifacts, addresses.get("EntryPoint"), smartSession);
+        try {
+            DeterministicDeployer.deployMissing(deployer.client(), plan, addresses.get("EntryPoint"),
+                    (label, to, data) -> deployer.transact(label, to, BigInteger.ZERO, data), step -> { });
+        } catch (DeploymentException e) {
+            throw new DevnetException(e.getMessage(), e);
+        }
+        for (OurContract contract : plan) {
+            addresses.put(contract.name(), contract.address());
+        }
+        smartSession.ifPresent(canonical -> addresses.put("SmartSession", canonical));
         deployer.progress("deploying test tokens USDC, DAI, WETH");
         String token = artifacts.get("TestToken").bytecode();
         addresses.put("USDC", deployer.deploy("USDC", token, new Utf8String("USD Coin"), new Utf8String("USDC"),
@@ -70,10 +76,11 @@ final class CoreContracts {
         if (!deployer.client().hasCode(DETERMINISTIC_DEPLOYER)) {
             return deployer.deploy("EntryPoint", bytecode);
         }
-        String predicted = create2Address(DETERMINISTIC_DEPLOYER, ENTRY_POINT_SALT, bytecode);
+        String predicted = DeterministicDeployment.create2Address(DETERMINISTIC_DEPLOYER,
+                DeterministicDeployment.ENTRY_POINT_SALT, bytecode);
         if (!deployer.client().hasCode(predicted)) {
             deployer.transact("EntryPoint via deterministic deployer", DETERMINISTIC_DEPLOYER, BigInteger.ZERO,
-                    "0x" + ENTRY_POINT_SALT + Numeric.cleanHexPrefix(bytecode));
+                    DeterministicDeployment.ENTRY_POINT_SALT + Numeric.cleanHexPrefix(bytecode));
         }
         if (!deployer.client().hasCode(predicted)) {
             throw new DevnetException("the EntryPoint was not created at its CREATE2 address " + predicted);
@@ -82,10 +89,6 @@ final class CoreContracts {
     }
 
     static String create2Address(String factory, String saltHex, String initCode) {
-        byte[] initHash = Hash.sha3(Numeric.hexStringToByteArray(initCode));
-        String preimage = "ff" + Numeric.cleanHexPrefix(factory) + Numeric.cleanHexPrefix(saltHex)
-                + Numeric.toHexStringNoPrefix(initHash);
-        byte[] hash = Hash.sha3(Numeric.hexStringToByteArray(preimage));
-        return Numeric.toHexString(hash, 12, 20, true);
+        return DeterministicDeployment.create2Address(factory, saltHex, initCode);
     }
 }
