@@ -105,6 +105,48 @@ class OurContractsOnBareChainTest {
 
     @Test
     @Order(3)
+    void aUserNetworkIsAddedAfterEveryAddressIsCheckedAndSurvivesARestart() throws Exception {
+        String wallet = tmp.resolve("wallet").toString();
+        Run added = cli("network", "add", "rehearsal", "--chain-id", "11155111", "--rpc-url", anvil.rpcUrl(),
+                "--bundler-url", "http://127.0.0.1:1/rpc", "--explorer-url", "https://sepolia.etherscan.io",
+                "--wallet-dir", wallet, "--json");
+        assertThat(added.exit()).as(added.err()).isZero();
+        Map<String, String> states = new LinkedHashMap<>();
+        added.json().get("contracts").forEach(c -> states.put(c.get("name").asText(), c.get("state").asText()));
+        assertThat(states).containsEntry("EntryPoint", "code-present").containsEntry("LatchkeyAccountFactory", "verified")
+                .containsEntry("RateLimitPolicy", "verified").hasSize(15);
+        // a new process (a new CommandLine, nothing in memory) reads it back from the wallet directory
+        Run listed = cli("network", "list", "--wallet-dir", wallet, "--json");
+        assertThat(listed.json().get("networks").get(0).get("name").asText()).isEqualTo("rehearsal");
+        assertThat(listed.json().get("networks").get(0).get("bundlerUrl").asText()).isEqualTo("http://127.0.0.1:1/rpc");
+        Run shown = cli("network", "show", "rehearsal", "--wallet-dir", wallet, "--json");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.json().get("chainId").asLong()).isEqualTo(SEPOLIA);
+
+        Map<String, String> computed = computed();
+        Run wrongCode = cli("network", "add", "wrong-code", "--chain-id", "11155111", "--rpc-url", anvil.rpcUrl(),
+                "--address", "RateLimitPolicy=" + computed.get("SudoPolicy"), "--wallet-dir", wallet, "--json");
+        assertThat(wrongCode.exit()).isEqualTo(1);
+        assertThat(wrongCode.err()).contains("RateLimitPolicy at " + computed.get("SudoPolicy") + " on wrong-code is other"
+                + " code than this build's RateLimitPolicy");
+        Run noCode = cli("network", "add", "no-code", "--chain-id", "11155111", "--rpc-url", anvil.rpcUrl(),
+                "--address", "PeriodicSpendingLimitPolicy=0x000000000000000000000000000000000000dead", "--wallet-dir", wallet);
+        assertThat(noCode.exit()).isEqualTo(1);
+        assertThat(noCode.err()).contains("PeriodicSpendingLimitPolicy has no code at 0x000000000000000000000000000000000000dead");
+        Run wrongChain = cli("network", "add", "wrong-chain", "--chain-id", "84532", "--rpc-url", anvil.rpcUrl(),
+                "--wallet-dir", wallet);
+        assertThat(wrongChain.exit()).isEqualTo(5);
+        assertThat(wrongChain.err()).contains("serves chain 11155111, but wrong-chain is chain 84532");
+        // nothing refused was stored
+        assertThat(cli("network", "list", "--wallet-dir", wallet, "--json").json().get("networks")).hasSize(1);
+
+        assertThat(cli("network", "remove", "rehearsal", "--wallet-dir", wallet).exit()).isZero();
+        assertThat(cli("network", "list", "--wallet-dir", wallet, "--json").json().get("networks")).isEmpty();
+        assertThat(cli("network", "show", "rehearsal", "--wallet-dir", wallet).err()).contains("no network named 'rehearsal'");
+    }
+
+    @Test
+    @Order(4)
     void otherCodeAtAComputedAddressIsRefusedNamingTheContract() throws Exception {
         Map<String, String> computed = computed();
         String original = client.code(computed.get("RateLimitPolicy"));
@@ -121,7 +163,7 @@ class OurContractsOnBareChainTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aChainWithoutTheDeterministicDeployerIsRefused() throws Exception {
         client.rpc().call("anvil_setCode", DeterministicDeployment.PROXY, "0x");
         Run run = deploy(false);
@@ -131,7 +173,7 @@ class OurContractsOnBareChainTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aKeyFileWithoutAKeyIsRefusedBeforeAnythingIsSent() throws Exception {
         Path bad = tmp.resolve("bad.key");
         Files.writeString(bad, "not a key\n");
