@@ -57,7 +57,7 @@ final class Preparation {
             });
         } catch (UnrecognizedPolicyException e) {
             // Nothing was reserved yet (state is read before the journal row): a refusal the owner can act on.
-            lane.slots.release();
+            lane.release();
             d.stats().bump(d.stats().refused);
             done.complete(refuse(intent, "policy-unrecognized", e.getMessage()));
         } catch (KeystoreException | RuntimeException e) {
