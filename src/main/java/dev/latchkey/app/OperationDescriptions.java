@@ -2,6 +2,7 @@ package dev.latchkey.app;
 
 import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;
+import dev.latchkey.session.engine.WindowClaim;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.trade.catalog.CalldataDecoder;
@@ -28,11 +29,25 @@ final class OperationDescriptions {
         try {
             List<Execution> calls = Erc7579Execute.decode(HexBytes.of(callData)).executions();
             // the call that matters is the last one that is not an approval (approve + swap, approve + supply)
-            Execution main = calls.stream().filter(c -> !decoder.decode(c.target(), c.callData(), account).function().name()
+            Execution main = calls.stream().filter(c -> !decode(c, account).function().name()
                     .equals("approve")).reduce((a, b) -> b).orElse(calls.get(calls.size() - 1));
-            return sentence(decoder.decode(main.target(), main.callData(), account));
+            return sentence(decode(main, account));
         } catch (RuntimeException e) {
             return "Operation outside the trade catalog";
+        }
+    }
+
+    /**
+     * The catalog call, also when it carries the signer's 6-byte window claim (policies.md §2.0): the journal holds
+     * the claimed bytes the bundler received.
+     */
+    private DecodedCall decode(Execution c, Address account) {
+        try {
+            return decoder.decode(c.target(), c.callData(), account);
+        } catch (RuntimeException strict) {
+            byte[] d = c.callData().unsafeBytes();
+            if (d.length < 4 + WindowClaim.LENGTH) throw strict;
+            return decoder.decode(c.target(), HexBytes.of(java.util.Arrays.copyOf(d, d.length - WindowClaim.LENGTH)), account);
         }
     }
 
