@@ -169,6 +169,22 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anAddressArgumentWithDirtyUpperBitsIsRefusedAsTheChainRefusesIt() {
+        // ERC20SpendingLimit alone on the action: nothing else looks at the recipient word.
+        Action transfer = new Action(USDC, TRANSFER, List.of(new Policy.SpendingLimits(List.of(new Policy.TokenLimit(USDC, BigInteger.valueOf(1_000_000_000L))))));
+        OnchainSession s = SessionMapper.toOnchain(new WalletSession(new Owners.Ecdsa(List.of(BOB), 1), List.of(transfer), List.of(),
+                HexBytes.zeros(32), List.of(1L), Optional.empty(), true), addresses);
+        byte[] dirty = transfer(BOB, 1_000_000).bytes();
+        dirty[4 + 3] = 0x01; // inside the 12 zero bytes above the 20-byte address
+        Refusal r = refusal(check(s, op(NOW, new Call(USDC, BigInteger.ZERO, HexBytes.of(dirty))), new InMemoryPolicyState()));
+        assertThat(r.kind()).contains(PolicyKind.SPENDING_LIMITS);
+        assertThat(r.rule()).isEqualTo("selector");
+        assertThat(r.message()).contains("clean address arguments");
+        // the same call with a clean word passes
+        assertThat(check(s, op(NOW, new Call(USDC, BigInteger.ZERO, transfer(BOB, 1_000_000))), new InMemoryPolicyState()).allowed()).isTrue();
+    }
+
+    @Test
     void softLimitsAreStricterThanTheChain() {
         SoftLimits soft = new SoftLimits(Optional.empty(), Map.of(USDC, BigInteger.valueOf(50_000_000)), Map.of(), OptionalInt.empty(), 0, false);
         Decision d = new PolicyEngine(addresses, soft, SoftLimits.LocalHistory.EMPTY)
