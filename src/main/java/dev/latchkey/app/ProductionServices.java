@@ -99,9 +99,24 @@ final class ProductionServices implements AutoCloseable {
         return account;
     }
 
+    /**
+     * Makes sure the devnet of {@code devnetDirectory} runs: nothing to do when this app started it or another process
+     * (`latchkey devnet up`) serves its manifest; otherwise it is started (a saved chain state is reused), which is
+     * what a relaunched app needs — the app that started it stopped it on quit.
+     */
     private synchronized void startDevnet(java.util.function.Consumer<String> step) {
-        if (devnet == null) {
-            devnet = Devnet.start(DevnetConfig.defaults(devnetDirectory), step::accept);
+        if (devnet != null || servedElsewhere()) return;
+        devnet = Devnet.start(DevnetConfig.defaults(devnetDirectory), step::accept);
+    }
+
+    private boolean servedElsewhere() {
+        try {
+            dev.latchkey.devnet.Manifest m = dev.latchkey.devnet.Manifest.read(devnetDirectory);
+            try (dev.latchkey.chain.EvmClient node = new dev.latchkey.chain.EvmClient(m.rpcUrl())) {
+                return node.chainId() == m.chainId();
+            }
+        } catch (RuntimeException noManifestOrNoAnswer) {
+            return false;
         }
     }
 

@@ -88,6 +88,10 @@ final class SessionCreateCommand extends ChainCommand {
     private static JsonNode json(Path file) throws IOException {
         try {
             return new ObjectMapper().readTree(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FieldException("--file", "there is no file " + file.toAbsolutePath());
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new FieldException("--file", "the file " + file.toAbsolutePath() + " cannot be read (permission denied)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new FieldException("--file", "malformed JSON: " + e.getOriginalMessage());
         }

@@ -9,6 +9,7 @@ import dev.latchkey.keystore.JournalState;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionSigner;
+import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -244,13 +245,26 @@ final class Delivery {
      * time is past its validUntil (the session's time frame, which SmartSession returns as validation data and the
      * EntryPoint enforces: valid while {@code block.timestamp <= validUntil}). Only then may its sequence be released.
      */
-    private Optional<String> cannotLandAnyMore(JournalEntry row, SessionRecord session) {
-        long validUntil = session.validUntil();
+    private Optional<String> cannotLandAnyMore(JournalEntry row, SessionRecord session) throws KeystoreException {
+        long validUntil = opValidUntil(row, session);
         if (validUntil <= 0 || d.chain().chainTime() <= validUntil || d.chain().freshChainTime() <= validUntil) return Optional.empty();
         long next = chainNext(row);
         if (next > row.nonceSeq()) return Optional.empty();
         return Optional.of("sequence " + row.nonceSeq() + " was never used and the operation expired at " + validUntil
                 + " (chain time is past it): it can no longer land, so its sequence and reservation are released");
+    }
+
+    /**
+     * The operation's own last second: the session's validUntil, or earlier when it claims a window of a periodic
+     * budget or rate limit (issue 12: the EntryPoint refuses it after the window it claimed).
+     */
+    private long opValidUntil(JournalEntry row, SessionRecord session) throws KeystoreException {
+        Optional<OperationStore.Stored> stored = d.store().get(Deps.hex(row.intentId()));
+        Optional<dev.latchkey.session.model.OnchainSession> def = d.definitions().definitionOf(session);
+        if (stored.isEmpty() || def.isEmpty()) return session.validUntil();
+        Address smartSession = Deps.smartSession(session, row.chainId());
+        return dev.latchkey.aa.userop.WindowClaims.validUntil(d.engine().prepare(def.get()), smartSession,
+                IntentTag.strip(stored.get().op().callData()), session.validUntil());
     }
 
     /** The caller hears "not confirmed yet — waiting for the chain"; the row stays open and is followed to its end. */

@@ -136,6 +136,8 @@ class ExactlyOnceOnDevnetTest {
             world.fund(acc.address(), 100, null);
         }
         try (FaultProxy proxy = proxy(fault); Node n = new Node(proxy)) {
+            // Payments fire 20 s into a one-minute budget window, well before its end (policies.md §2.0).
+            world.alignTo(60, 20);
             long now = world.client.latestTimestamp();
             AutomationRule rule = n.service.add(n.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(
                     RuleSpec.Mode.SEND, "USDC", bob, null, 0, usdc(10), 60, now + 30, 0, N, 0), now);
@@ -228,6 +230,7 @@ class ExactlyOnceOnDevnetTest {
         java.time.Instant[] backupAt = new java.time.Instant[1];
         AutomationRule rule;
         try (Node node = new Node(alto)) {
+            world.alignTo(60, 20);
             long now = world.client.latestTimestamp();
             rule = node.service.add(node.ks.sessions().all().get(0).permissionId(), "rent", new RuleSpec.RecurringPayment(
                     RuleSpec.Mode.SEND, "USDC", bob, null, 0, usdc(10), 60, now + 30, 0, n, 0), now);

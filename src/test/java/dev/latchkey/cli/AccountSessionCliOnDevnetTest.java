@@ -86,6 +86,10 @@ class AccountSessionCliOnDevnetTest {
         assertThat(refused.json().path("message").asText()).isEqualTo("actions[0].policies[0].rules[0].condition: recipient is an address:"
                 + " only = or ≠ mean something (it would allow every address numerically below the value)");
 
+        CliRunner.Run missing = cli.chain("session", "create", "--file", tmp.resolve("nowhere.json").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.json().path("message").asText()).isEqualTo("--file: there is no file " + tmp.resolve("nowhere.json").toAbsolutePath());
+
         String broad = dev.latchkey.ui.builder.BuilderFixtures.BROAD_FILE
                 .replace(dev.latchkey.ui.builder.BuilderFixtures.USDC.checksummed(), usdc)
                 .replace(dev.latchkey.ui.builder.BuilderFixtures.SESSION_KEY.checksummed(), "0x" + "ab".repeat(20))

@@ -58,6 +58,38 @@ public final class WindowClaims {
         return changed ? Erc7579Execute.encode(new ExecuteCall(mode, out)) : callData;
     }
 
+    /**
+     * The last second at which {@code callData} (as {@link #stamp} wrote it) can still land: the end of the
+     * shortest window it claims (the EntryPoint refuses it after that, AA22), or {@code sessionUntil} when it claims
+     * none. What the signer needs to know when it may release a held sequence.
+     */
+    public static long validUntil(PreparedSession session, Address smartSession, HexBytes callData, long sessionUntil) {
+        byte[] cd = callData.unsafeBytes();
+        if (cd.length < 4 || !Arrays.equals(Arrays.copyOf(cd, 4), Erc7579Execute.SELECTOR.unsafeBytes())) return sessionUntil;
+        ExecuteCall ex;
+        try {
+            ex = Erc7579Execute.decode(callData);
+        } catch (RuntimeException notOurs) {
+            return sessionUntil;
+        }
+        long until = sessionUntil;
+        byte[] w = ex.mode().word().bytes();
+        long modeClaim = WindowClaim.uint48(w, 32 - WindowClaim.LENGTH);
+        for (PreparedSession.Entry e : session.userOpPolicies()) {
+            if (e.policy() instanceof Policy.RateLimit r) until = Math.min(until, WindowClaim.of(modeClaim, r.interval()).validUntil());
+        }
+        for (Execution e : ex.executions()) {
+            var claim = WindowClaim.suffix(e.callData().unsafeBytes());
+            if (claim.isEmpty()) continue;
+            for (PreparedSession.Entry p : actionPolicies(session, smartSession, e)) {
+                long length = p.policy() instanceof Policy.PeriodicSpendingLimit ps ? ps.period()
+                        : p.policy() instanceof Policy.RateLimit r ? r.interval() : 0;
+                if (length > 0) until = Math.min(until, WindowClaim.of(claim.getAsLong(), length).validUntil());
+            }
+        }
+        return until;
+    }
+
     private static boolean windowed(Policy p) {
         return p instanceof Policy.PeriodicSpendingLimit || p instanceof Policy.RateLimit;
     }

@@ -36,7 +36,7 @@ public record WindowClaim(long start, long validUntil) {
         return Arrays.copyOf(data, data.length - LENGTH);
     }
 
-    static long uint48(byte[] d, int from) {
+    public static long uint48(byte[] d, int from) {
         long v = 0;
         for (int i = from; i < from + LENGTH; i++) v = (v << 8) | (d[i] & 0xff);
         return v;

@@ -106,7 +106,13 @@ public final class RuleRowViewModel {
         }
         Optional<String> type = arg.map(FunctionShape.Arg::type);
         List<ParamCondition> allowed = Conditions.allowed(type);
-        if (!conditionChoices.equals(allowed)) conditionChoices.setAll(allowed);
+        if (!conditionChoices.equals(allowed)) {
+            // a bound choice box clears its value when its items are replaced: keep the owner's condition
+            ParamCondition chosen = condition.get();
+            conditionChoices.setAll(allowed);
+            if (chosen != null && condition.get() != chosen) condition.set(chosen);
+        }
+        if (condition.get() == null) return Parsed.error("Choose a condition.");
         Optional<String> meaningless = Conditions.refusal(arg.map(FunctionShape.Arg::name).orElse("this word"), type, condition.get());
         if (meaningless.isPresent()) return Parsed.error(capitalized(meaningless.get()) + ".");
         Optional<Token> token = arg.flatMap(action::unitToken);

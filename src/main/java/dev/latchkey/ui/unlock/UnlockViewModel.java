@@ -3,8 +3,10 @@ package dev.latchkey.ui.unlock;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
+import dev.latchkey.ui.common.NetworkChoice;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.firstrun.DevnetStarter;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +23,7 @@ public final class UnlockViewModel implements Activatable {
 
     private final WalletSession wallet;
     private final AsyncAction unlock;
+    private final DevnetStarter devnet;
     private final Runnable onUnlocked;
 
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
@@ -30,8 +33,17 @@ public final class UnlockViewModel implements Activatable {
     private final ReadOnlyBooleanWrapper canUnlock = new ReadOnlyBooleanWrapper(this, "canUnlock");
 
     public UnlockViewModel(WalletSession wallet, AsyncAction unlock, Runnable onUnlocked) {
+        this(wallet, unlock, step -> { }, onUnlocked);
+    }
+
+    /**
+     * {@code devnet} makes sure the local devnet runs (a relaunched app finds it stopped: the app that started it
+     * stopped it on quit); it is asked after the unlock when the wallet's network is the devnet.
+     */
+    public UnlockViewModel(WalletSession wallet, AsyncAction unlock, DevnetStarter devnet, Runnable onUnlocked) {
         this.wallet = Objects.requireNonNull(wallet);
         this.unlock = Objects.requireNonNull(unlock);
+        this.devnet = Objects.requireNonNull(devnet);
         this.onUnlocked = Objects.requireNonNull(onUnlocked);
         password.addListener((obs, o, n) -> update());
         unlock.runningProperty().addListener((obs, o, n) -> update());
@@ -56,8 +68,18 @@ public final class UnlockViewModel implements Activatable {
         char[] pw = password.get().toCharArray();
         error.set("");
         unlock.run(progress -> {
-            progress.update(-1, "Deriving the key with Argon2id");
-            wallet.unlock(pw);
+            if (!wallet.isUnlocked()) { // a retry after the devnet failed to start keeps the unlocked wallet
+                progress.update(-1, "Deriving the key with Argon2id");
+                wallet.unlock(pw);
+            }
+            if (wallet.network() instanceof NetworkChoice.LocalDevnet) {
+                progress.update(-1, "Starting the local devnet");
+                try {
+                    devnet.start(step -> progress.update(-1, "Local devnet: " + step));
+                } catch (Exception e) {
+                    throw new DevnetUnavailable(UserMessages.describe(e), e);
+                }
+            }
             return Boolean.TRUE;
         }, ok -> {
             password.set("");
@@ -66,12 +88,21 @@ public final class UnlockViewModel implements Activatable {
         }, failure -> {
             password.set("");
             throttled.set(failure instanceof KeystoreException.UnlockThrottledException);
-            error.set(UserMessages.describe(failure));
+            error.set(failure instanceof DevnetUnavailable ? failure.getMessage() : UserMessages.describe(failure));
+            update();
         });
     }
 
+    /** The wallet is unlocked but its network, the local devnet, did not start: said with what to do. */
+    static final class DevnetUnavailable extends Exception {
+        DevnetUnavailable(String why, Throwable cause) {
+            super("Unlocked, but the local devnet could not be started: " + why + ". Press Unlock to try again, or start it"
+                    + " in a terminal with 'latchkey devnet up' (docs/devnet.md).", cause);
+        }
+    }
+
     private void update() {
-        canUnlock.set(!password.get().isEmpty() && !unlock.isRunning());
+        canUnlock.set((!password.get().isEmpty() || wallet.isUnlocked()) && !unlock.isRunning());
         if (!password.get().isEmpty() && !throttled.get()) {
             error.set("");
         }

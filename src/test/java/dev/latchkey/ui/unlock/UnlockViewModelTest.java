@@ -78,4 +78,38 @@ class UnlockViewModelTest {
         assertThat(vm.errorProperty().get()).startsWith("Too many wrong passwords");
         assertThat(unlocked).hasValue(0);
     }
+
+    @Test
+    void aRelaunchedAppOnTheDevnetStartsItWithProgressAfterTheUnlock() {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        vm.unlockAction().messageProperty().addListener((o, a, n) -> shown.add(n));
+        UnlockViewModel relaunched = new UnlockViewModel(wallet, vm.unlockAction(), step -> {
+            steps.add("start");
+            step.accept("reusing the saved chain state and manifest");
+        }, unlocked::incrementAndGet);
+        relaunched.passwordProperty().set(TestWalletSessions.PASSWORD);
+        relaunched.onUnlock();
+        assertThat(steps).as("the wallet's network is the devnet (the default)").containsExactly("start");
+        assertThat(shown).contains("Starting the local devnet", "Local devnet: reusing the saved chain state and manifest");
+        assertThat(unlocked).hasValue(1);
+    }
+
+    @Test
+    void aDevnetThatCannotStartIsSaidWithWhatToDoAndUnlockRetriesIt() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        UnlockViewModel relaunched = new UnlockViewModel(wallet, vm.unlockAction(), step -> {
+            if (attempts.incrementAndGet() == 1) throw new IllegalStateException("anvil is not installed");
+        }, unlocked::incrementAndGet);
+        relaunched.passwordProperty().set(TestWalletSessions.PASSWORD);
+        relaunched.onUnlock();
+        assertThat(relaunched.errorProperty().get()).startsWith("Unlocked, but the local devnet could not be started:")
+                .contains("nvil is not installed").contains("Press Unlock to try again").contains("latchkey devnet up");
+        assertThat(unlocked).hasValue(0);
+        assertThat(wallet.isUnlocked()).isTrue();
+        assertThat(relaunched.canUnlockProperty().get()).as("no password needed to retry").isTrue();
+        relaunched.onUnlock();
+        assertThat(attempts).hasValue(2);
+        assertThat(unlocked).hasValue(1);
+    }
 }
