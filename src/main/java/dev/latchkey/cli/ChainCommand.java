@@ -62,15 +62,7 @@ abstract class ChainCommand implements Callable<Integer> {
         } catch (KeystoreException e) {
             return output.fail(spec, prefix, WalletSubcommand.kind(e), e.getMessage(), WalletSubcommand.exitCode(e));
         } catch (WalletException e) {
-            String kind = switch (e.kind()) {
-                case NETWORK -> "Network";
-                case MISSING_DEPLOYMENT -> "MissingDeployment";
-                case INCOMPATIBLE_MODULE -> "IncompatibleModule";
-                case NOT_FOUND -> "NotFound";
-                case STATE -> "State";
-                case INVALID -> "InvalidInput";
-            };
-            return output.fail(spec, prefix, kind, e.getMessage(), e.kind() == WalletException.Kind.NETWORK ? EXIT_NETWORK : EXIT_ERROR);
+            return fail(output, spec, prefix, e);
         } catch (FieldException e) {
             return output.fail(spec, prefix, "InvalidInput", e.getMessage(), EXIT_ERROR);
         } catch (UnrecognizedPolicyException e) {
@@ -83,5 +75,18 @@ abstract class ChainCommand implements Callable<Integer> {
         } catch (IOException e) {
             return output.fail(spec, prefix, "Io", e.getMessage(), EXIT_ERROR);
         }
+    }
+
+    /** A wallet error as the CLI reports it: its kind's name, and exit 5 for a network failure, else 1. */
+    static int fail(Output output, CommandSpec spec, String prefix, WalletException e) {
+        String kind = switch (e.kind()) {
+            case NETWORK -> "Network";
+            case MISSING_DEPLOYMENT -> "MissingDeployment";
+            case INCOMPATIBLE_MODULE -> "IncompatibleModule";
+            case NOT_FOUND -> "NotFound";
+            case STATE -> "State";
+            case INVALID -> "InvalidInput";
+        };
+        return output.fail(spec, prefix, kind, e.getMessage(), e.kind() == WalletException.Kind.NETWORK ? EXIT_NETWORK : EXIT_ERROR);
     }
 }

@@ -59,16 +59,7 @@ public final class NetworkCommand implements Runnable {
                 output.print(spec, execute());
                 return 0;
             } catch (WalletException e) {
-                String kind = switch (e.kind()) {
-                    case NETWORK -> "Network";
-                    case MISSING_DEPLOYMENT -> "MissingDeployment";
-                    case INCOMPATIBLE_MODULE -> "IncompatibleModule";
-                    case NOT_FOUND -> "NotFound";
-                    case STATE -> "State";
-                    case INVALID -> "InvalidInput";
-                };
-                return output.fail(spec, prefix, kind, e.getMessage(),
-                        e.kind() == WalletException.Kind.NETWORK ? ChainCommand.EXIT_NETWORK : ChainCommand.EXIT_ERROR);
+                return ChainCommand.fail(output, spec, prefix, e);
             } catch (RpcException e) {
                 return output.fail(spec, prefix, "Network", e.getMessage(), ChainCommand.EXIT_NETWORK);
             }
