@@ -109,14 +109,21 @@ final class ProductionServices implements AutoCloseable {
         devnet = Devnet.start(DevnetConfig.defaults(devnetDirectory), step::accept);
     }
 
+    /** Whether something answers at the manifest's RPC URL (any answer: only an unreachable node needs a start). */
     private boolean servedElsewhere() {
+        dev.latchkey.devnet.Manifest m;
         try {
-            dev.latchkey.devnet.Manifest m = dev.latchkey.devnet.Manifest.read(devnetDirectory);
-            try (dev.latchkey.chain.EvmClient node = new dev.latchkey.chain.EvmClient(m.rpcUrl())) {
-                return node.chainId() == m.chainId();
-            }
-        } catch (RuntimeException noManifestOrNoAnswer) {
+            m = dev.latchkey.devnet.Manifest.read(devnetDirectory);
+        } catch (RuntimeException noManifest) {
             return false;
+        }
+        try (dev.latchkey.chain.EvmClient node = new dev.latchkey.chain.EvmClient(m.rpcUrl())) {
+            node.rpc().call("eth_chainId");
+            return true;
+        } catch (dev.latchkey.chain.RpcException e) {
+            return e.code() != 0;
+        } catch (RuntimeException answeredOddly) {
+            return true;
         }
     }
 

@@ -70,7 +70,7 @@ public final class TradeCommand implements Runnable {
                     case TradeResult.Refused r -> EXIT_REFUSED;
                     case TradeResult.Failed f -> EXIT_ERROR;
                     case TradeResult.Duplicate d -> 0;
-                    case TradeResult.Unconfirmed u -> 0;
+                    case TradeResult.Unconfirmed u -> EXIT_ERROR; // not settled yet: a script must not take it as done
                 };
                 return describe(result, trade, chain.profile().tradeNetwork());
             }

@@ -70,21 +70,21 @@ class RefusalTextTest {
 
     @Test
     void aDailyCapRefusalSaysWhatIsLeftAndWhenItResets() {
-        // 2,000 USDC of the template's 2,000 USDC daily cap already used in a window that opened at 21:06 UTC
-        long opened = START + 47_160; // 2027-01-15 21:06 UTC
+        // 2,000 USDC of the template's 2,000 USDC daily cap already used today (windows are UTC days, policies.md §2.0)
+        long opened = START - Math.floorMod(START, 86_400) + 86_400;
         HexBytes cfg = dev.latchkey.session.codec.Ids.configId(ACCOUNT, dev.latchkey.session.codec.Ids.actionPolicyId(
                 dev.latchkey.session.codec.Ids.permissionId(swap.onchain()), dev.latchkey.session.codec.Ids.actionId(USDC, Catalog.APPROVE.selector())));
         var state = new dev.latchkey.session.engine.InMemoryPolicyState().putPeriodic(POLICIES.addressOf("x", PolicyKind.PERIODIC_SPENDING_LIMIT),
                 cfg, USDC, new dev.latchkey.session.engine.PolicyState.Window(usdc(2000), opened));
         List<Execution> calls = calls(usdc(100), WETH);
         String reason = refusalAt(calls, state, opened + 3_600);
-        assertThat(text.explain(reason, calls)).isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 0 left; resets 21:06 UTC");
+        assertThat(text.explain(reason, calls)).isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 0 left; resets 00:00 UTC");
 
         var half = new dev.latchkey.session.engine.InMemoryPolicyState().putPeriodic(POLICIES.addressOf("x", PolicyKind.PERIODIC_SPENDING_LIMIT),
                 cfg, USDC, new dev.latchkey.session.engine.PolicyState.Window(usdc(1600), opened));
         List<Execution> big = calls(usdc(500), WETH);
         assertThat(text.explain(refusalAt(big, half, opened + 3_600), big))
-                .isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 400 USDC left; resets 21:06 UTC");
+                .isEqualTo("USDC.approve: 2,100 USDC today over the 2,000 USDC daily cap; 400 USDC left; resets 00:00 UTC");
     }
 
     @Test
@@ -97,10 +97,14 @@ class RefusalTextTest {
     }
 
     private String refusalAt(List<Execution> calls, dev.latchkey.session.engine.PolicyState state, long now) {
-        List<Call> c = calls.stream().map(x -> new Call(x.target(), x.value(), x.callData())).toList();
-        Decision d = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY).check(swap.onchain(),
-                new OperationContext(ACCOUNT, TradeNetwork.SMART_SESSION_V1, OperationContext.Shape.EXECUTE_BATCH, c, false,
-                        OperationContext.Gas.none(), now, BigInteger.ZERO), state);
+        PolicyEngine engine = new PolicyEngine(POLICIES, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+        var prepared = engine.prepare(swap.onchain());
+        // Claimed for the windowed policies at `now`, as the signer claims it.
+        var callData = dev.latchkey.aa.userop.WindowClaims.stamp(prepared, TradeNetwork.SMART_SESSION_V1,
+                dev.latchkey.aa.execution.Erc7579Execute.encode(calls), now);
+        Decision d = engine.check(prepared, dev.latchkey.aa.userop.OperationContexts.of(
+                dev.latchkey.aa.userop.UserOperation.of(ACCOUNT, BigInteger.ZERO, callData), TradeNetwork.SMART_SESSION_V1, now,
+                BigInteger.ZERO), state);
         assertThat(d).isInstanceOf(Decision.Refused.class);
         return ((Decision.Refused) d).reason().toString();
     }
