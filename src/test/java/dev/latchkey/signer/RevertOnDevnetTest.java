@@ -65,8 +65,10 @@ class RevertOnDevnetTest {
         BigInteger balance = Abi.word(c.client().call(c.usdc().hex(), Abi.call("balanceOf(address)", new Address(account))), 0);
         c.client().rpc().call("anvil_impersonateAccount", account);
         try {
-            c.client().sendFromUnlocked(account, c.usdc().hex(), BigInteger.ZERO, Abi.call("transfer(address,uint256)",
+            // The devnet mines on an interval: the balance is read only after the transfer is in a block.
+            String hash = c.client().sendFromUnlocked(account, c.usdc().hex(), BigInteger.ZERO, Abi.call("transfer(address,uint256)",
                     new Address("0x000000000000000000000000000000000000dEaD"), new Uint256(balance.subtract(keep))), BigInteger.valueOf(100_000));
+            assertThat(c.client().waitForReceipt(hash).success()).as("the impersonated transfer away").isTrue();
         } finally {
             c.client().rpc().call("anvil_stopImpersonatingAccount", account);
         }
