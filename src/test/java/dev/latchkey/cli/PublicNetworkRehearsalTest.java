@@ -64,15 +64,19 @@ class PublicNetworkRehearsalTest {
             assertThat(created.exit()).as(created.out() + created.err()).isZero();
             String account = created.json().path("account").asText();
             world.fund(account, BigInteger.TEN.pow(18), BigInteger.valueOf(3_000_000_000L));
-            CliRunner.Run deploy = cli.walletOnly("account", "deploy", "--network", "rehearsal");
-            assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
-            assertThat(world.client().hasCode(account)).as("deployed by one owner operation through Alto").isTrue();
 
             String session = cli.walletOnly("session", "create", "--network", "rehearsal", "--template", "uniswap-swap",
                     "--pair", "USDC/WETH", "--max-per-trade", "500", "--max-per-day", "2000", "--days", "7")
                     .json().path("session").asText();
             CliRunner.Run enable = cli.walletOnly("session", "enable", "--network", "rehearsal", "--session", session);
             assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+            CliRunner.Run early = cli.walletOnly("trade", "swap", "--network", "rehearsal", "--from", "USDC", "--to", "WETH",
+                    "--amount", "100");
+            assertThat(early.json().path("message").asText()).as(early.out()).contains("is not deployed on this network yet")
+                    .contains("latchkey account deploy");
+            CliRunner.Run deploy = cli.walletOnly("account", "deploy", "--network", "rehearsal");
+            assertThat(deploy.exit()).as(deploy.out() + deploy.err()).isZero();
+            assertThat(world.client().hasCode(account)).as("deployed by one owner operation through Alto").isTrue();
             for (int i = 0; i < 2; i++) { // ENABLE mode, then USE, both through Alto
                 CliRunner.Run swap = cli.walletOnly("trade", "swap", "--network", "rehearsal", "--from", "USDC", "--to", "WETH",
                         "--amount", "100", "--max-slippage", "0.5%");
