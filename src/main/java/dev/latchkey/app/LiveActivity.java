@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.keystore.ActivityKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.keystore.ActivityLog;
@@ -40,7 +41,7 @@ final class LiveActivity implements ActivityPort {
         List<ActivityLog.Entry> log = w.keystore().activity().recent(limit);
         Map<String, JournalEntry> journal = new HashMap<>();
         for (ActivityLog.Entry e : log) {
-            if (!e.kind().startsWith("signer.")) {
+            if (e.kind().family() != ActivityKind.Family.SIGNER || e.fields().aboutSession().isPresent()) {
                 continue;
             }
             String intent = e.subject().toLowerCase(Locale.ROOT);

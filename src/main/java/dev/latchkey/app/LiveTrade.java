@@ -1,5 +1,7 @@
 package dev.latchkey.app;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.userop.UserOperation;
@@ -25,7 +27,6 @@ import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.ui.activity.ActivityRows;
 import dev.latchkey.ui.trade.TradePort;
 import dev.latchkey.wallet.AavePosition;
 import dev.latchkey.wallet.Coverage;
@@ -131,7 +132,7 @@ final class LiveTrade implements TradePort {
             try {
                 WalletWorkspace w = workspace.current();
                 PendingTrade pending = submit.to(w);
-                w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
+                w.keystore().activity().append(ActivityKind.TRADE_REQUESTED, pending.intentId(),
                         capitalised(pending.trade().description()));
                 workspace.changed();
                 return pending.result().thenApply(result -> explained(w, pending, result));
@@ -149,7 +150,8 @@ final class LiveTrade implements TradePort {
         }
         String text = new RefusalText(w.profile().tradeNetwork()).explain(r.message(), pending.trade().calls());
         try {
-            w.keystore().activity().append(ActivityRows.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text);
+            w.keystore().activity().append(ActivityKind.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text,
+                    ActivityFields.because(r.reason() + ": " + text));
         } catch (Exception e) {
             // the signer's own row keeps the exact reason
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.aa.userop.WindowClaims;
@@ -62,7 +63,7 @@ final class Preparation {
             done.complete(refuse(intent, "policy-unrecognized", e.getMessage()));
         } catch (KeystoreException | RuntimeException e) {
             lane.release();
-            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             done.complete(new Outcome.Failed(id, e.getMessage()));
         }
@@ -137,7 +138,7 @@ final class Preparation {
             // One commit: nonce + budget + the exact unsigned op + the "approved" activity row.
             row = d.journal().reserve(new SignerJournal.Intent(intent.id(), session.permissionId(), intent.chainId(),
                     intent.account().hex(), nonceLane.key24(), seq, intent.callData().bytes(), amounts),
-                    d.store().encode(op, enabling), "signer.approved", "session " + Deps.hex(session.permissionId())
+                    d.store().encode(op, enabling), ActivityKind.SIGNER_APPROVED, "session " + Deps.hex(session.permissionId())
                             + " seq " + seq + (enabling ? " ENABLE" : "") + " reserved " + amounts);
         } catch (KeystoreException.BudgetExceededException e) {
             return Optional.of(refuse(intent, "budget", e.getMessage()));
@@ -179,7 +180,7 @@ final class Preparation {
     }
 
     Outcome.Refused refuse(SignerIntent intent, String reason, String message) {
-        d.log("signer.refused", intent.idHex(), reason + ": " + message);
+        d.log(ActivityKind.SIGNER_REFUSED, intent.idHex(), reason + ": " + message);
         return new Outcome.Refused(intent.idHex(), reason, message);
     }
 }

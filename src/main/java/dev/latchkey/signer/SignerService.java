@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.Keystore;
@@ -100,11 +101,11 @@ public final class SignerService implements AutoCloseable {
             try {
                 rebuilt += chainFirst.recover(s, chainId, why);
             } catch (RuntimeException e) {
-                d.log("signer.failed", Deps.hex(s.permissionId()), "reconciliation from the chain: " + e.getMessage());
+                d.logSession(ActivityKind.SIGNER_FAILED, s.permissionId(), "reconciliation from the chain: " + e.getMessage());
             }
         }
         if (marker != null) {
-            d.log("signer.restored", "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
+            d.log(ActivityKind.SIGNER_RESTORED, "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
                     + rebuilt + " operation(s) made after the backup rebuilt into the journal and the ledger");
             settings.remove(dev.latchkey.keystore.Settings.BACKUP_MARKER);
         }
@@ -151,7 +152,7 @@ public final class SignerService implements AutoCloseable {
             Lane lane = lane(match.get().record());
             lane.thread.execute(() -> preparation.run(intent, match.get(), lane, done));
         } catch (KeystoreException | RuntimeException e) {
-            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             Outcome.Failed failed = new Outcome.Failed(id, e.getMessage());
             d.replies().settling(id).ifPresent(f -> f.complete(failed));
@@ -176,10 +177,10 @@ public final class SignerService implements AutoCloseable {
                 if (mode instanceof SigningMode.Refuse r) throw new IllegalStateException(r.reason() + ": " + r.message());
                 UserOperation op = stored.isPresent() ? stored.get().op() : rebuild(row, session, mode);
                 if (mode instanceof SigningMode.Enable) lane.enabling(done);
-                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
+                d.log(ActivityKind.SIGNER_RESUMED, id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
                 delivery.deliver(row, session, op, mode, lane, done);
             } catch (KeystoreException | RuntimeException e) {
-                d.log("signer.failed", id, "resume: " + e.getMessage());
+                d.log(ActivityKind.SIGNER_FAILED, id, "resume: " + e.getMessage());
                 lane.release();
                 done.complete(new Outcome.Failed(id, e.getMessage()));
             }
