@@ -35,13 +35,13 @@ public final class SignerService implements AutoCloseable {
     private final dev.latchkey.keystore.Settings settings;
     private ExecutorService intake;
     private ExecutorService trackers;
-    private Preparation preparation;
+    private volatile Preparation preparation;
     private Delivery delivery;
     private Reconciler reconciler;
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
-        PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
+        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
                 new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
                 new Replies());
@@ -111,6 +111,31 @@ public final class SignerService implements AutoCloseable {
         }
     }
 
+    /**
+     * What a submit of {@code intent} would decide now, on the caller's thread, reading only: the Trade screen's preview
+     * and the automation pre-check ask this instead of running an engine of their own.
+     */
+    public DryRun dryRun(SignerIntent intent) throws KeystoreException {
+        Preparation p = preparation;
+        if (p == null || !d.stats().running) return new DryRun.Refused("not-running", "signer is not running");
+        Optional<SessionMatcher.Match> match = matcher.find(intent, d.chain().chainTime());
+        if (match.isEmpty()) {
+            return new DryRun.Refused("no-session", noSession(intent));
+        }
+        try {
+            return switch (p.check(intent, match.get())) {
+                case Preparation.Checked.Refusal r -> new DryRun.Refused(r.reason(), r.message());
+                case Preparation.Checked.Pass pass -> new DryRun.Pass(pass.session().permissionId(), pass.mode() instanceof SigningMode.Enable);
+            };
+        } catch (dev.latchkey.session.engine.UnrecognizedPolicyException e) {
+            return new DryRun.Refused("policy-unrecognized", e.getMessage());
+        }
+    }
+
+    private static String noSession(SignerIntent intent) {
+        return "no session of " + intent.account() + " on chain " + intent.chainId() + " covers every (target, selector) of this operation";
+    }
+
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
     public CompletableFuture<Outcome> submit(SignerIntent intent) {
         CompletableFuture<Outcome> caller = new CompletableFuture<>();
@@ -144,8 +169,7 @@ public final class SignerService implements AutoCloseable {
             }
             Optional<SessionMatcher.Match> match = matcher.find(intent, d.chain().chainTime());
             if (match.isEmpty()) {
-                done.complete(preparation.refuse(intent, "no-session", "no session of " + intent.account() + " on chain "
-                        + intent.chainId() + " covers every (target, selector) of this operation"));
+                done.complete(preparation.refuse(intent, "no-session", noSession(intent)));
                 d.stats().bump(d.stats().refused);
                 return;
             }
