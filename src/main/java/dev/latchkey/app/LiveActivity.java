@@ -1,5 +1,6 @@
 package dev.latchkey.app;
 
+import dev.latchkey.keystore.ActivityKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.keystore.ActivityLog;
@@ -12,6 +13,7 @@ import dev.latchkey.ui.activity.ActivityPort;
 import dev.latchkey.ui.activity.ActivityRows;
 import dev.latchkey.wallet.SessionLabels;
 import dev.latchkey.wallet.WalletException;
+import dev.latchkey.aa.submit.UserOperationEvent;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -23,10 +25,6 @@ import org.web3j.crypto.Hash;
 
 /** {@link ActivityPort} over the keystore's activity log and signer journal, and the node's receipts. */
 final class LiveActivity implements ActivityPort {
-
-    /** EntryPoint v0.7 {@code UserOperationEvent(bytes32 indexed userOpHash, address indexed sender, address indexed paymaster,
-     * uint256 nonce, bool success, uint256 actualGasCost, uint256 actualGasUsed)}. */
-    static final String USER_OPERATION_EVENT = Hash.sha3String("UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
 
     private final LiveWorkspace workspace;
 
@@ -40,7 +38,7 @@ final class LiveActivity implements ActivityPort {
         List<ActivityLog.Entry> log = w.keystore().activity().recent(limit);
         Map<String, JournalEntry> journal = new HashMap<>();
         for (ActivityLog.Entry e : log) {
-            if (!e.kind().startsWith("signer.")) {
+            if (e.kind().family() != ActivityKind.Family.SIGNER || e.fields().aboutSession().isPresent()) {
                 continue;
             }
             String intent = e.subject().toLowerCase(Locale.ROOT);
@@ -75,13 +73,11 @@ final class LiveActivity implements ActivityPort {
         Optional<BigInteger> opCost = Optional.empty();
         boolean success = EvmClient.quantity(r.path("status")).signum() == 1;
         for (JsonNode log : r.path("logs")) {
-            JsonNode topics = log.path("topics");
-            if (topics.size() >= 2 && topics.get(0).asText().equalsIgnoreCase(USER_OPERATION_EVENT)
-                    && topics.get(1).asText().equalsIgnoreCase(userOpHash)) {
-                String data = log.path("data").asText().substring(2);
-                success = !new BigInteger(data.substring(64, 128), 16).equals(BigInteger.ZERO);
-                opCost = Optional.of(new BigInteger(data.substring(128, 192), 16));
-                opGas = Optional.of(new BigInteger(data.substring(192, 256), 16));
+            Optional<UserOperationEvent> event = UserOperationEvent.of(log).filter(e -> e.userOpHash().hex().equalsIgnoreCase(userOpHash));
+            if (event.isPresent()) {
+                success = event.get().success();
+                opCost = Optional.of(event.get().actualGasCost());
+                opGas = Optional.of(event.get().actualGasUsed());
             }
         }
         return new Receipt(EvmClient.quantity(r.path("blockNumber")).longValueExact(), EvmClient.quantity(r.path("gasUsed")),

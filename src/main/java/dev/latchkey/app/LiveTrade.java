@@ -1,12 +1,14 @@
 package dev.latchkey.app;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.WindowClaims;
 import dev.latchkey.aa.flow.ChainPolicyState;
-import dev.latchkey.chain.Abi;
+import dev.latchkey.chain.AavePool;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.SessionRecord;
@@ -25,7 +27,6 @@ import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.trade.catalog.TradeNetwork;
-import dev.latchkey.ui.activity.ActivityRows;
 import dev.latchkey.ui.trade.TradePort;
 import dev.latchkey.wallet.AavePosition;
 import dev.latchkey.wallet.Coverage;
@@ -33,6 +34,7 @@ import dev.latchkey.wallet.OnchainQuotes;
 import dev.latchkey.wallet.PendingTrade;
 import dev.latchkey.wallet.SessionLabels;
 import dev.latchkey.wallet.TradeResult;
+import dev.latchkey.wallet.TradeService;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,8 @@ final class LiveTrade implements TradePort {
                 poolFee(quotes, bq[0], bq[1]).ifPresent(fee -> pairs.add(new Pair(bq[0], bq[1], fee)));
             }
         }
-        List<Token> aave = tokens.stream().filter(t -> reserve(w.chain().node(), n.aavePool(), t)).toList();
+        AavePool pool = new AavePool(w.chain().node(), n.aavePool().hex());
+        List<Token> aave = tokens.stream().filter(t -> pool.reserve(t.address().hex()).isPresent()).toList();
         return new Market(w.profile().name() + " (chain " + w.profile().chainId() + ")", pairs, aave);
     }
 
@@ -95,18 +98,12 @@ final class LiveTrade implements TradePort {
         EvmClient node = w.chain().node();
         AavePosition position = w.accounts().show(Optional.of(w.account().address())).aave()
                 .orElseThrow(() -> new IllegalStateException("no Aave market on " + w.profile().name()));
-        String provider = Abi.address(node.call(n.aavePool().hex(), Abi.call("ADDRESSES_PROVIDER()")), 0);
-        String oracle = Abi.address(node.call(provider, Abi.call("getPriceOracle()")), 0);
+        AavePool pool = new AavePool(node, n.aavePool().hex());
         List<AaveAsset> assets = new ArrayList<>();
         for (Token t : n.tokens()) {
-            if (!reserve(node, n.aavePool(), t)) {
-                continue;
+            if (pool.reserve(t.address().hex()).isPresent()) {
+                assets.add(new AaveAsset(t, pool.assetPrice(t.address().hex()), pool.liquidationThreshold(t.address().hex())));
             }
-            BigInteger price = Abi.word(node.call(oracle, Abi.call("getAssetPrice(address)", abi(t))), 0);
-            BigInteger config = Abi.word(node.call(n.aavePool().hex(), Abi.call("getConfiguration(address)",
-                    abi(t))), 0);
-            int threshold = config.shiftRight(16).and(BigInteger.valueOf(0xFFFF)).intValueExact();
-            assets.add(new AaveAsset(t, price, threshold));
         }
         return new AaveState(position, assets);
     }
@@ -131,7 +128,7 @@ final class LiveTrade implements TradePort {
             try {
                 WalletWorkspace w = workspace.current();
                 PendingTrade pending = submit.to(w);
-                w.keystore().activity().append(ActivityRows.TRADE_REQUESTED, pending.intentId(),
+                w.keystore().activity().append(ActivityKind.TRADE_REQUESTED, pending.intentId(),
                         capitalised(pending.trade().description()));
                 workspace.changed();
                 return pending.result().thenApply(result -> explained(w, pending, result));
@@ -149,7 +146,8 @@ final class LiveTrade implements TradePort {
         }
         String text = new RefusalText(w.profile().tradeNetwork()).explain(r.message(), pending.trade().calls());
         try {
-            w.keystore().activity().append(ActivityRows.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text);
+            w.keystore().activity().append(ActivityKind.TRADE_EXPLAINED, pending.intentId(), r.reason() + ": " + text,
+                    ActivityFields.because(r.reason() + ": " + text));
         } catch (Exception e) {
             // the signer's own row keeps the exact reason
         }
@@ -162,42 +160,22 @@ final class LiveTrade implements TradePort {
     }
 
     private static Cover cover(WalletWorkspace w, BuiltTrade trade) throws Exception {
-        Coverage.Report report = w.trades().coverage(trade);
+        TradeService.Preview preview = w.trades().preview(trade);
+        Coverage.Report report = preview.report();
         if (report.covering().isEmpty()) {
             return new Cover(Optional.empty(), report.reasons());
         }
         SessionRecord s = report.covering().get();
         HexBytes pid = HexBytes.of(s.permissionId());
         String label = SessionLabels.of(w.keystore().settings(), pid);
-        Optional<String> refusal = policyRefusal(w, s, trade);
+        // The signer's own verdict (rules, caps, soft limits, operations in flight): the selector-level coverage alone
+        // would call a session with the right functions "covering" a trade its rules forbid.
+        Optional<String> refusal = preview.refusal();
         boolean enabled = s.status() == SessionStatus.ENABLED;
         String note = refusal.map(r -> "its limits refuse this trade: " + r)
                 .orElse(enabled ? "enabled; the signer signs this without asking"
                         : s.approved() ? "approved; this trade enables it on chain" : "awaiting your approval: approve it once in Sessions");
         return new Cover(Optional.of(new Covering(pid, label, refusal.isEmpty() && (enabled || s.approved()), note)), report.reasons());
-    }
-
-    /**
-     * What the session's policies say about {@code trade} right now (rules, per-trade and daily caps, uses left), checked
-     * by the same engine the signer runs, against the policy contracts' live counters. The selector-level coverage alone
-     * would call a session with the right functions "covering" a trade its rules forbid.
-     */
-    private static Optional<String> policyRefusal(WalletWorkspace w, SessionRecord s, BuiltTrade trade) {
-        Optional<OnchainSession> definition = w.host().definitions().definitionOf(s);
-        if (definition.isEmpty()) {
-            return Optional.of("its stored definition cannot be read");
-        }
-        Address smartSession = w.profile().smartSession();
-        PolicyEngine engine = new PolicyEngine(w.profile().policies(), SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
-        PreparedSession prepared = engine.prepare(definition.get());
-        long now = w.chain().chainTime();
-        // Claimed as the signer will claim it, so the windowed policies read the same bytes here and there.
-        HexBytes callData = WindowClaims.stamp(prepared, smartSession, Erc7579Execute.encode(trade.calls()), now);
-        OperationContext op = OperationContexts.of(UserOperation.of(trade.account(), BigInteger.ZERO, callData), smartSession, now, BigInteger.ZERO);
-        Decision d = engine.check(prepared, op, new ChainPolicyState(w.chain().node(), smartSession, trade.account()));
-        return d instanceof Decision.Refused r
-                ? Optional.of(new RefusalText(w.profile().tradeNetwork()).explain(r.reason().toString(), trade.calls()))
-                : Optional.empty();
     }
 
     /** Base and quote of a pair: the quote is the preferred stable coin. */
@@ -225,19 +203,6 @@ final class LiveTrade implements TradePort {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean reserve(EvmClient node, dev.latchkey.session.model.Address pool, Token t) {
-        try {
-            String r = node.call(pool.hex(), Abi.call("getReserveData(address)", abi(t)));
-            return !new BigInteger(Abi.address(r, 8).substring(2), 16).equals(BigInteger.ZERO);
-        } catch (RpcException e) {
-            return false;
-        }
-    }
-
-    private static org.web3j.abi.datatypes.Address abi(Token t) {
-        return new org.web3j.abi.datatypes.Address(t.address().hex());
     }
 
     private static String capitalised(String s) {

@@ -80,7 +80,7 @@ public final class AutomationEngine implements AutoCloseable {
         this.definitions = definitions;
         this.policyState = policyState;
         this.config = config;
-        this.engine = new PolicyEngine(config.policies(), SoftLimits.NONE, (token, since) -> BigInteger.ZERO);
+        this.engine = PolicyEngine.onChainRules(config.policies());
         this.evaluator = new Evaluator(network, new RuleCalls(network, quotes));
         this.firings = new Firings(store, keystore.journal(), signer, config, network.chainId());
     }

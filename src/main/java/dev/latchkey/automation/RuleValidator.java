@@ -57,7 +57,7 @@ public final class RuleValidator {
 
     public RuleValidator(TradeNetwork network, PolicyAddresses policies) {
         this.calls = new RuleCalls(network, r -> { throw new IllegalStateException("validation never quotes"); });
-        this.engine = new PolicyEngine(policies, SoftLimits.NONE, (token, since) -> BigInteger.ZERO);
+        this.engine = PolicyEngine.onChainRules(policies);
     }
 
     /** Empty when the session covers the rule; otherwise the reason. {@code chainTime} is the latest block's time. */

@@ -78,7 +78,8 @@ public final class Automations {
                     throw Sessions.constraint(e, "rule " + hex(ruleId));
                 }
                 evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
-                ActivityLog.append(c, clock.instant(), "automation.added", hex(ruleId), kind + " " + label);
+                ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_ADDED, hex(ruleId), kind + " " + label,
+                        ActivityFields.NONE.withRuleKind(kind));
                 return null;
             });
         });
@@ -178,7 +179,7 @@ public final class Automations {
             if (!from.contains(rule.status())) return false;
             updateStatus(c, ruleId, to, reason);
             evaluation(c, ruleId, block, chainTime, result, reason);
-            ActivityLog.append(c, clock.instant(), "automation." + to.name().toLowerCase(java.util.Locale.ROOT), hex(ruleId), reason);
+            ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), hex(ruleId), reason, ActivityFields.because(reason));
             return true;
         });
     }
@@ -222,7 +223,8 @@ public final class Automations {
             }
             evaluation(c, f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
                     "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + hex(f.intentId()) + ": " + f.reason());
-            ActivityLog.append(c, clock.instant(), "automation.fired", hex(f.ruleId()), "intent " + hex(f.intentId()) + " trigger " + f.seq());
+            ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_FIRED, hex(f.ruleId()), "intent " + hex(f.intentId()) + " trigger " + f.seq(),
+                    ActivityFields.fired(hex(f.intentId()), f.seq()));
             return null;
         });
         return firing(f.intentId());
@@ -268,12 +270,14 @@ public final class Automations {
                     evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
                 }
             }
-            ActivityLog.append(c, clock.instant(), ok ? "automation.succeeded" : "automation.failed", hex(f.ruleId()),
-                    "intent " + hex(r.intentId()) + ": " + r.outcome());
+            ActivityLog.append(c, clock.instant(), ok ? ActivityKind.AUTOMATION_SUCCEEDED : ActivityKind.AUTOMATION_FAILED, hex(f.ruleId()),
+                    "intent " + hex(r.intentId()) + ": " + r.outcome(), ActivityFields.because(r.outcome()).withIntent(hex(r.intentId())));
             // The status move a closed firing causes is a decision of its own (as the engine's own moves are).
             switch (r.change()) {
-                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), "automation.done", hex(f.ruleId()), d.reason());
-                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), "automation.needs_attention", hex(f.ruleId()), a.reason());
+                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_DONE, hex(f.ruleId()), d.reason(),
+                        ActivityFields.because(d.reason()));
+                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_NEEDS_ATTENTION, hex(f.ruleId()), a.reason(),
+                        ActivityFields.because(a.reason()));
                 default -> { }
             }
             return true;
@@ -304,7 +308,8 @@ public final class Automations {
                 // A skip is a decision too: `signer run` prints it from the activity log (the engine records a rule's
                 // skip once per change of reason, so this does not grow every block).
                 if (n.result() == AutomationEvaluation.Result.SKIPPED) {
-                    ActivityLog.append(c, clock.instant(), "automation.skipped", hex(n.ruleId()), n.reason());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_SKIPPED, hex(n.ruleId()), n.reason(),
+                            ActivityFields.because(n.reason()));
                 }
             }
             return null;

@@ -23,10 +23,11 @@ import org.sqlite.SQLiteConfig;
  */
 final class Database implements AutoCloseable {
 
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
     private static final String[] MIGRATIONS = {"V1__init.sql", "V2__address_book_quarantine.sql",
         "V3__session_approval.sql", "V4__automation.sql", "V5__journal_unsigned_op.sql",
-        "V6__journal_call_outcome.sql", "V7__journal_released_sequences.sql"};
+        "V6__journal_call_outcome.sql", "V7__journal_released_sequences.sql",
+        "V8__activity_fields.sql"};
 
     /** A unit of work on the connection. */
     @FunctionalInterface

@@ -12,4 +12,13 @@ public record JournalEntry(byte[] intentId, byte[] permissionId, long chainId, S
                            long nonceSeq, byte[] callData, String reservation, byte[] userOpHash, JournalState state,
                            String bundlerError, Long includedBlock, byte[] includedBlockHash, Instant updatedAt,
                            CallOutcome callOutcome) {
+
+    /** The reservation by lower-case token (an address or GAS). */
+    public java.util.Map<String, java.math.BigInteger> amounts() {
+        java.util.Map<String, java.math.BigInteger> out = new java.util.TreeMap<>();
+        if (reservation != null && !reservation.isBlank()) {
+            Ledger.fromJson(reservation).forEach((token, amount) -> out.put(token.toLowerCase(java.util.Locale.ROOT), amount));
+        }
+        return out;
+    }
 }

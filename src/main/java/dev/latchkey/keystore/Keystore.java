@@ -50,7 +50,7 @@ public final class Keystore implements AutoCloseable {
                     throw new KeystoreException.InvalidInputException("a wallet already exists at " + file);
                 }
                 byte[] newDek = keystore.aead.randomBytes(Argon2Kdf.KEY_BYTES);
-                keystore.writeWrapped(newDek, password, params, 1, 1, "CREATE");
+                keystore.writeWrapped(newDek, password, params, 1, 1, ActivityKind.WALLET_CREATED);
                 keystore.dek = newDek;
                 keystore.dekVersion = 1;
                 if (!params.equals(policy.target())) {
@@ -99,12 +99,12 @@ public final class Keystore implements AutoCloseable {
             dekVersion = header.dekVersion();
             lastActivity = clock.instant();
             db.transaction(c -> {
-                ActivityLog.append(c, clock.instant(), "UNLOCK", db.file().getFileName().toString(), "");
+                ActivityLog.append(c, clock.instant(), ActivityKind.UNLOCKED, db.file().getFileName().toString(), "");
                 return null;
             });
             KdfParams target = kdfTarget();
             if (KdfPolicy.needsUpgrade(header.kdfParams(), target)) {
-                writeWrapped(dek, password, target, header.kekVersion() + 1, header.dekVersion(), "KDF_UPGRADE");
+                writeWrapped(dek, password, target, header.kekVersion() + 1, header.dekVersion(), ActivityKind.KDF_UPGRADED);
                 LOG.info("upgraded KDF of {} from {} to {}", db.file(), header.kdfParams(), target);
             }
         } finally {
@@ -119,7 +119,7 @@ public final class Keystore implements AutoCloseable {
             byte[] verified = checkPassword(header, oldPassword, "change-password");
             try {
                 KdfParams params = kdfTarget();
-                writeWrapped(verified, newPassword, params, header.kekVersion() + 1, header.dekVersion(), "PASSWORD_CHANGE");
+                writeWrapped(verified, newPassword, params, header.kekVersion() + 1, header.dekVersion(), ActivityKind.PASSWORD_CHANGED);
             } finally {
                 Arrays.fill(verified, (byte) 0);
             }
@@ -151,7 +151,7 @@ public final class Keystore implements AutoCloseable {
             int counted = Math.max(stored.failures(), UnlockBackoff.TAMPERED_FAILURES);
             db.transaction(c -> {
                 UnlockBackoff.write(c, header, counted, now);
-                ActivityLog.append(c, now, "UNLOCK_STATE_EDITED", db.file().getFileName().toString(),
+                ActivityLog.append(c, now, ActivityKind.UNLOCK_STATE_EDITED, db.file().getFileName().toString(),
                         "the failed-attempt counter did not verify; counted as " + counted + " failures");
                 return null;
             });
@@ -176,7 +176,7 @@ public final class Keystore implements AutoCloseable {
             int failures = before + 1;
             db.transaction(c -> {
                 UnlockBackoff.write(c, header, failures, now);
-                ActivityLog.append(c, now, "UNLOCK_FAILED", db.file().getFileName().toString(), purpose + ", attempt " + failures);
+                ActivityLog.append(c, now, ActivityKind.UNLOCK_FAILED, db.file().getFileName().toString(), purpose + ", attempt " + failures);
                 return null;
             });
             LOG.warn("wrong password for {} ({}; {} failed attempts)", db.file(), purpose, failures);
@@ -186,7 +186,7 @@ public final class Keystore implements AutoCloseable {
 
     /** Re-wraps {@code key} under a fresh salt; the whole header row changes in one transaction, with the counter re-keyed. */
     synchronized void writeWrapped(byte[] key, char[] password, KdfParams params, long kekVersion, long newDekVersion,
-                                   String event) throws KeystoreException {
+                                   ActivityKind event) throws KeystoreException {
         Header header = KekWrap.wrap(aead, key, password, params, kekVersion, newDekVersion);
         db.transaction(c -> {
             header.write(c, clock.millis());
@@ -235,7 +235,7 @@ public final class Keystore implements AutoCloseable {
             lockInternal();
             try {
                 db.transaction(c -> {
-                    ActivityLog.append(c, clock.instant(), "LOCK", db.file().getFileName().toString(), "");
+                    ActivityLog.append(c, clock.instant(), ActivityKind.LOCKED, db.file().getFileName().toString(), "");
                     return null;
                 });
             } catch (KeystoreException e) {
@@ -278,7 +278,7 @@ public final class Keystore implements AutoCloseable {
             ownerKeysLocked = true;
             try {
                 db.transaction(c -> {
-                    ActivityLog.append(c, clock.instant(), "OWNER_KEYS_LOCKED", db.file().getFileName().toString(), "idle");
+                    ActivityLog.append(c, clock.instant(), ActivityKind.OWNER_KEYS_LOCKED, db.file().getFileName().toString(), "idle");
                     return null;
                 });
             } catch (KeystoreException e) {
@@ -310,7 +310,7 @@ public final class Keystore implements AutoCloseable {
             Settings.remove(db, Settings.BACKUP_MARKER);
         }
         db.transaction(c -> {
-            ActivityLog.append(c, clock.instant(), "BACKUP", target.getFileName().toString(), "");
+            ActivityLog.append(c, clock.instant(), ActivityKind.BACKUP_WRITTEN, target.getFileName().toString(), "");
             return null;
         });
     }

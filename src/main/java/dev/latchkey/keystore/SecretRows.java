@@ -84,7 +84,7 @@ final class SecretRows {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE keystore_meta SET dek_encryptions = dek_encryptions + 1")) {
                     ps.executeUpdate();
                 }
-                ActivityLog.append(c, now, "SECRET_ADDED", publicRef, purpose.name());
+                ActivityLog.append(c, now, ActivityKind.SECRET_ADDED, publicRef, purpose.name());
                 return null;
             });
             return new SecretInfo(Row.uuidText(uuid), purpose, publicRef, label, now, false);
@@ -157,7 +157,7 @@ final class SecretRows {
                 ps.setBytes(1, row.uuid());
                 ps.executeUpdate();
             }
-            ActivityLog.append(c, clock.instant(), "SECRET_RELEASED", row.publicRef(), row.uuidText() + " authenticates again");
+            ActivityLog.append(c, clock.instant(), ActivityKind.SECRET_RELEASED, row.publicRef(), row.uuidText() + " authenticates again");
             return null;
         });
     }
@@ -168,7 +168,7 @@ final class SecretRows {
                 ps.setBytes(1, row.uuid());
                 ps.executeUpdate();
             }
-            ActivityLog.append(c, clock.instant(), "SECRET_QUARANTINED", row.publicRef(), row.uuidText());
+            ActivityLog.append(c, clock.instant(), ActivityKind.SECRET_QUARANTINED, row.publicRef(), row.uuidText());
             return null;
         });
     }
@@ -203,7 +203,7 @@ final class SecretRows {
                 ps.setString(2, publicRef);
                 boolean done = ps.executeUpdate() > 0;
                 if (done) {
-                    ActivityLog.append(c, clock.instant(), "SECRET_WIPED", publicRef, purpose.name());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.SECRET_WIPED, publicRef, purpose.name());
                 }
                 return done;
             }
@@ -230,7 +230,7 @@ final class SecretRows {
                 ps.setString(2, publicRef);
                 boolean deleted = ps.executeUpdate() > 0;
                 if (deleted) {
-                    ActivityLog.append(c, clock.instant(), "SECRET_DELETED", publicRef, purpose.name());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.SECRET_DELETED, publicRef, purpose.name());
                 }
                 return deleted;
             }

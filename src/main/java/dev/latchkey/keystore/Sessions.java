@@ -116,7 +116,8 @@ public final class Sessions {
                     ps.executeUpdate();
                 }
             }
-            ActivityLog.append(c, clock.instant(), "SESSION_ADDED", SecretRows.hexRef(s.permissionId()), s.status().name());
+            ActivityLog.append(c, clock.instant(), ActivityKind.SESSION_ADDED, SecretRows.hexRef(s.permissionId()), s.status().name(),
+                    ActivityFields.NONE.withStatus(s.status().name()));
             return null;
         });
     }
@@ -143,7 +144,8 @@ public final class Sessions {
                     throw new KeystoreException.NotFoundException("no session " + SecretRows.hexRef(permissionId));
                 }
             }
-            ActivityLog.append(c, clock.instant(), "SESSION_STATUS", SecretRows.hexRef(permissionId), status.name());
+            ActivityLog.append(c, clock.instant(), ActivityKind.SESSION_STATUS, SecretRows.hexRef(permissionId), status.name(),
+                    ActivityFields.NONE.withStatus(status.name()));
             return null;
         });
     }
@@ -173,7 +175,7 @@ public final class Sessions {
         setApprovedAt(permissionId, null, null);
         secrets.delete(SecretPurpose.ENABLE_SIG, ref);
         secrets.insert(SecretPurpose.ENABLE_SIG, ref, permissionEnableSig, "");
-        setApprovedAt(permissionId, clock.millis(), "SESSION_APPROVED");
+        setApprovedAt(permissionId, clock.millis(), ActivityKind.SESSION_APPROVED);
     }
 
     /** The owner's stored enable signature, if the session was approved. Needs the vault unlocked. */
@@ -204,12 +206,13 @@ public final class Sessions {
                 ps.setBytes(2, permissionId);
                 ps.executeUpdate();
             }
-            ActivityLog.append(c, clock.instant(), "SESSION_ENABLED", SecretRows.hexRef(permissionId), "chain " + chainId);
+            ActivityLog.append(c, clock.instant(), ActivityKind.SESSION_ENABLED, SecretRows.hexRef(permissionId), "chain " + chainId,
+                    ActivityFields.NONE.withChainId(chainId));
             return null;
         });
     }
 
-    private void setApprovedAt(byte[] permissionId, Long at, String activity) throws KeystoreException {
+    private void setApprovedAt(byte[] permissionId, Long at, ActivityKind activity) throws KeystoreException {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE session SET approved_at = ?, updated_at = ? WHERE permission_id = ?")) {
                 if (at == null) {
@@ -277,7 +280,8 @@ public final class Sessions {
                     ps.executeUpdate();
                 }
             }
-            ActivityLog.append(c, clock.instant(), "signer.reconciled", SecretRows.hexRef(permissionId), detail);
+            ActivityLog.append(c, clock.instant(), ActivityKind.SIGNER_RECONCILED, SecretRows.hexRef(permissionId), detail,
+                    ActivityFields.aboutSession(SecretRows.hexRef(permissionId), detail));
             return null;
         });
     }

@@ -45,7 +45,7 @@ public final class SignerJournal {
      * after a crash) and appends an activity row {@code activityKind} (subject: the intent id in hex), in the same
      * transaction: one commit on the signer's trade path instead of three.
      */
-    public JournalEntry reserve(Intent intent, String unsignedOperation, String activityKind, String activityDetail)
+    public JournalEntry reserve(Intent intent, String unsignedOperation, ActivityKind activityKind, String activityDetail)
             throws KeystoreException {
         if (intent.intentId().length != 16 || intent.nonceKey().length != 24 || intent.nonceSeq() < 0) {
             throw new KeystoreException.InvalidInputException("intent id must be 16 bytes, nonce key 24 bytes, sequence >= 0");
@@ -74,7 +74,7 @@ public final class SignerJournal {
             }
             if (activityKind != null) {
                 ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(intent.intentId()),
-                        activityDetail == null ? "" : activityDetail);
+                        activityDetail == null ? "" : activityDetail, ActivityFields.NONE.withAmounts(intent.amounts()));
             }
             return null;
         });
@@ -92,7 +92,7 @@ public final class SignerJournal {
      * adds its amounts and one use to the ledger as spent, and appends the activity row, in one transaction. Returns
      * false and writes nothing when the intent id or the sequence is already journaled.
      */
-    public boolean recordLanded(Landed landed, String activityKind, String activityDetail) throws KeystoreException {
+    public boolean recordLanded(Landed landed, ActivityKind activityKind, String activityDetail) throws KeystoreException {
         if (landed.intentId().length != 16 || landed.nonceKey().length != 24 || landed.nonceSeq() < 0
                 || landed.outcome() == CallOutcome.UNKNOWN) {
             throw new KeystoreException.InvalidInputException("intent id 16 bytes, nonce key 24 bytes, sequence >= 0, a known outcome");
@@ -129,7 +129,9 @@ public final class SignerJournal {
             }
             Ledger.spentOnChain(c, landed.permissionId(), landed.amounts());
             ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(landed.intentId()),
-                    activityDetail == null ? "" : activityDetail);
+                    activityDetail == null ? "" : activityDetail, ActivityFields.included("0x" + java.util.HexFormat.of()
+                            .formatHex(landed.userOpHash()), landed.nonceSeq(), null, landed.outcome()).withAmounts(landed.amounts())
+                            .withReason(activityDetail));
             return true;
         });
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
@@ -51,13 +52,13 @@ final class ChainFirst {
                     + " spent " + amounts;
             boolean written = d.journal().recordLanded(new SignerJournal.Landed(intentId, s.permissionId(), chainId, s.account(),
                     lane.key24(), op.seq(), plain.bytes(), amounts, op.userOpHash().bytes(), CallOutcome.of(op.success()),
-                    op.blockNumber(), Instant.ofEpochSecond(op.blockTime())), "signer.reconciled", detail);
+                    op.blockNumber(), Instant.ofEpochSecond(op.blockTime())), ActivityKind.SIGNER_RECONCILED, detail);
             if (written) rebuilt++;
         }
         if (rebuilt > 0) {
             String warning = "session " + Deps.hex(s.permissionId()).substring(0, 8) + ": the chain showed " + (chainNext - journalNext)
                     + " operation(s) the wallet's journal did not hold (" + why + "); " + rebuilt + " rebuilt from the chain";
-            d.log("signer.mismatch", Deps.hex(s.permissionId()), warning);
+            d.logSession(ActivityKind.SIGNER_MISMATCH, s.permissionId(), warning);
             d.stats().warn(warning);
             d.policyState().changed(s, chainId);
         }

@@ -1,5 +1,7 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.submit.UserOperationReceipt;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
@@ -75,7 +77,7 @@ final class Delivery {
             JournalState from = state;
             trackers.execute(() -> track(row, session, mode, from, hash, signed, lane, done));
         } catch (KeystoreException | RuntimeException e) {
-            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, e.getClass().getSimpleName() + ": " + e.getMessage());
             // The row stays where it is (RESERVED or SIGNED) and is resumed on the next start.
             finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
         }
@@ -101,7 +103,7 @@ final class Delivery {
                         // Our earlier send of these bytes arrived (the process died before committing SUBMITTED):
                         // the operation is pending at the bundler, so follow it instead of failing it.
                         d.journal().move(intentId, state, JournalState.SUBMITTED, null, null, null, null);
-                        d.log("signer.resent", Deps.hex(intentId), "the bundler already holds this operation: " + e.getMessage());
+                        d.log(ActivityKind.SIGNER_RESENT, Deps.hex(intentId), "the bundler already holds this operation: " + e.getMessage());
                         d.stats().publish();
                         return new Sent(JournalState.SUBMITTED, null);
                     }
@@ -197,8 +199,8 @@ final class Delivery {
                     // Left (FT-05): wait N confirmations before FINAL; the devnet has instant finality. A row resumed
                     // as INCLUDED keeps the outcome recorded then (this only fills in one from before schema 6).
                     d.journal().recordInclusion(intentId, JournalState.INCLUDED, JournalState.FINAL, call);
-                    d.log("signer.included", id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
-                            + (r.success() ? "" : " (call reverted)"));
+                    d.log(ActivityKind.SIGNER_INCLUDED, id, "userOpHash " + hash.hex() + " seq " + seq + " tx " + r.transactionHash()
+                            + (r.success() ? "" : " (call reverted)"), ActivityFields.included(hash.hex(), seq, r.transactionHash(), call));
                     if (mode instanceof SigningMode.Enable) confirmEnabled(session, row.chainId(), id);
                     finish(lane, done, new Outcome.Included(id, hash, seq, r.transactionHash(), r.success()), d.stats().included);
                     return;
@@ -210,14 +212,14 @@ final class Delivery {
                 Optional<String> dead = cannotLandAnyMore(row, session);
                 if (dead.isPresent()) {
                     d.journal().move(intentId, state, JournalState.FAILED, null, dead.get(), null, null);
-                    d.log("signer.failed", id, dead.get());
+                    d.log(ActivityKind.SIGNER_FAILED, id, dead.get());
                     finish(lane, done, new Outcome.Failed(id, dead.get()), d.stats().failed);
                     return;
                 }
                 if (seqConsumed(row) && noReceipt(hash, replaced)) {
                     // FT-06: the nonce is used and not by our hash; keep the reservation until reconciled.
                     d.journal().move(intentId, state, JournalState.CONFLICT, null, "nonce consumed by another operation", null, null);
-                    d.log("signer.conflict", id, "seq " + seq + " consumed on chain without our userOpHash " + hash.hex());
+                    d.log(ActivityKind.SIGNER_CONFLICT, id, "seq " + seq + " consumed on chain without our userOpHash " + hash.hex());
                     finish(lane, done, new Outcome.Failed(id, "conflict: nonce " + seq + " consumed by another operation"), d.stats().failed);
                     return;
                 }
@@ -243,7 +245,7 @@ final class Delivery {
                 d.stats().publish();
             }
         } catch (KeystoreException | RuntimeException e) {
-            d.log("signer.failed", id, "tracking: " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, "tracking: " + e.getMessage());
             finish(lane, done, new Outcome.Failed(id, e.getMessage()), d.stats().failed);
         }
     }
@@ -251,9 +253,9 @@ final class Delivery {
     /** Before the lane's waiting intents go on: the session is ENABLED on this chain only if SmartSession says so. */
     private void confirmEnabled(SessionRecord session, long chainId, String id) throws KeystoreException {
         if (gate.confirm(session, chainId)) {
-            d.log("signer.enabled", id, "session " + Deps.hex(session.permissionId()) + " enabled on chain " + chainId);
+            d.log(ActivityKind.SIGNER_ENABLED, id, "session " + Deps.hex(session.permissionId()) + " enabled on chain " + chainId);
         } else {
-            d.log("signer.failed", id, "the ENABLE operation landed but SmartSession does not report session "
+            d.log(ActivityKind.SIGNER_FAILED, id, "the ENABLE operation landed but SmartSession does not report session "
                     + Deps.hex(session.permissionId()) + " enabled on chain " + chainId);
         }
     }
@@ -271,7 +273,7 @@ final class Delivery {
         String why = "sequence " + row.nonceSeq() + " can never land: sequence " + next + " of this session was rejected and"
                 + " released, and the bundler refuses the gap (" + e.getMessage() + ")";
         d.journal().move(row.intentId(), state, JournalState.FAILED, null, why, null, null);
-        d.log("signer.failed", Deps.hex(row.intentId()), why);
+        d.log(ActivityKind.SIGNER_FAILED, Deps.hex(row.intentId()), why);
         return Optional.of(new Sent(JournalState.FAILED, why));
     }
 
@@ -307,7 +309,7 @@ final class Delivery {
         String id = Deps.hex(row.intentId());
         String detail = "not confirmed yet — waiting for the chain: " + why + "; sequence " + row.nonceSeq()
                 + " stays held until the chain uses it or the operation expires";
-        d.log("signer.unconfirmed", id, detail);
+        d.log(ActivityKind.SIGNER_UNCONFIRMED, id, detail);
         d.replies().unconfirmed(new Outcome.Unconfirmed(id, row.nonceSeq(), detail));
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.KeyVault;
 import dev.latchkey.keystore.KeystoreException;
@@ -31,10 +33,19 @@ record Deps(Sessions sessions, SignerJournal journal, ActivityLog activity, KeyV
                 .orElseThrow(() -> new IllegalStateException("session is not on chain " + chainId));
     }
 
-    /** Appends an activity row; a failing audit write is reported, not swallowed. */
-    void log(String kind, String intentHex, String detail) {
+    /** Appends an activity row whose reason is its detail; a failing audit write is reported, not swallowed. */
+    void log(ActivityKind kind, String intentHex, String detail) {
+        log(kind, intentHex, detail, ActivityFields.because(detail));
+    }
+
+    /** A signer row about a session (reconciliation), not one of its intents. */
+    void logSession(ActivityKind kind, byte[] permissionId, String detail) {
+        log(kind, hex(permissionId), detail, ActivityFields.aboutSession(hex(permissionId), detail));
+    }
+
+    void log(ActivityKind kind, String subject, String detail, ActivityFields fields) {
         try {
-            activity.append(kind, intentHex, detail);
+            activity.append(kind, subject, detail, fields);
         } catch (KeystoreException e) {
             throw new IllegalStateException("cannot write the activity log", e);
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.aa.userop.WindowClaims;
@@ -62,14 +63,26 @@ final class Preparation {
             done.complete(refuse(intent, "policy-unrecognized", e.getMessage()));
         } catch (KeystoreException | RuntimeException e) {
             lane.release();
-            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             done.complete(new Outcome.Failed(id, e.getMessage()));
         }
     }
 
-    private Optional<Outcome> prepareAndReserve(SignerIntent asked, SessionMatcher.Match match, Lane lane,
-                                                CompletableFuture<Outcome> done) throws KeystoreException {
+    /** What the checks before building decided: a refusal, or what building the operation needs. */
+    sealed interface Checked permits Checked.Pass, Checked.Refusal {
+        record Pass(SessionRecord session, SignerIntent intent, Address smartSession, long chainTime, SigningMode mode,
+                    NonceLane nonceLane, long seq, PolicyState state, List<OperationContext> ahead) implements Checked { }
+
+        record Refusal(SignerIntent intent, String reason, String message) implements Checked { }
+    }
+
+    /**
+     * Every check before the operation is built, reading only (no reservation, no activity row): never-rules, the
+     * session's rules, USE or ENABLE, and the engine on the chain's counters with this session's operations in flight
+     * counted first. The trade path and {@link SignerService#dryRun} both run it, so a preview says what a submit decides.
+     */
+    Checked check(SignerIntent asked, SessionMatcher.Match match) throws KeystoreException {
         // Re-read: an enabling operation ahead in the lane may have changed the status since the intake matched.
         SessionRecord session = d.sessions().get(match.record().permissionId());
         long chainTime = d.chain().chainTime();
@@ -78,7 +91,7 @@ final class Preparation {
         SignerIntent intent = claimed(asked, match, smartSession, chainTime);
         Optional<NeverRules.Violation> v = NeverRules.timebox(session, chainTime, d.config().expiryMarginSeconds())
                 .or(() -> NeverRules.shape(asked.callData(), asked.account(), smartSession, d.sink().entryPoint()));
-        if (v.isPresent()) return Optional.of(refuse(intent, v.get().reason(), v.get().message()));
+        if (v.isPresent()) return new Checked.Refusal(intent, v.get().reason(), v.get().message());
 
         // Rules first, without state or gas (the most permissive reading, so it only refuses what the full check
         // would): a call the session can never allow is refused before any round trip, gas estimate included.
@@ -86,11 +99,11 @@ final class Preparation {
                 UserOperation.of(intent.account(), BigInteger.ZERO, intent.callData()), smartSession, chainTime, BigInteger.ZERO),
                 new InMemoryPolicyState());
         if (rules instanceof Decision.Refused r) {
-            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+            return new Checked.Refusal(intent, "policy:" + r.reason().rule(), r.reason().toString());
         }
 
         SigningMode mode = gate.decide(session, intent.chainId(), match.prepared().session());
-        if (mode instanceof SigningMode.Refuse r) return Optional.of(refuse(intent, r.reason(), r.message()));
+        if (mode instanceof SigningMode.Refuse r) return new Checked.Refusal(intent, r.reason(), r.message());
 
         NonceLane nonceLane = NonceLane.of(session, smartSession);
         long seq = Math.max(d.journal().lastSequence(intent.account().hex(), nonceLane.key24()) + 1,
@@ -116,8 +129,29 @@ final class Preparation {
             }
         }
         if (stateful instanceof Decision.Refused r) {
-            return Optional.of(refuse(intent, "policy:" + r.reason().rule(), r.reason().toString()));
+            return new Checked.Refusal(intent, "policy:" + r.reason().rule(), r.reason().toString());
         }
+        return new Checked.Pass(session, intent, smartSession, chainTime, mode, nonceLane, seq, state, ahead);
+    }
+
+    private Optional<Outcome> prepareAndReserve(SignerIntent asked, SessionMatcher.Match match, Lane lane,
+                                                CompletableFuture<Outcome> done) throws KeystoreException {
+        Checked.Pass p;
+        switch (check(asked, match)) {
+            case Checked.Refusal r -> {
+                return Optional.of(refuse(r.intent(), r.reason(), r.message()));
+            }
+            case Checked.Pass pass -> p = pass;
+        }
+        SessionRecord session = p.session();
+        SignerIntent intent = p.intent();
+        Address smartSession = p.smartSession();
+        long chainTime = p.chainTime();
+        SigningMode mode = p.mode();
+        NonceLane nonceLane = p.nonceLane();
+        long seq = p.seq();
+        PolicyState state = p.state();
+        List<OperationContext> ahead = p.ahead();
         // The intent id rides in the signed callData: after a restore the chain alone says which intent an op paid.
         HexBytes tagged = IntentTag.append(intent.callData(), intent.id());
         UserOperation op = build(session, intent.chainId(), nonceLane.nonce(seq), tagged, mode);
@@ -137,7 +171,7 @@ final class Preparation {
             // One commit: nonce + budget + the exact unsigned op + the "approved" activity row.
             row = d.journal().reserve(new SignerJournal.Intent(intent.id(), session.permissionId(), intent.chainId(),
                     intent.account().hex(), nonceLane.key24(), seq, intent.callData().bytes(), amounts),
-                    d.store().encode(op, enabling), "signer.approved", "session " + Deps.hex(session.permissionId())
+                    d.store().encode(op, enabling), ActivityKind.SIGNER_APPROVED, "session " + Deps.hex(session.permissionId())
                             + " seq " + seq + (enabling ? " ENABLE" : "") + " reserved " + amounts);
         } catch (KeystoreException.BudgetExceededException e) {
             return Optional.of(refuse(intent, "budget", e.getMessage()));
@@ -179,7 +213,7 @@ final class Preparation {
     }
 
     Outcome.Refused refuse(SignerIntent intent, String reason, String message) {
-        d.log("signer.refused", intent.idHex(), reason + ": " + message);
+        d.log(ActivityKind.SIGNER_REFUSED, intent.idHex(), reason + ": " + message);
         return new Outcome.Refused(intent.idHex(), reason, message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.submit.UserOperationReceipt;
 import dev.latchkey.keystore.BudgetEntry;
 import dev.latchkey.keystore.CallOutcome;
@@ -77,12 +78,12 @@ final class Reconciler {
             // Not only a log line: the owner sees that the wallet's books and the chain disagreed, and which won.
             String warning = "session " + pidHex.substring(0, 8) + ": the ledger disagreed with the chain (" + String.join("; ", diffs)
                     + "); the chain's numbers were taken";
-            d.log("signer.mismatch", pidHex, warning);
+            d.logSession(ActivityKind.SIGNER_MISMATCH, permissionId, warning);
             d.stats().warn(warning);
             d.policyState().changed(s, chainId); // the chain moved without us: trade-path snapshots are stale
             return true;
         } catch (KeystoreException | RuntimeException e) {
-            d.log("signer.failed", pidHex, "reconciliation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.logSession(ActivityKind.SIGNER_FAILED, permissionId, "reconciliation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
     }
@@ -97,11 +98,11 @@ final class Reconciler {
                 // The receipt is in hand, so the call's outcome is recorded as on the signer's own path.
                 d.journal().recordInclusion(row.intentId(), JournalState.CONFLICT, JournalState.FINAL,
                         CallOutcome.of(receipt.get().success()));
-                d.log("signer.reconciled", id, "conflict resolved: our operation seq " + row.nonceSeq() + " was included (tx "
+                d.log(ActivityKind.SIGNER_RECONCILED, id, "conflict resolved: our operation seq " + row.nonceSeq() + " was included (tx "
                         + receipt.get().transactionHash() + (receipt.get().success() ? "" : ", call reverted") + "), FINAL");
             } else {
                 d.journal().move(row.intentId(), JournalState.CONFLICT, JournalState.CANCELLED, null, null, null, null);
-                d.log("signer.reconciled", id, "conflict resolved: seq " + row.nonceSeq()
+                d.log(ActivityKind.SIGNER_RECONCILED, id, "conflict resolved: seq " + row.nonceSeq()
                         + " was used by another operation, ours never landed; CANCELLED, reservation released");
             }
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.keystore.Keystore;
@@ -34,13 +35,13 @@ public final class SignerService implements AutoCloseable {
     private final dev.latchkey.keystore.Settings settings;
     private ExecutorService intake;
     private ExecutorService trackers;
-    private Preparation preparation;
+    private volatile Preparation preparation;
     private Delivery delivery;
     private Reconciler reconciler;
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
-        PolicyEngine engine = new PolicyEngine(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
+        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
                 new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
                 new Replies());
@@ -100,11 +101,11 @@ public final class SignerService implements AutoCloseable {
             try {
                 rebuilt += chainFirst.recover(s, chainId, why);
             } catch (RuntimeException e) {
-                d.log("signer.failed", Deps.hex(s.permissionId()), "reconciliation from the chain: " + e.getMessage());
+                d.logSession(ActivityKind.SIGNER_FAILED, s.permissionId(), "reconciliation from the chain: " + e.getMessage());
             }
         }
         if (marker != null) {
-            d.log("signer.restored", "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
+            d.log(ActivityKind.SIGNER_RESTORED, "", "this wallet was restored from a backup taken at " + marker + "; reconciled from the chain: "
                     + rebuilt + " operation(s) made after the backup rebuilt into the journal and the ledger");
             settings.remove(dev.latchkey.keystore.Settings.BACKUP_MARKER);
         }
@@ -120,6 +121,31 @@ public final class SignerService implements AutoCloseable {
             return CompletableFuture.completedFuture(new FeeBump.Refused(intentIdHex, "the signer is not running"));
         }
         return delivery.bumpFee(intentIdHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+    }
+
+    /**
+     * What a submit of {@code intent} would decide now, on the caller's thread, reading only: the Trade screen's preview
+     * and the automation pre-check ask this instead of running an engine of their own.
+     */
+    public DryRun dryRun(SignerIntent intent) throws KeystoreException {
+        Preparation p = preparation;
+        if (p == null || !d.stats().running) return new DryRun.Refused("not-running", "signer is not running");
+        Optional<SessionMatcher.Match> match = matcher.find(intent, d.chain().chainTime());
+        if (match.isEmpty()) {
+            return new DryRun.Refused("no-session", noSession(intent));
+        }
+        try {
+            return switch (p.check(intent, match.get())) {
+                case Preparation.Checked.Refusal r -> new DryRun.Refused(r.reason(), r.message());
+                case Preparation.Checked.Pass pass -> new DryRun.Pass(pass.session().permissionId(), pass.mode() instanceof SigningMode.Enable);
+            };
+        } catch (dev.latchkey.session.engine.UnrecognizedPolicyException e) {
+            return new DryRun.Refused("policy-unrecognized", e.getMessage());
+        }
+    }
+
+    private static String noSession(SignerIntent intent) {
+        return "no session of " + intent.account() + " on chain " + intent.chainId() + " covers every (target, selector) of this operation";
     }
 
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
@@ -155,15 +181,14 @@ public final class SignerService implements AutoCloseable {
             }
             Optional<SessionMatcher.Match> match = matcher.find(intent, d.chain().chainTime());
             if (match.isEmpty()) {
-                done.complete(preparation.refuse(intent, "no-session", "no session of " + intent.account() + " on chain "
-                        + intent.chainId() + " covers every (target, selector) of this operation"));
+                done.complete(preparation.refuse(intent, "no-session", noSession(intent)));
                 d.stats().bump(d.stats().refused);
                 return;
             }
             Lane lane = lane(match.get().record());
             lane.thread.execute(() -> preparation.run(intent, match.get(), lane, done));
         } catch (KeystoreException | RuntimeException e) {
-            d.log("signer.failed", id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            d.log(ActivityKind.SIGNER_FAILED, id, e.getClass().getSimpleName() + ": " + e.getMessage());
             d.stats().bump(d.stats().failed);
             Outcome.Failed failed = new Outcome.Failed(id, e.getMessage());
             d.replies().settling(id).ifPresent(f -> f.complete(failed));
@@ -188,10 +213,10 @@ public final class SignerService implements AutoCloseable {
                 if (mode instanceof SigningMode.Refuse r) throw new IllegalStateException(r.reason() + ": " + r.message());
                 UserOperation op = stored.isPresent() ? stored.get().op() : rebuild(row, session, mode);
                 if (mode instanceof SigningMode.Enable) lane.enabling(done);
-                d.log("signer.resumed", id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
+                d.log(ActivityKind.SIGNER_RESUMED, id, "from " + row.state() + " seq " + row.nonceSeq() + (mode instanceof SigningMode.Enable ? " ENABLE" : ""));
                 delivery.deliver(row, session, op, mode, lane, done);
             } catch (KeystoreException | RuntimeException e) {
-                d.log("signer.failed", id, "resume: " + e.getMessage());
+                d.log(ActivityKind.SIGNER_FAILED, id, "resume: " + e.getMessage());
                 lane.release();
                 done.complete(new Outcome.Failed(id, e.getMessage()));
             }

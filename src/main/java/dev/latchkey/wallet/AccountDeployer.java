@@ -1,5 +1,6 @@
 package dev.latchkey.wallet;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.flow.OwnerOperations;
 import dev.latchkey.aa.flow.SmartAccountClient;
@@ -50,7 +51,7 @@ public final class AccountDeployer {
         Manifest manifest = devnetManifest("fund");
         Funding funding = new Funding(account.address(), eth, usdc, dai, weth);
         new DevnetFaucet(chain.node(), manifest, DevnetConfig.defaults(Networks.defaultDevnetDir()).nodeModules()).fund(funding);
-        keystore.activity().append("account.funded", account.address(), "faucet: " + eth + " ETH, " + usdc + " USDC, " + dai
+        keystore.activity().append(ActivityKind.ACCOUNT_FUNDED, account.address(), "faucet: " + eth + " ETH, " + usdc + " USDC, " + dai
                 + " DAI, " + weth + " WETH");
         return new Funded(Address.parse("account", account.address()), funding, deploy(account));
     }
@@ -72,7 +73,7 @@ public final class AccountDeployer {
             throw new WalletException(WalletException.Kind.STATE, "the factory call " + hash + " did not deploy "
                     + client.address().checksummed());
         }
-        keystore.activity().append("account.deployed", client.address().checksummed(), "by the devnet faucet, tx " + hash);
+        keystore.activity().append(ActivityKind.ACCOUNT_DEPLOYED, client.address().checksummed(), "by the devnet faucet, tx " + hash);
         return new Deployment.ByFaucet(client.address(), hash);
     }
 

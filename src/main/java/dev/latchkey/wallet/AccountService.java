@@ -1,5 +1,6 @@
 package dev.latchkey.wallet;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.flow.AccountSpec;
 import dev.latchkey.aa.flow.SmartAccountClient;
 import dev.latchkey.keystore.Keystore;
@@ -60,7 +61,7 @@ public final class AccountService {
         keystore.settings().put(AccountSpecs.saltKey(address), spec.salt().hex());
         keystore.sessions().addAccount(new Sessions.Account(address.checksummed(), ownerAddress.checksummed(),
                 label == null || label.isBlank() ? "account " + index : label));
-        keystore.activity().append("account.created", address.checksummed(), "owner " + ownerAddress.checksummed() + " index "
+        keystore.activity().append(ActivityKind.ACCOUNT_CREATED, address.checksummed(), "owner " + ownerAddress.checksummed() + " index "
                 + index + " on " + chain.profile().name() + (generated ? " (new owner key)" : ""));
         return new Created(address, ownerAddress, index, client.isDeployed(), known, generated);
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.wallet;
 
+import dev.latchkey.chain.AavePool;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
@@ -26,32 +27,22 @@ final class ChainReads {
 
     /** The position, or empty when the pool has no code (network without Aave). */
     static Optional<AavePosition> aave(EvmClient node, Optional<Address> pool, List<Token> tokens, Address user) {
-        if (pool.isEmpty() || !node.hasCode(pool.get().hex())) return Optional.empty();
-        String d = node.call(pool.get().hex(), Abi.call("getUserAccountData(address)", addr(user)));
+        if (pool.isEmpty()) return Optional.empty();
+        AavePool aave = new AavePool(node, pool.get().hex());
+        if (!aave.deployed()) return Optional.empty();
+        AavePool.AccountData d = aave.accountData(user.hex());
         List<AavePosition.Reserve> reserves = new ArrayList<>();
         for (Token t : tokens) {
-            reserveTokens(node, pool.get(), t).ifPresent(r -> {
-                BigInteger supplied = balanceOf(node, r[0], user);
-                BigInteger borrowed = balanceOf(node, r[1], user);
+            aave.reserve(t.address().hex()).ifPresent(r -> {
+                BigInteger supplied = aave.balanceOf(r.aToken(), user.hex());
+                BigInteger borrowed = aave.balanceOf(r.variableDebtToken(), user.hex());
                 if (supplied.signum() > 0 || borrowed.signum() > 0) {
                     reserves.add(new AavePosition.Reserve(t.symbol(), t.decimals(), supplied, borrowed));
                 }
             });
         }
-        return Optional.of(new AavePosition(Abi.word(d, 0), Abi.word(d, 1), Abi.word(d, 2), Abi.word(d, 3), Abi.word(d, 4),
-                Abi.word(d, 5), reserves));
-    }
-
-    /** aToken (word 8) and variable debt token (word 10) of {@code getReserveData(asset)}; empty if not a reserve. */
-    private static Optional<Address[]> reserveTokens(EvmClient node, Address pool, Token asset) {
-        try {
-            String r = node.call(pool.hex(), Abi.call("getReserveData(address)", addr(asset.address())));
-            Address aToken = new Address(Abi.address(r, 8));
-            Address debt = new Address(Abi.address(r, 10));
-            return aToken.equals(Address.ZERO) ? Optional.empty() : Optional.of(new Address[] {aToken, debt});
-        } catch (RpcException e) {
-            return Optional.empty();
-        }
+        return Optional.of(new AavePosition(d.totalCollateralBase(), d.totalDebtBase(), d.availableBorrowsBase(),
+                d.currentLiquidationThreshold(), d.ltv(), d.healthFactor(), reserves));
     }
 
     static org.web3j.abi.datatypes.Address addr(Address a) {

@@ -1,5 +1,6 @@
 package dev.latchkey.wallet;
 
+import dev.latchkey.keystore.ActivityKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.keystore.ActivityLog;
@@ -32,18 +33,18 @@ public final class DecisionFeed {
     public List<ActivityLog.Entry> next() throws KeystoreException {
         List<ActivityLog.Entry> fresh = log.recent(WINDOW).stream().filter(e -> e.id() > lastId).toList();
         if (!fresh.isEmpty()) lastId = fresh.get(fresh.size() - 1).id();
-        return fresh.stream().filter(e -> e.kind().startsWith("signer.") || e.kind().startsWith("automation.")).toList();
+        return fresh.stream().filter(e -> e.kind().family() == ActivityKind.Family.SIGNER || e.kind().family() == ActivityKind.Family.AUTOMATION).toList();
     }
 
     /** {@code 2026-11-24T06:49:41.123Z signer.included 0a1b… seq 3 …}. */
     public static String line(ActivityLog.Entry e) {
-        return e.at() + " " + e.kind() + " " + e.subject() + " " + e.detail();
+        return e.at() + " " + e.kind().code() + " " + e.subject() + " " + e.detail();
     }
 
     public static String json(ActivityLog.Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", e.at().toString());
-        m.put("decision", e.kind());
+        m.put("decision", e.kind().code());
         m.put("intent", e.subject());
         m.put("detail", e.detail());
         try {

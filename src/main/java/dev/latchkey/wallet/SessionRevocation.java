@@ -53,7 +53,7 @@ final class SessionRevocation {
         Sessions.Account owner = new AccountService(keystore, chain).resolve(Optional.of(r.account()));
         SmartAccountClient client = new AccountService(keystore, chain).client(owner);
         RevokeFlow.Chain handles = new RevokeFlow.Chain(new OwnerOperations(client, chain.sender()),
-                new SessionOperations(client, chain.sender(), new PolicyEngine(p.policies(), SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY)));
+                new SessionOperations(client, chain.sender(), PolicyEngine.onChainRules(p.policies())));
         List<UserOperationReceipt> receipts = keystore.keys().withOwnerKey(owner.ownerAddress(),
                 key -> RevokeFlow.revoke(pid, List.of(handles), List.of(ECKeyPair.create(key.bytes()))));
         UserOperationReceipt receipt = receipts.get(0);

@@ -4,12 +4,14 @@ import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.signer.DryRun;
 import dev.latchkey.signer.Outcome;
 import dev.latchkey.signer.SessionDefinitions;
 import dev.latchkey.signer.SignerIntent;
 import dev.latchkey.signer.SignerService;
 import dev.latchkey.trade.build.AaveIntent;
 import dev.latchkey.trade.build.BuiltTrade;
+import dev.latchkey.trade.build.RefusalText;
 import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.trade.build.TradeBuilder;
 import java.security.SecureRandom;
@@ -57,6 +59,24 @@ public final class TradeService {
     /** Which session would sign {@code trade}, or why none would. */
     public Coverage.Report coverage(BuiltTrade trade) throws KeystoreException {
         return coverage.of(trade.account(), trade.calls(), chain.chainTime());
+    }
+
+    /**
+     * A trade's preview: which session covers it (or why none does) and what the signer would decide now, from its
+     * own engine with soft limits and the session's operations in flight; {@code refusal} is a policy or soft-limit
+     * refusal in the trade's terms (token amounts and names).
+     */
+    public record Preview(Coverage.Report report, DryRun verdict, java.util.Optional<String> refusal) { }
+
+    public Preview preview(BuiltTrade trade) throws KeystoreException {
+        Coverage.Report report = coverage(trade);
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        DryRun verdict = signer.dryRun(new SignerIntent(id, trade.account(), chain.profile().chainId(), trade.callData()));
+        java.util.Optional<String> refusal = verdict instanceof DryRun.Refused r && r.reason().startsWith("policy")
+                ? java.util.Optional.of(new RefusalText(chain.profile().tradeNetwork()).explain(r.message(), trade.calls()))
+                : java.util.Optional.empty();
+        return new Preview(report, verdict, refusal);
     }
 
     public PendingTrade submitSwap(Sessions.Account account, SwapIntent intent) throws KeystoreException {

@@ -258,7 +258,7 @@ class ExactlyOnceOnDevnetTest {
             assertThat(world.balance("USDC", bob)).as("exactly %d × 10 USDC in total", n).isEqualTo(usdc(10L * n));
             assertThat(node.ks.automations().get(rule.ruleId()).status()).as(() -> String.join("\n", log)).isEqualTo(AutomationRule.Status.DONE);
             assertThat(node.ks.activity().recent(50)).as("the wallet says it was restored and reconciled from the chain")
-                    .anyMatch(e -> e.kind().equals("signer.restored") && e.detail().contains("reconciled from the chain: 2 operation"));
+                    .anyMatch(e -> e.kind().code().equals("signer.restored") && e.detail().contains("reconciled from the chain: 2 operation"));
             assertThat(node.signer.state().warnings()).singleElement().asString().contains("rebuilt from the chain");
             List<AutomationFiring> firings = node.ks.automations().firings(rule.ruleId());
             assertThat(firings).filteredOn(f -> f.state() == AutomationFiring.State.SUCCEEDED).extracting(AutomationFiring::seq)

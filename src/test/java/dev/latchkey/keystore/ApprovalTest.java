@@ -51,7 +51,7 @@ class ApprovalTest {
         assertThat(s.approved()).isTrue();
         assertThat(s.status()).isEqualTo(SessionStatus.PENDING_ENABLE);
         assertThat(ks.sessions().approval(pid)).hasValueSatisfying(b -> assertThat(b).containsExactly(signature(0x3c)));
-        assertThat(ks.activity().recent(5)).extracting(ActivityLog.Entry::kind).contains("SESSION_APPROVED");
+        assertThat(ks.activity().recent(5)).extracting(e -> e.kind().code()).contains("SESSION_APPROVED");
         ks.close();
         byte[] file = Files.readAllBytes(dir.resolve("wallet.db"));
         byte[] wal = Files.exists(dir.resolve("wallet.db-wal")) ? Files.readAllBytes(dir.resolve("wallet.db-wal")) : new byte[0];

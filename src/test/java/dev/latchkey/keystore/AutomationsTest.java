@@ -82,7 +82,7 @@ class AutomationsTest {
             a.fire(new Automations.Fire(RULE, 0, 1, id1, 7, 1002, new byte[] {1}, "retry"));
             a.resolve(new Automations.Resolution(id1, AutomationFiring.State.SUCCEEDED, "included", "", new Automations.RuleChange.Done("paid"), 8, 1003));
             assertThat(a.get(RULE).status()).isEqualTo(AutomationRule.Status.DONE);
-            assertThat(ks.activity().recent(20)).extracting(e -> e.kind() + " " + e.detail()).as("the move a closed firing causes is logged")
+            assertThat(ks.activity().recent(20)).extracting(e -> e.kind().code() + " " + e.detail()).as("the move a closed firing causes is logged")
                     .contains("automation.done paid");
             assertThat(a.firings(RULE)).extracting(AutomationFiring::state).containsExactly(AutomationFiring.State.FAILED, AutomationFiring.State.SUCCEEDED);
             assertThat(a.evaluations(RULE, 20)).extracting(AutomationEvaluation::result).containsExactly(AutomationEvaluation.Result.CREATED,
@@ -101,8 +101,8 @@ class AutomationsTest {
             a.record(java.util.List.of(
                     new AutomationEvaluation.New(RULE, 9, 1000, AutomationEvaluation.Result.WAITING, "price: 2,850 is above the 2,800 level"),
                     new AutomationEvaluation.New(RULE, 10, 1012, AutomationEvaluation.Result.SKIPPED, "balance: holds 10 USDC, needs 1,000")));
-            assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().startsWith("automation."))
-                    .extracting(e -> e.kind() + " " + e.detail())
+            assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().code().startsWith("automation."))
+                    .extracting(e -> e.kind().code() + " " + e.detail())
                     .containsExactlyInAnyOrder("automation.added LIMIT_ORDER buy the dip", "automation.skipped balance: holds 10 USDC, needs 1,000");
         }
     }

@@ -46,9 +46,9 @@ class ChainRebuildTest {
 
     @Test
     void aLandedOperationBecomesAFinalRowSpentInTheLedgerOnceEvenOverTheLocalCap() throws Exception {
-        assertThat(ks.journal().recordLanded(landed(1, 0, 60), "signer.reconciled", "rebuilt")).isTrue();
+        assertThat(ks.journal().recordLanded(landed(1, 0, 60), ActivityKind.SIGNER_RECONCILED, "rebuilt")).isTrue();
         // The chain already took it: the local cap (100) does not refuse what happened.
-        assertThat(ks.journal().recordLanded(landed(2, 1, 60), "signer.reconciled", "rebuilt")).isTrue();
+        assertThat(ks.journal().recordLanded(landed(2, 1, 60), ActivityKind.SIGNER_RECONCILED, "rebuilt")).isTrue();
         JournalEntry row = ks.journal().get(TablesTest.bytes(16, 1));
         assertThat(row.state()).isEqualTo(JournalState.FINAL);
         assertThat(row.callOutcome()).isEqualTo(CallOutcome.SUCCEEDED);
@@ -61,10 +61,10 @@ class ChainRebuildTest {
         assertThat(ks.journal().amountSince(TOKEN, Instant.ofEpochSecond(999))).isEqualTo(BigInteger.valueOf(120));
         assertThat(ks.journal().amountSince(TOKEN, Instant.ofEpochSecond(1_001))).isZero();
 
-        assertThat(ks.journal().recordLanded(landed(1, 5, 60), "signer.reconciled", "again")).as("same intent").isFalse();
-        assertThat(ks.journal().recordLanded(landed(3, 0, 60), "signer.reconciled", "again")).as("sequence held").isFalse();
+        assertThat(ks.journal().recordLanded(landed(1, 5, 60), ActivityKind.SIGNER_RECONCILED, "again")).as("same intent").isFalse();
+        assertThat(ks.journal().recordLanded(landed(3, 0, 60), ActivityKind.SIGNER_RECONCILED, "again")).as("sequence held").isFalse();
         assertThat(ks.sessions().budget(pid).get(0).spentFinal()).as("nothing counted twice").isEqualTo(BigInteger.valueOf(120));
-        assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().equals("signer.reconciled")).hasSize(2);
+        assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().code().equals("signer.reconciled")).hasSize(2);
     }
 
     @Test

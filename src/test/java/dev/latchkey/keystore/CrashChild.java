@@ -56,7 +56,7 @@ public final class CrashChild {
                 ks.unlock(A.toCharArray()); // upgrades SMALL -> SMALL_UPGRADED
                 ks.withDek((dek, v) -> {
                     Header h = ks.database().read(Header::read);
-                    ks.writeWrapped(dek, A.toCharArray(), TestWallets.SMALL, h.kekVersion() + 1, h.dekVersion(), "TEST_DOWNGRADE");
+                    ks.writeWrapped(dek, A.toCharArray(), TestWallets.SMALL, h.kekVersion() + 1, h.dekVersion(), ActivityKind.KDF_UPGRADED);
                     return null;
                 });
                 ks.lock();

@@ -163,7 +163,7 @@ class KeystoreLifecycleTest {
         try (Keystore ks = TestWallets.open(dir)) {
             ks.unlock(TestWallets.pw());
             assertThat(ks.kdfParams()).as("never downgraded").isEqualTo(TestWallets.SMALL_UPGRADED);
-            assertThat(ks.activity().recent(20)).extracting(ActivityLog.Entry::kind).contains("KDF_UPGRADE");
+            assertThat(ks.activity().recent(20)).extracting(e -> e.kind().code()).contains("KDF_UPGRADE");
         }
     }
 
@@ -210,7 +210,7 @@ class KeystoreLifecycleTest {
             clock.advance(Duration.ofMinutes(1));
             assertThat(autoLock.check()).isTrue();
             assertThat(ks.isUnlocked()).isFalse();
-            assertThat(ks.activity().recent(1).get(0).kind()).isEqualTo("LOCK");
+            assertThat(ks.activity().recent(1).get(0).kind().code()).isEqualTo("LOCK");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class MigrationTest {
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
             st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
             st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
+            dropActivityFields(st);
             st.execute("PRAGMA user_version = 1");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -51,7 +53,7 @@ class MigrationTest {
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isFalse();
         }
         try (Database db = Database.open(dir.resolve("wallet.db"), Database.SCHEMA_VERSION)) {
-            assertThat(db.schemaVersion()).isEqualTo(7);
+            assertThat(db.schemaVersion()).isEqualTo(8);
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "unsigned_op").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getColumns(null, null, "userop_journal", "call_succeeded").next())).isTrue();
             assertThat((boolean) db.read(c -> c.getMetaData().getTables(null, null, "address_book", null).next())).isTrue();
@@ -80,6 +82,7 @@ class MigrationTest {
             st.execute("ALTER TABLE session_chain DROP COLUMN enabled_at");
             st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
             st.execute("ALTER TABLE userop_journal DROP COLUMN unsigned_op");
+            dropActivityFields(st);
             st.execute("PRAGMA user_version = 2");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -119,6 +122,7 @@ class MigrationTest {
         }
         try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE userop_journal DROP COLUMN call_succeeded");
+            dropActivityFields(st);
             st.execute("PRAGMA user_version = 5");
         }
         try (Keystore ks = TestWallets.open(dir)) {
@@ -132,6 +136,76 @@ class MigrationTest {
             ks.journal().recordInclusion(includedId, JournalState.INCLUDED, JournalState.FINAL, CallOutcome.REVERTED);
             assertThat(ks.journal().get(includedId).callOutcome()).isEqualTo(CallOutcome.REVERTED);
             assertThat(ks.sessions().budget(pid).get(0).spentFinal()).isEqualTo(java.math.BigInteger.TWO);
+            assertThat(ks.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    /** The V8 columns, for fixtures of an older version. */
+    static void dropActivityFields(Statement st) throws java.sql.SQLException {
+        for (String column : List.of("user_op_hash", "tx_hash", "call_outcome", "nonce_seq", "reason", "intent_ref", "trigger_seq",
+                "rule_kind", "chain_id", "status", "session_ref", "amounts")) {
+            st.execute("ALTER TABLE activity_log DROP COLUMN " + column);
+        }
+    }
+
+    @Test
+    void version7ActivityRowsGetTheirTypedFieldsFromTheirSentences() throws Exception {
+        String intent = "00112233445566778899aabbccddeeff";
+        String userOp = "0x" + "ab".repeat(32);
+        String tx = "0x" + "cd".repeat(32);
+        String pid = "ef".repeat(32);
+        String rule = "0x" + "01".repeat(16);
+        String fired = "0x" + "0a".repeat(16);
+        TestWallets.create(dir).close();
+        try (Connection c = TestWallets.raw(dir); Statement st = c.createStatement()) {
+            dropActivityFields(st);
+            st.execute("PRAGMA user_version = 7");
+            // the sentences exactly as versions up to 7 wrote them
+            String[][] rows = {
+                {"signer.included", intent, "userOpHash " + userOp + " seq 3 tx " + tx + " (call reverted)"},
+                {"signer.included", "ffeeddccbbaa99887766554433221100", "userOpHash " + userOp + " seq 4 tx " + tx},
+                {"signer.refused", intent, "policy:spending: over the cap"},
+                {"signer.failed", pid, "reconciliation: IOException: node down"},
+                {"automation.fired", rule, "intent " + fired + " trigger 2"},
+                {"automation.failed", rule, "intent " + fired + ": refused"},
+                {"automation.added", rule, "LIMIT_ORDER Buy the dip"},
+                {"automation.skipped", rule, "balance: holds 10 USDC"},
+                {"SESSION_ENABLED", "0x" + pid, "chain 8453"},
+                {"SESSION_STATUS", "0x" + pid, "REVOKED"},
+                {"trade.explained", intent, "policy: more than the 100 USDC the session allows"},
+                {"a.kind.from.the.future", "x", "y"}};
+            for (String[] r : rows) {
+                st.execute("INSERT INTO activity_log (at, kind, subject, detail) VALUES (1, '" + r[0] + "', '" + r[1] + "', '" + r[2] + "')");
+            }
+        }
+        try (Keystore ks = TestWallets.open(dir)) {
+            assertThat(ks.database().schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
+            List<ActivityLog.Entry> log = ks.activity().recent(12);
+            assertThat(log).hasSize(12);
+            assertThat(log.get(0).kind()).isEqualTo(ActivityKind.SIGNER_INCLUDED);
+            assertThat(log.get(0).fields()).isEqualTo(ActivityFields.included(userOp, 3, tx, CallOutcome.REVERTED));
+            assertThat(log.get(1).fields()).isEqualTo(ActivityFields.included(userOp, 4, tx, CallOutcome.SUCCEEDED));
+            assertThat(log.get(2).fields()).isEqualTo(ActivityFields.because("policy:spending: over the cap"));
+            assertThat(log.get(3).fields()).as("a signer row about a session").isEqualTo(ActivityFields.aboutSession(pid,
+                    "reconciliation: IOException: node down"));
+            assertThat(log.get(4).fields()).isEqualTo(ActivityFields.fired(fired, 2));
+            assertThat(log.get(5).fields()).isEqualTo(ActivityFields.because("refused").withIntent(fired));
+            assertThat(log.get(6).fields()).isEqualTo(ActivityFields.NONE.withRuleKind("LIMIT_ORDER"));
+            assertThat(log.get(7).fields()).isEqualTo(ActivityFields.because("balance: holds 10 USDC"));
+            assertThat(log.get(8).fields()).isEqualTo(ActivityFields.NONE.withChainId(8453));
+            assertThat(log.get(9).fields()).isEqualTo(ActivityFields.NONE.withStatus("REVOKED"));
+            assertThat(log.get(10).fields()).isEqualTo(ActivityFields.because("policy: more than the 100 USDC the session allows"));
+            assertThat(log.get(11).kind()).as("a code this version does not know").isEqualTo(ActivityKind.OTHER);
+            assertThat(log.get(11).fields()).isEqualTo(ActivityFields.NONE);
+            assertThat(log).extracting(ActivityLog.Entry::detail).as("the sentences stay as written")
+                    .startsWith("userOpHash " + userOp + " seq 3 tx " + tx + " (call reverted)");
+            // still append-only after the backfill
+            assertThatThrownBy(() -> ks.database().transaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("UPDATE activity_log SET reason = 'x'");
+                }
+                return null;
+            })).isInstanceOf(KeystoreException.class);
             assertThat(ks.integrityCheck()).isEqualTo("ok");
         }
     }

@@ -85,7 +85,7 @@ class PasswordBackoffTest {
         try (Keystore ks = Keystore.open(dir.resolve("wallet.db"), TestWallets.POLICY, clock)) {
             assertThatThrownBy(() -> ks.unlock(TestWallets.pw())).isInstanceOf(KeystoreException.UnlockThrottledException.class)
                     .hasMessageContaining("the stored attempt counter had been edited");
-            assertThat(ks.activity().recent(5)).extracting(ActivityLog.Entry::kind).contains("UNLOCK_STATE_EDITED");
+            assertThat(ks.activity().recent(5)).extracting(e -> e.kind().code()).contains("UNLOCK_STATE_EDITED");
             clock.advance(UnlockBackoff.MAX_WAIT);
             ks.unlock(TestWallets.pw());
         }

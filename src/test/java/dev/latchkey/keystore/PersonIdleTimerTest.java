@@ -49,7 +49,7 @@ class PersonIdleTimerTest {
                     .hasMessageContaining("enter the wallet password again");
             assertThatThrownBy(() -> ks.keys().createOwnerKey("another")).isInstanceOf(KeystoreException.LockedException.class);
             assertThat(session.signUserOp(SessionKeySigningTest.op(1), UserOpHash.ENTRY_POINT_V07, BigInteger.ONE).signature().length()).isEqualTo(65);
-            assertThat(ks.activity().recent(3)).extracting(ActivityLog.Entry::kind).contains("OWNER_KEYS_LOCKED");
+            assertThat(ks.activity().recent(3)).extracting(e -> e.kind().code()).contains("OWNER_KEYS_LOCKED");
             assertThat(autoLock.check()).as("already locked").isFalse();
 
             ks.unlock(TestWallets.pw());

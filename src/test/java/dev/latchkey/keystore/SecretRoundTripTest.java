@@ -171,7 +171,7 @@ class SecretRoundTripTest {
         ks.unlock(TestWallets.pw());
         assertThat(ks.keys().signHashWithOwner(a, new byte[32])).as("a set flag alone does not lock a good key out").hasSize(65);
         assertThat(ks.keys().ownerKeys()).noneMatch(SecretInfo::quarantined);
-        assertThat(ks.activity().recent(5)).extracting(ActivityLog.Entry::kind).contains("SECRET_RELEASED");
+        assertThat(ks.activity().recent(5)).extracting(e -> e.kind().code()).contains("SECRET_RELEASED");
         ks.close();
 
         try (Connection c = TestWallets.raw(dir); PreparedStatement ps = c.prepareStatement("UPDATE secret SET ciphertext = ? WHERE public_ref = ?")) {

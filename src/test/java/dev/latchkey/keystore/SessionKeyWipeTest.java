@@ -50,7 +50,7 @@ class SessionKeyWipeTest {
             assertThat(ks.keys().sessionKeys()).isEmpty();
             assertThatThrownBy(() -> ks.keys().sessionSigner(key)).isInstanceOf(KeystoreException.NotFoundException.class);
             assertThat(ks.sessions().get(pid).sessionKeyAddress()).as("the session row stays").isEqualTo(key);
-            assertThat(ks.activity().recent(5)).anyMatch(e -> e.kind().equals("SECRET_WIPED") && e.subject().equals(key));
+            assertThat(ks.activity().recent(5)).anyMatch(e -> e.kind().code().equals("SECRET_WIPED") && e.subject().equals(key));
         }
         for (String name : new String[] {"wallet.db", "wallet.db-wal"}) {
             Path f = dir.resolve(name);

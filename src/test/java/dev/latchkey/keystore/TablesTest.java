@@ -144,8 +144,10 @@ class TablesTest {
 
     @Test
     void activityLogIsAppendOnly() throws Exception {
-        ks.activity().append("TEST", "subject", "detail");
-        assertThat(ks.activity().recent(100)).extracting(ActivityLog.Entry::kind).contains("CREATE", "SESSION_ADDED", "TEST");
+        ks.activity().append(ActivityKind.BACKUP_WRITTEN, "subject", "detail");
+        assertThat(ks.activity().recent(100)).extracting(e -> e.kind().code()).contains("CREATE", "SESSION_ADDED", "BACKUP");
+        assertThatThrownBy(() -> ks.activity().append(ActivityKind.OTHER, "subject", "detail")).as("no row of an unknown kind")
+                .isInstanceOf(KeystoreException.InvalidInputException.class);
         assertThatThrownBy(() -> ks.database().transaction(c -> {
             try (Statement st = c.createStatement()) {
                 return st.executeUpdate("UPDATE activity_log SET detail = 'x'");

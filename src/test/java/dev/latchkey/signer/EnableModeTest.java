@@ -101,7 +101,7 @@ class EnableModeTest {
         SessionRecord after = f.keystore.sessions().get(session.permissionId());
         assertThat(after.status()).isEqualTo(SessionStatus.ENABLED);
         assertThat(after.chain(CHAIN).orElseThrow().enabled()).isTrue();
-        assertThat(f.keystore.activity().recent(30)).extracting(e -> e.kind()).contains("signer.enabled");
+        assertThat(f.keystore.activity().recent(30)).extracting(e -> e.kind().code()).contains("signer.enabled");
         assertThat(f.usdcLine(session).spentFinal()).isEqualTo(BigInteger.valueOf(6_000_000L));
         assertThat(f.chain.permissionReads.get()).as("chain asked before the first op and after its inclusion only").isEqualTo(2);
     }

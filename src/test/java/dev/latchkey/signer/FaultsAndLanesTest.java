@@ -78,7 +78,7 @@ class FaultsAndLanesTest {
         }
         assertThat(f.bundler.sends).hasSizeGreaterThanOrEqualTo(3);
         assertThat(new HashSet<>(f.bundler.sends)).hasSize(1); // every resend is byte-identical
-        assertThat(f.keystore.activity().recent(20)).filteredOn(e -> e.kind().equals("signer.included")).hasSize(1);
+        assertThat(f.keystore.activity().recent(20)).filteredOn(e -> e.kind().code().equals("signer.included")).hasSize(1);
     }
 
     @Test
@@ -105,7 +105,7 @@ class FaultsAndLanesTest {
                 .filter(o -> o.nonce().and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)).signum() == 0).toList())).as("one operation at seq 0").hasSize(1);
         assertThat(f.usdcLine(s).reserved()).isZero();
         assertThat(f.usdcLine(s).spentFinal()).as("both landed, once each").isEqualTo(BigInteger.valueOf(4_000_000L));
-        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().equals("signer.unconfirmed"));
+        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().code().equals("signer.unconfirmed"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class FaultsAndLanesTest {
         }
         assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.CANCELLED);
         assertThat(f.usdcLine(s).reserved()).isZero();
-        assertThat(f.keystore.activity().recent(10)).anyMatch(e -> e.kind().equals("signer.reconciled")
+        assertThat(f.keystore.activity().recent(10)).anyMatch(e -> e.kind().code().equals("signer.reconciled")
                 && e.detail().contains("conflict resolved") && e.detail().contains("CANCELLED"));
     }
 

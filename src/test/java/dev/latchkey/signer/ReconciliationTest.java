@@ -33,7 +33,7 @@ class ReconciliationTest {
     }
 
     long reconciledRows() throws Exception {
-        return f.keystore.activity().recent(100).stream().map(ActivityLog.Entry::kind).filter("signer.reconciled"::equals).count();
+        return f.keystore.activity().recent(100).stream().map(e -> e.kind().code()).filter("signer.reconciled"::equals).count();
     }
 
     @Test
@@ -62,11 +62,11 @@ class ReconciliationTest {
             assertThat(signer.state().warnings()).singleElement().asString().contains("the ledger disagreed with the chain")
                     .contains("spent ledger 4000000 chain 10000000");
         }
-        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().equals("signer.mismatch"));
+        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().code().equals("signer.mismatch"));
         assertThat(reconciledRows()).isEqualTo(1);
         assertThat(f.usdcLine(s).spentFinal()).isEqualTo(BigInteger.valueOf(10_000_000L));
         assertThat(f.usdcLine(s).usesFinal()).isEqualTo(2);
-        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().equals("signer.reconciled")
+        assertThat(f.keystore.activity().recent(20)).anyMatch(e -> e.kind().code().equals("signer.reconciled")
                 && e.detail().contains("spent ledger 4000000 chain 10000000") && e.detail().contains("uses ledger 1 chain 2"));
 
         // At start: the chain moved again while the signer was down; the first idle lane aligns the ledger.

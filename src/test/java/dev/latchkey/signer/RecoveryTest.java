@@ -149,7 +149,7 @@ class RecoveryTest {
         }
         assertThat(f.bundler.sends).hasSize(1);
         assertThat(f.usdcLine(session).spentFinal()).isEqualTo(BigInteger.valueOf(2_000_000L));
-        assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().equals("signer.approved")).hasSize(1);
+        assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().code().equals("signer.approved")).hasSize(1);
     }
 
     @Test
@@ -166,7 +166,7 @@ class RecoveryTest {
             assertThat(f.keystore.journal().get(l.id()).callOutcome()).as("what a restarted automation engine reads")
                     .isEqualTo(CallOutcome.REVERTED);
         }
-        assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().equals("signer.included"))
+        assertThat(f.keystore.activity().recent(50)).filteredOn(e -> e.kind().code().equals("signer.included"))
                 .hasSize(2).allMatch(e -> e.detail().endsWith("(call reverted)"));
     }
 

@@ -65,7 +65,7 @@ class RefusalsTest {
         assertThat(f.keystore.journal().lastSequence(ACCOUNT.hex(), NonceLane.of(session, SMART_SESSION).key24()))
                 .isEqualTo(sends - 1L);
         assertThat(f.usdcLine(session)).isEqualTo(before);
-        assertThat(f.keystore.activity().recent(1).get(0).kind()).isEqualTo("signer.refused");
+        assertThat(f.keystore.activity().recent(1).get(0).kind().code()).isEqualTo("signer.refused");
         assertThat(f.keystore.activity().recent(1).get(0).subject()).isEqualTo(intent.idHex());
     }
 

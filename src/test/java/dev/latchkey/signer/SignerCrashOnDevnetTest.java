@@ -104,11 +104,11 @@ class SignerCrashOnDevnetTest {
                 JournalEntry row = keystore.journal().get(HexFormat.of().parseHex(e.getKey()));
                 assertThat(row.state()).as("intent %s", e.getKey()).isEqualTo(JournalState.FINAL);
                 assertThat(activity).as("intent %s never refused", e.getKey())
-                        .noneMatch(a -> a.kind().equals("signer.refused") && a.subject().equals(e.getKey()));
+                        .noneMatch(a -> a.kind().code().equals("signer.refused") && a.subject().equals(e.getKey()));
             }
             for (String id : expectedRefused) {
                 assertThatNoRow(keystore, id);
-                assertThat(activity).as("intent %s refused", id).anyMatch(a -> a.kind().equals("signer.refused")
+                assertThat(activity).as("intent %s refused", id).anyMatch(a -> a.kind().code().equals("signer.refused")
                         && a.subject().equals(id) && a.detail().startsWith("policy:"));
             }
             assertThat(keystore.journal().open()).isEmpty();
@@ -128,7 +128,7 @@ class SignerCrashOnDevnetTest {
             assertThat(BigInteger.valueOf(line.usesFinal())).as("ledger uses == UsageLimit").isEqualTo(chain[1]);
             assertThat(line.reserved()).isZero();
             assertThat(line.usesReserved()).isZero();
-            assertThat(activity).as("the ledger never needed a correction").noneMatch(a -> a.kind().equals("signer.reconciled"));
+            assertThat(activity).as("the ledger never needed a correction").noneMatch(a -> a.kind().code().equals("signer.reconciled"));
             assertThat(DevnetSessions.enabled(account, session.pid())).isTrue();
         }
         System.out.printf("[crash] %d trades (%d refused), %d SIGKILLs, open journal rows found after the kills: %s, %.1f s%n",

@@ -173,8 +173,12 @@ final class SignerFixture implements AutoCloseable {
         /** The periodic allowance's window as the chain reports it (used, start), for sessions with {@link #periodic}. */
         volatile dev.latchkey.session.engine.PolicyState.Window periodicWindow = dev.latchkey.session.engine.PolicyState.Window.NONE;
 
+        /** When set, reading the counters fails with it (a node that is down). */
+        volatile RuntimeException unreachable;
+
         @Override
         public dev.latchkey.session.engine.PolicyState stateOf(SessionRecord s, long chainId) {
+            if (unreachable != null) throw unreachable;
             OnchainSession def = definitions.get(Deps.hex(s.permissionId()));
             Address token = def.actions().get(0).actionTarget();
             HexBytes cfg = Ids.configId(ACCOUNT, Ids.actionPolicyId(HexBytes.of(s.permissionId()), Ids.actionId(token, TRANSFER)));

@@ -197,7 +197,7 @@ class SignerOnDevnetTest {
             assertThat(keystore.journal().get(intent.id()).state()).isEqualTo(JournalState.FINAL);
             assertThat(c.bobBalance()).isEqualTo(BigInteger.valueOf(5_000_001L));
             assertThat(keystore.sessions().budget(c.pid().bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(5_000_000L));
-            assertThat(keystore.activity().recent(10).stream().map(e -> e.kind()).toList()).contains("signer.approved", "signer.included");
+            assertThat(keystore.activity().recent(10).stream().map(e -> e.kind().code()).toList()).contains("signer.approved", "signer.included");
         }
     }
 

@@ -134,8 +134,8 @@ class OneClickTradingOnDevnetTest {
                 // One decision row per trade: exactly one of signer.approved / signer.refused for every intent.
                 Map<String, List<String>> decisions = new HashMap<>();
                 for (ActivityLog.Entry e : ks.activity().recent(10_000)) {
-                    if (e.kind().equals("signer.approved") || e.kind().equals("signer.refused")) {
-                        decisions.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(e.kind());
+                    if (e.kind().code().equals("signer.approved") || e.kind().code().equals("signer.refused")) {
+                        decisions.computeIfAbsent(e.subject(), k -> new ArrayList<>()).add(e.kind().code());
                     }
                 }
                 assertThat(decisions.keySet()).containsExactlyInAnyOrderElementsOf(intents);
@@ -176,7 +176,7 @@ class OneClickTradingOnDevnetTest {
         }
 
         private int closedRows() throws Exception {
-            return (int) ks.activity().recent(10_000).stream().filter(e -> e.kind().equals("signer.approved")).count();
+            return (int) ks.activity().recent(10_000).stream().filter(e -> e.kind().code().equals("signer.approved")).count();
         }
     }
 

@@ -32,8 +32,7 @@ public final class DirectSubmitter implements UserOperationSubmitter {
 
     static final String HANDLE_OPS =
             "handleOps((address,uint256,bytes,bytes,bytes32,uint256,bytes32,bytes,bytes)[],address)";
-    static final String USER_OPERATION_EVENT = Numeric.toHexString(Hash.sha3(
-            "UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)".getBytes(StandardCharsets.US_ASCII)));
+    static final String USER_OPERATION_EVENT = UserOperationEvent.TOPIC;
 
     private final EvmClient client;
     private final KeySender sender;
@@ -82,12 +81,11 @@ public final class DirectSubmitter implements UserOperationSubmitter {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode logs = client.rpc().call("eth_getLogs", Map.of("address", entryPoint.hex(), "fromBlock", "0x0",
-                    "toBlock", "latest", "topics", List.of(USER_OPERATION_EVENT, userOpHash.hex())));
+                    "toBlock", "latest", "topics", List.of(UserOperationEvent.TOPIC, userOpHash.hex())));
             if (!logs.isEmpty()) {
-                JsonNode log = logs.get(logs.size() - 1);
-                String data = log.path("data").asText();
-                return new UserOperationReceipt(userOpHash, Abi.word(data, 1).signum() == 1,
-                        log.path("transactionHash").asText(), Abi.word(data, 2));
+                UserOperationEvent e = UserOperationEvent.of(logs.get(logs.size() - 1))
+                        .orElseThrow(() -> new UserOperationException("the EntryPoint's log for " + userOpHash.hex() + " is not a UserOperationEvent"));
+                return new UserOperationReceipt(userOpHash, e.success(), e.transactionHash(), e.actualGasCost());
             }
             if (System.nanoTime() > deadline) {
                 throw new UserOperationException("no UserOperationEvent for " + userOpHash.hex() + " within "

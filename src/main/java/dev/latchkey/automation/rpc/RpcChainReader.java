@@ -2,32 +2,28 @@ package dev.latchkey.automation.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.automation.ChainReader;
+import dev.latchkey.chain.AavePool;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.session.model.Address;
 import java.math.BigInteger;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.web3j.abi.datatypes.generated.Uint24;
 
 /**
  * {@link ChainReader} over JSON-RPC {@code eth_call}s at the latest block. The Uniswap factory is QuoterV2's
- * {@code factory()}; the Aave oracle comes from the Pool's addresses provider, each debt token from
- * {@code getReserveData} (word 10 = variableDebtTokenAddress in Aave V3.0's ReserveData). Those addresses are cached.
+ * {@code factory()} (cached); Aave reads go through the one {@link AavePool} reader.
  */
 public final class RpcChainReader implements ChainReader {
 
     private final EvmClient client;
     private final Address quoterV2;
-    private final Address aavePool;
-    private final Map<Address, Address> debtTokens = new ConcurrentHashMap<>();
+    private final AavePool aave;
     private volatile Address factory;
-    private volatile Address oracle;
 
     public RpcChainReader(EvmClient client, Address quoterV2, Address aavePool) {
         this.client = client;
         this.quoterV2 = quoterV2;
-        this.aavePool = aavePool;
+        this.aave = new AavePool(client, aavePool.hex());
     }
 
     @Override
@@ -51,24 +47,21 @@ public final class RpcChainReader implements ChainReader {
 
     @Override
     public AaveAccount aaveAccount(Address account) {
-        String r = client.call(aavePool.hex(), Abi.call("getUserAccountData(address)", addr(account)));
-        return new AaveAccount(Abi.word(r, 0), Abi.word(r, 1), Abi.word(r, 2), Abi.word(r, 3), Abi.word(r, 4), Abi.word(r, 5));
+        AavePool.AccountData d = aave.accountData(account.hex());
+        return new AaveAccount(d.totalCollateralBase(), d.totalDebtBase(), d.availableBorrowsBase(), d.currentLiquidationThreshold(),
+                d.ltv(), d.healthFactor());
     }
 
     @Override
     public BigInteger variableDebt(Address asset, Address account) {
-        Address token = debtTokens.computeIfAbsent(asset, a -> new Address(Abi.address(
-                client.call(aavePool.hex(), Abi.call("getReserveData(address)", addr(a))), 10)));
-        return balanceOf(token, account);
+        AavePool.ReserveTokens r = aave.reserve(asset.hex())
+                .orElseThrow(() -> new IllegalStateException(asset + " is not a reserve of the Aave pool"));
+        return balanceOf(new Address(r.variableDebtToken().toLowerCase()), account);
     }
 
     @Override
     public BigInteger assetPrice(Address asset) {
-        if (oracle == null) {
-            Address provider = address(aavePool, Abi.call("ADDRESSES_PROVIDER()"));
-            oracle = address(provider, Abi.call("getPriceOracle()"));
-        }
-        return Abi.word(client.call(oracle.hex(), Abi.call("getAssetPrice(address)", addr(asset))), 0);
+        return aave.assetPrice(asset.hex());
     }
 
     @Override

@@ -24,6 +24,23 @@ public final class PolicyEngine {
     private final SoftLimits soft;
     private final SoftLimits.LocalHistory history;
 
+    /**
+     * The signer's engine: the policy contracts' rules plus the wallet's soft limits, counted over {@code history}.
+     * The only engine that may approve an operation for signing.
+     */
+    public static PolicyEngine forSigner(PolicyAddresses addresses, SoftLimits soft, SoftLimits.LocalHistory history) {
+        return new PolicyEngine(addresses, soft, history);
+    }
+
+    /**
+     * Only what the policy contracts enforce, no wallet-side soft limits: for checks that are not the signer's
+     * decision (a rule's validation against its session, an owner operation's self-check).
+     */
+    public static PolicyEngine onChainRules(PolicyAddresses addresses) {
+        return new PolicyEngine(addresses, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+    }
+
+    /** Main code names its configuration through {@link #forSigner} or {@link #onChainRules}; tests may build any. */
     public PolicyEngine(PolicyAddresses addresses, SoftLimits soft, SoftLimits.LocalHistory history) {
         this.addresses = addresses;
         this.soft = soft;

@@ -1,5 +1,6 @@
 package dev.latchkey.signer.onchain;
 
+import dev.latchkey.aa.submit.UserOperationEvent;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.session.model.Address;
@@ -88,8 +89,6 @@ public final class RpcChainView implements ChainView {
     }
 
     /** EntryPoint v0.7 {@code UserOperationEvent(bytes32 indexed, address indexed, address indexed, uint256, bool, uint256, uint256)}. */
-    static final String USER_OPERATION_EVENT = org.web3j.crypto.Hash.sha3String(
-            "UserOperationEvent(bytes32,address,address,uint256,bool,uint256,uint256)");
 
     /**
      * {@code eth_getLogs} of the EntryPoint's UserOperationEvents with {@code sender} as topic, filtered to the key and
@@ -100,13 +99,13 @@ public final class RpcChainView implements ChainView {
     public java.util.List<Landed> landed(Address sender, BigInteger nonceKey, long fromSeq) {
         String topic = "0x" + "0".repeat(24) + sender.hex().substring(2).toLowerCase(java.util.Locale.ROOT);
         com.fasterxml.jackson.databind.JsonNode logs = node.rpc().call("eth_getLogs", Map.of("address", entryPoint.hex(),
-                "fromBlock", "0x0", "toBlock", "latest", "topics", java.util.Arrays.asList(USER_OPERATION_EVENT, null, topic)));
+                "fromBlock", "0x0", "toBlock", "latest", "topics", java.util.Arrays.asList(UserOperationEvent.TOPIC, null, topic)));
         java.util.List<Landed> out = new java.util.ArrayList<>();
         Map<String, HexBytes> inputs = new java.util.HashMap<>();
         Map<String, Long> times = new java.util.HashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode log : logs) {
-            String data = log.path("data").asText();
-            BigInteger nonce = Abi.word(data, 0);
+            UserOperationEvent event = UserOperationEvent.of(log).orElseThrow(() -> new IllegalStateException("not a UserOperationEvent"));
+            BigInteger nonce = event.nonce();
             long seq = nonce.and(SEQ_MASK).longValueExact();
             if (!nonce.shiftRight(64).equals(nonceKey) || seq < fromSeq) continue;
             String tx = log.path("transactionHash").asText();
@@ -116,8 +115,7 @@ public final class RpcChainView implements ChainView {
             long time = times.computeIfAbsent(blockHex, b -> new BigInteger(node.rpc().call("eth_getBlockByNumber", b, false)
                     .path("timestamp").asText().substring(2), 16).longValueExact());
             HexBytes callData = BundleCalldata.callDataOf(input, sender.hex(), nonce).orElse(HexBytes.of(new byte[0]));
-            out.add(new Landed(HexBytes.parse("userOpHash", log.path("topics").path(1).asText()), seq, Abi.word(data, 1).signum() != 0,
-                    tx, new BigInteger(blockHex.substring(2), 16).longValueExact(), time, callData));
+            out.add(new Landed(event.userOpHash(), seq, event.success(), tx, event.blockNumber(), time, callData));
         }
         out.sort(java.util.Comparator.comparingLong(Landed::seq));
         return out;

@@ -1,5 +1,7 @@
 package dev.latchkey.ui.activity;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.CallOutcome;
 import dev.latchkey.keystore.JournalEntry;
@@ -18,9 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the activity log (plus the signer's journal) into rows: one per signer intent, whatever number of decisions
@@ -28,19 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ActivityRows {
 
-    /** What the trade screen logs about a click whose decision came back: its one-line description. */
-    public static final String TRADE_REQUESTED = "trade.requested";
-    /** A refusal put in the trade's terms (token amounts and names) by the trade screen; shown instead of the engine's words. */
-    public static final String TRADE_EXPLAINED = "trade.explained";
-
     private static final String REVERTED = "included, but the account's call reverted";
-    private static final Pattern TX = Pattern.compile("tx (0x[0-9a-fA-F]{64})");
-    private static final Pattern USER_OP = Pattern.compile("userOpHash (0x[0-9a-fA-F]{64})");
-    /** A signer line about a session, not an intent (budget reconciliation): its subject is the permission id. */
-    private static final Pattern SESSION_SUBJECT = Pattern.compile("(?:0x)?[0-9a-fA-F]{64}");
-
-    /** The signer's one line after a restore: about the wallet, not one operation. */
-    private static final String RESTORED = "signer.restored";
 
     private final ZoneId zone;
 
@@ -53,11 +40,9 @@ public final class ActivityRows {
         Map<String, List<ActivityLog.Entry>> byIntent = new LinkedHashMap<>();
         List<ActivityRow> out = new ArrayList<>();
         for (ActivityLog.Entry e : s.log()) {
-            if ((e.kind().startsWith("signer.") && !e.kind().equals(RESTORED) && !SESSION_SUBJECT.matcher(e.subject()).matches())
-                    || e.kind().equals(TRADE_REQUESTED)
-                    || e.kind().equals(TRADE_EXPLAINED)) {
+            if (aboutAnIntent(e)) {
                 byIntent.computeIfAbsent(e.subject().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
-            } else if (e.kind().startsWith(AutomationRows.PREFIX)) {
+            } else if (e.kind().family() == ActivityKind.Family.AUTOMATION) {
                 AutomationRows.event(e, s.automations(), s.labels()).ifPresent(out::add);
             } else {
                 event(e, s.labels()).ifPresent(out::add);
@@ -69,12 +54,21 @@ public final class ActivityRows {
         return out;
     }
 
+    /** The signer's rows about one intent and the trade screen's about the same click; not those about a session or the wallet. */
+    private static boolean aboutAnIntent(ActivityLog.Entry e) {
+        return switch (e.kind().family()) {
+            case SIGNER -> e.kind() != ActivityKind.SIGNER_RESTORED && e.fields().aboutSession().isEmpty();
+            case TRADE -> true;
+            default -> false;
+        };
+    }
+
     private ActivityRow operation(String intent, List<ActivityLog.Entry> entries, ActivityPort.Snapshot s, DateTimeFormatter clock,
                                   String automation) {
         Optional<JournalEntry> j = Optional.ofNullable(s.journal().get(intent));
         // what was signed, decoded from the journal's callData; else what was clicked (refusals leave no journal row)
         String what = Optional.ofNullable(s.descriptions().get(intent)).orElseGet(() -> entries.stream()
-                .filter(e -> e.kind().equals(TRADE_REQUESTED)).map(ActivityLog.Entry::detail).findFirst().orElse("Operation"));
+                .filter(e -> e.kind() == ActivityKind.TRADE_REQUESTED).map(ActivityLog.Entry::detail).findFirst().orElse("Operation"));
         Status status = Status.PENDING;
         String reason = "";
         Optional<String> tx = Optional.empty();
@@ -82,40 +76,39 @@ public final class ActivityRows {
         OptionalLong seq = j.map(row -> OptionalLong.of(row.nonceSeq())).orElse(OptionalLong.empty());
         List<String> timeline = new ArrayList<>();
         for (ActivityLog.Entry e : entries) {
-            if (e.kind().equals(TRADE_REQUESTED) || e.kind().equals(TRADE_EXPLAINED)) {
+            if (e.kind().family() == ActivityKind.Family.TRADE) {
                 continue;
             }
-            String decision = e.kind().substring("signer.".length());
+            String decision = e.kind().code().substring("signer.".length());
             timeline.add(clock.format(e.at()) + " " + decision + ": " + e.detail());
-            switch (decision) {
-                case "included" -> {
-                    boolean reverted = e.detail().contains("call reverted");
+            ActivityFields f = e.fields();
+            switch (e.kind()) {
+                case SIGNER_INCLUDED -> {
+                    boolean reverted = f.call() == CallOutcome.REVERTED;
                     status = reverted ? Status.FAILED : Status.INCLUDED;
                     reason = reverted ? REVERTED : "";
-                    Optional<String> t = first(TX, e.detail());
-                    if (t.isPresent()) {
-                        tx = t;
+                    if (f.tx().isPresent()) {
+                        tx = f.tx();
                     }
-                    Optional<String> u = first(USER_OP, e.detail());
-                    if (u.isPresent()) {
-                        userOp = u;
+                    if (f.userOp().isPresent()) {
+                        userOp = f.userOp();
                     }
                 }
-                case "refused" -> {
+                case SIGNER_REFUSED -> {
                     status = Status.REFUSED;
-                    reason = e.detail();
+                    reason = f.why().orElse(e.detail());
                 }
-                case "unconfirmed" -> reason = "not confirmed yet — waiting for the chain";
-                case "failed", "conflict" -> {
+                case SIGNER_UNCONFIRMED -> reason = "not confirmed yet — waiting for the chain";
+                case SIGNER_FAILED, SIGNER_CONFLICT -> {
                     status = Status.FAILED;
-                    reason = e.detail();
+                    reason = f.why().orElse(e.detail());
                 }
                 default -> { } // approved, resumed: still on its way
             }
         }
         if (status == Status.REFUSED) {
-            Optional<String> explained = entries.stream().filter(e -> e.kind().equals(TRADE_EXPLAINED)).map(ActivityLog.Entry::detail)
-                    .reduce((a, b) -> b);
+            Optional<String> explained = entries.stream().filter(e -> e.kind() == ActivityKind.TRADE_EXPLAINED)
+                    .map(e -> e.fields().why().orElse(e.detail())).reduce((a, b) -> b);
             if (explained.isPresent()) {
                 reason = explained.get();
             }
@@ -135,7 +128,7 @@ public final class ActivityRows {
             userOp = Optional.of("0x" + HexFormat.of().formatHex(j.get().userOpHash()));
         }
         String session = j.map(row -> "0x" + HexFormat.of().formatHex(row.permissionId())).orElse("");
-        Map<String, BigInteger> amounts = j.map(row -> amounts(row.reservation())).orElse(Map.of());
+        Map<String, BigInteger> amounts = j.map(JournalEntry::amounts).orElse(Map.of());
         if (!automation.isEmpty()) {
             what = what + " (automation '" + automation + "')";
         }
@@ -144,69 +137,42 @@ public final class ActivityRows {
     }
 
     private static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, String> labels) {
-        String subject = e.subject() == null ? "" : e.subject();
-        if (e.kind().startsWith("signer.") && !subject.isEmpty() && !subject.startsWith("0x")) {
-            subject = "0x" + subject;
-        }
+        String subject = e.fields().aboutSession().orElse(e.subject() == null ? "" : e.subject());
         String session = subject.toLowerCase(Locale.ROOT);
         String label = labels.getOrDefault(session, "");
         String name = label.isEmpty() ? "Session " + shortRef(subject) : "Session " + label + " (" + shortRef(subject) + ")";
+        ActivityFields f = e.fields();
         String what = switch (e.kind()) {
-            case "SESSION_ADDED" -> name + " created, awaiting approval";
-            case "SESSION_APPROVED" -> name + " approved by the owner";
-            case "SESSION_ENABLED" -> name + " enabled on " + e.detail();
-            case "SESSION_STATUS" -> name + " is now " + e.detail().toLowerCase(Locale.ROOT).replace('_', ' ');
-            case "account.created" -> "Account " + shortRef(subject) + " created (" + e.detail() + ")";
-            case "account.funded" -> "Account funded: " + e.detail();
-            case "account.deployed" -> "Account deployed " + e.detail();
-            case "owner.signature" -> "Owner signature: " + e.detail();
-            case "UNLOCK" -> "Wallet unlocked";
-            case "LOCK" -> "Wallet locked";
-            case "UNLOCK_FAILED" -> "Wrong password entered";
-            case "BACKUP" -> "Backup written: " + subject;
-            case "signer.reconciled" -> name + " budget reconciled with the chain";
-            case "signer.failed" -> name + ": the signer failed";
-            case "signer.mismatch" -> name + ": the wallet's records disagreed with the chain; the chain's were taken";
-            case RESTORED -> "Wallet restored from a backup: reconciled from the chain";
+            case SESSION_ADDED -> name + " created, awaiting approval";
+            case SESSION_APPROVED -> name + " approved by the owner";
+            case SESSION_ENABLED -> name + " enabled on " + (f.chainId() == null ? e.detail() : "chain " + f.chainId());
+            case SESSION_STATUS -> name + " is now " + Optional.ofNullable(f.status()).orElse(e.detail()).toLowerCase(Locale.ROOT)
+                    .replace('_', ' ');
+            case ACCOUNT_CREATED -> "Account " + shortRef(subject) + " created (" + e.detail() + ")";
+            case ACCOUNT_FUNDED -> "Account funded: " + e.detail();
+            case ACCOUNT_DEPLOYED -> "Account deployed " + e.detail();
+            case OWNER_SIGNATURE -> "Owner signature: " + e.detail();
+            case UNLOCKED -> "Wallet unlocked";
+            case LOCKED -> "Wallet locked";
+            case UNLOCK_FAILED -> "Wrong password entered";
+            case BACKUP_WRITTEN -> "Backup written: " + subject;
+            case SIGNER_RECONCILED -> name + " budget reconciled with the chain";
+            case SIGNER_FAILED -> name + ": the signer failed";
+            case SIGNER_MISMATCH -> name + ": the wallet's records disagreed with the chain; the chain's were taken";
+            case SIGNER_RESTORED -> "Wallet restored from a backup: reconciled from the chain";
             default -> null;
         };
         if (what == null) {
             return Optional.empty();
         }
-        boolean isSigner = e.kind().startsWith("signer.");
-        boolean isSession = e.kind().startsWith("SESSION_") || isSigner;
+        boolean isSigner = e.kind().family() == ActivityKind.Family.SIGNER;
+        boolean isSession = e.kind().family() == ActivityKind.Family.SESSION || isSigner;
         return Optional.of(new ActivityRow("log-" + e.id(), e.at(), Status.EVENT, what, isSession ? session : "", label,
-                isSigner ? e.detail() : "",
+                isSigner ? f.why().orElse(e.detail()) : "",
                 Optional.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), List.of(), ""));
-    }
-
-    private static Optional<String> first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String shortRef(String hex) {
         return hex.length() > 14 ? hex.substring(0, 10) + "…" : hex;
-    }
-
-    /** The journal's reservation, {"token":"amount",...}; tokens are addresses or GAS. */
-    static Map<String, BigInteger> amounts(String json) {
-        Map<String, BigInteger> out = new TreeMap<>();
-        if (json == null) {
-            return out;
-        }
-        String body = json.trim();
-        if (body.length() < 2) {
-            return out;
-        }
-        body = body.substring(1, body.length() - 1).trim();
-        if (body.isEmpty()) {
-            return out;
-        }
-        for (String pair : body.split(",")) {
-            String[] kv = pair.split(":");
-            out.put(kv[0].trim().replace("\"", "").toLowerCase(Locale.ROOT), new BigInteger(kv[1].trim().replace("\"", "")));
-        }
-        return out;
     }
 }

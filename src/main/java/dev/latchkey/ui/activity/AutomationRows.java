@@ -1,5 +1,7 @@
 package dev.latchkey.ui.activity;
 
+import dev.latchkey.keystore.ActivityFields;
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.ui.activity.ActivityPort.AutomationRef;
 import java.util.HashMap;
@@ -8,22 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The automation engine's log lines ({@code automation.*}, subject = the rule id) as activity events named by the
- * rule's label. A firing's trade is the signer's row of the same intent; the "fired" event only says that it fired,
- * so nothing is counted twice.
+ * The automation engine's log rows ({@link ActivityKind.Family#AUTOMATION}, subject = the rule id) as activity events
+ * named by the rule's label. A firing's trade is the signer's row of the same intent; the "fired" event only says that
+ * it fired, so nothing is counted twice.
  */
 final class AutomationRows {
-
-    static final String PREFIX = "automation.";
-    private static final Pattern INTENT = Pattern.compile("intent 0x([0-9a-fA-F]{32})");
-    private static final Pattern TRIGGER = Pattern.compile("trigger (\\d+)");
-    /** Log kinds whose detail is the reason, and how the row says them ("active" is a rule resumed by the owner). */
-    private static final Map<String, String> STATUS_WORDS = Map.of("skipped", "skipped", "needs_attention", "needs attention",
-            "done", "done", "paused", "paused", "active", "resumed", "removed", "removed");
 
     private AutomationRows() {
     }
@@ -32,11 +25,8 @@ final class AutomationRows {
     static Map<String, String> firedBy(List<ActivityLog.Entry> log, Map<String, AutomationRef> rules) {
         Map<String, String> out = new HashMap<>();
         for (ActivityLog.Entry e : log) {
-            if (e.kind().equals(PREFIX + "fired")) {
-                Matcher m = INTENT.matcher(e.detail());
-                if (m.find()) {
-                    out.put(m.group(1).toLowerCase(Locale.ROOT), label(e.subject(), rules));
-                }
+            if (e.kind() == ActivityKind.AUTOMATION_FIRED) {
+                e.fields().firedIntent().ifPresent(intent -> out.put(intent, label(e.subject(), rules)));
             }
         }
         return out;
@@ -45,32 +35,28 @@ final class AutomationRows {
     static Optional<ActivityRow> event(ActivityLog.Entry e, Map<String, AutomationRef> rules, Map<String, String> sessionLabels) {
         String label = label(e.subject(), rules);
         String name = "Automation '" + label + "'";
-        String detail = e.detail() == null ? "" : e.detail();
-        String what;
-        String reason = "";
-        String kind = e.kind().substring(PREFIX.length());
-        switch (kind) {
-            case "added" -> {
-                String ruleKind = detail.contains(" ") ? detail.substring(0, detail.indexOf(' ')) : detail;
-                what = name + " created (" + ruleKind.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
-            }
-            case "fired" -> {
-                Matcher t = TRIGGER.matcher(detail);
-                what = name + " fired" + (t.find() ? " (trigger " + t.group(1) + ")" : "");
-            }
-            case "succeeded" -> what = name + " succeeded";
-            case "failed" -> {
-                what = name + " failed";
-                reason = detail.replaceFirst("^intent 0x[0-9a-fA-F]+: ", "");
-            }
-            default -> {
-                String words = STATUS_WORDS.get(kind);
-                if (words == null) {
-                    return Optional.empty();
-                }
-                what = name + " " + words;
-                reason = detail;
-            }
+        ActivityFields f = e.fields();
+        String reason = f.why().orElse("");
+        String what = switch (e.kind()) {
+            case AUTOMATION_ADDED -> name + " created (" + Optional.ofNullable(f.ruleKind()).orElse("rule").toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + ")";
+            case AUTOMATION_FIRED -> name + " fired" + (f.triggerSeq().isPresent() ? " (trigger " + f.triggerSeq().getAsLong() + ")" : "");
+            case AUTOMATION_SUCCEEDED -> name + " succeeded";
+            case AUTOMATION_FAILED -> name + " failed";
+            case AUTOMATION_SKIPPED -> name + " skipped";
+            case AUTOMATION_NEEDS_ATTENTION -> name + " needs attention";
+            case AUTOMATION_DONE -> name + " done";
+            case AUTOMATION_PAUSED -> name + " paused";
+            case AUTOMATION_RESUMED -> name + " resumed";
+            case AUTOMATION_REMOVED -> name + " removed";
+            default -> null;
+        };
+        if (what == null) {
+            return Optional.empty();
+        }
+        if (e.kind() == ActivityKind.AUTOMATION_SUCCEEDED || e.kind() == ActivityKind.AUTOMATION_FIRED
+                || e.kind() == ActivityKind.AUTOMATION_ADDED) {
+            reason = "";
         }
         String session = Optional.ofNullable(rules.get(key(e.subject()))).map(AutomationRef::session).orElse("");
         return Optional.of(new ActivityRow("log-" + e.id(), e.at(), ActivityRow.Status.EVENT, what, session,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.keystore.AutomationEvaluation;
 import dev.latchkey.keystore.Automations;
 import dev.latchkey.keystore.Keystore;
+import dev.latchkey.signer.SignerLines;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.workspace.ChangeFeed;
@@ -24,17 +25,18 @@ class ActivityAutomationFilterTest {
 
     @Test
     void automationsFilterShowsTheRulesEventsAndItsTradeAndWalletEventsLeavesThemOut() throws Exception {
-        byte[] pid = ActivityRowsTest.fill(32, 7);
         byte[] rule = ActivityRowsTest.fill(16, 1);
         byte[] fired = ActivityRowsTest.fill(16, 10);
-        String session = "0x" + HexFormat.of().formatHex(pid);
-        try (Keystore ks = ActivityRowsTest.wallet(dir, pid)) {
+        try (SignerLines signer = SignerLines.open(dir)) {
+            Keystore ks = signer.keystore();
+            byte[] pid = signer.permissionId();
+            String session = "0x" + HexFormat.of().formatHex(pid);
             Automations a = ks.automations();
             a.add(rule, pid, "LIMIT_ORDER", "Buy the dip", "{}".getBytes(StandardCharsets.UTF_8));
             a.record(List.of(new AutomationEvaluation.New(rule, 4, 900, AutomationEvaluation.Result.SKIPPED, "price above the limit")));
             a.fire(new Automations.Fire(rule, 0, 0, fired, 5, 1000, new byte[] {1}, "price at the limit"));
-            ks.activity().append("signer.refused", HexFormat.of().formatHex(fired), "budget: over the daily limit");
-            ks.activity().append("signer.refused", "ffeeddccbbaa99887766554433221100", "no-session: a manual trade");
+            signer.refused(fired); // the real signer's refusal of the fired intent ...
+            signer.refused(HexFormat.of().parseHex("ffeeddccbbaa99887766554433221100")); // ... and of a manual trade
             ActivityPort port = new ActivityPort() {
                 @Override
                 public Snapshot load(int limit) throws Exception {

@@ -56,7 +56,7 @@ class PortfolioViewModelTest {
                     .containsExactly("ETH 1", "USDC 10,000", "DAI 10,000", "WETH 2");
             assertThat(vm.balances().get(1).raw()).isEqualTo(w.balanceOf("USDC")).isEqualTo(new BigInteger("10000000000"));
             assertThat(vm.noticeProperty().get()).startsWith("Test funds received: 1 ETH, 10,000 USDC");
-            assertThat(w.keystore().activity().recent(50)).anyMatch(e -> e.kind().equals("account.funded"));
+            assertThat(w.keystore().activity().recent(50)).anyMatch(e -> e.kind().code().equals("account.funded"));
         }
     }
 
