@@ -116,7 +116,10 @@ public final class AccountCommand implements Runnable {
 
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
-            return Views.account(new AccountService(keystore, chain).show(Optional.ofNullable(account)));
+            AccountService accounts = new AccountService(keystore, chain);
+            Map<String, Object> out = Views.account(accounts.show(Optional.ofNullable(account)));
+            out.put("kind", AccountKinds.name(accounts.kind(accounts.resolve(Optional.ofNullable(account)))));
+            return out;
         }
     }
 

@@ -24,7 +24,9 @@ class OneClickCliOnSafe7579Test extends OneClickCliPath {
 
     @Override
     void assertAccountKind(CliRunner cli, Devnet devnet) throws Exception {
-        String account = cli.chain("account", "show").json().path("account").asText();
+        var shown = cli.chain("account", "show").json();
+        assertThat(shown.path("kind").asText()).isEqualTo("safe7579");
+        String account = shown.path("account").asText();
         try (EvmClient node = new EvmClient(devnet.manifest().rpcUrl())) {
             String id = AccountIdText.of(node.call(account, Abi.call("accountId()")));
             assertThat(id).isEqualTo("rhinestone.safe7579.v1.0.0");
