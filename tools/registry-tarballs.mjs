@@ -26,7 +26,16 @@ function run(cmd, args, cwd) {
 for (const t of config.tarballs) {
   const dir = join(base, t.dir);
   const stamp = join(dir, '.integrity');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.integrity) continue;
+  if (!(existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === t.integrity)) fetch(t, dir, stamp);
+  for (const e of t.extract ?? []) {
+    const source = readFileSync(join(dir, 'package', e.from), 'utf8');
+    const m = source.match(new RegExp(e.constant + '\\s*=\\s*hex"([0-9a-fA-F]+)"'));
+    if (!m) fail(`${t.name}@${t.version}: no hex constant ${e.constant} in ${e.from}`);
+    writeFileSync(join(dir, e.to), '0x' + m[1].toLowerCase() + '\n');
+  }
+}
+
+function fetch(t, dir, stamp) {
   console.log(`[latchkey] fetching ${t.name}@${t.version} from the npm registry (npm pack)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -36,12 +45,6 @@ for (const t of config.tarballs) {
   const got = 'sha512-' + createHash('sha512').update(readFileSync(join(dir, tgz))).digest('base64');
   if (got !== t.integrity) fail(`${t.name}@${t.version}: integrity ${got} is not the pinned ${t.integrity}; refusing to use it`);
   run('tar', ['-xzf', tgz], dir);
-  for (const e of t.extract ?? []) {
-    const source = readFileSync(join(dir, 'package', e.from), 'utf8');
-    const m = source.match(new RegExp(e.constant + '\\s*=\\s*hex"([0-9a-fA-F]+)"'));
-    if (!m) fail(`${t.name}@${t.version}: no hex constant ${e.constant} in ${e.from}`);
-    writeFileSync(join(dir, e.to), '0x' + m[1].toLowerCase() + '\n');
-  }
   rmSync(join(dir, tgz));
   writeFileSync(stamp, t.integrity + '\n');
 }

@@ -4,6 +4,8 @@ import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Sessions;
 import dev.latchkey.wallet.AccountDeployer;
+import dev.latchkey.wallet.AccountImport;
+import dev.latchkey.wallet.AccountKinds;
 import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.Deployment;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code latchkey account ...}: the wallet's smart accounts on a network. */
 @Command(name = "account", mixinStandardHelpOptions = true,
         description = "Create, show, fund (devnet) and deploy the wallet's smart account.",
-        subcommands = {AccountCommand.Create.class, AccountCommand.Show.class, AccountCommand.Fund.class, AccountCommand.Deploy.class})
+        subcommands = {AccountCommand.Create.class, AccountCommand.Import.class, AccountCommand.Show.class, AccountCommand.Fund.class, AccountCommand.Deploy.class})
 public final class AccountCommand implements Runnable {
 
     @Spec
@@ -30,8 +32,12 @@ public final class AccountCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Register the counterfactual LatchkeyAccount of an owner key (a new owner key if the vault has none).")
+            description = "Register the counterfactual account of an owner key (a new owner key if the vault has none).")
     static final class Create extends ChainCommand {
+        @Option(names = "--kind", defaultValue = "latchkey", paramLabel = "KIND",
+                description = "latchkey (default) or safe7579 (a Safe with the Safe7579 adapter); kernel and nexus are not supported yet.")
+        String kind;
+
         @Option(names = "--owner", paramLabel = "ADDR", description = "Owner key in the vault (default: the only one).")
         String owner;
 
@@ -48,10 +54,12 @@ public final class AccountCommand implements Runnable {
 
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
-            AccountService.Created c = new AccountService(keystore, chain).create(Optional.ofNullable(owner), index, label);
+            AccountService.Created c = new AccountService(keystore, chain).create(Optional.ofNullable(owner), index, label,
+                    AccountKinds.parse("--kind", kind));
             Map<String, Object> out = Output.result();
             out.put("network", chain.profile().name());
             out.put("account", c.address().checksummed());
+            out.put("kind", AccountKinds.name(c.kind()));
             out.put("owner", c.owner().checksummed());
             out.put("index", c.index());
             out.put("deployed", c.deployed());
@@ -60,6 +68,37 @@ public final class AccountCommand implements Runnable {
             if (c.newOwnerKey()) {
                 out.put("note", "a new owner key was generated in the wallet; back it up with 'latchkey wallet export-keystore'");
             }
+            return out;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Register an ERC-7579 account created elsewhere (Safe7579 or LatchkeyAccount) that a vault owner key"
+                    + " controls alone; installs SmartSession with one owner-signed operation when it is missing.")
+    static final class Import extends ChainCommand {
+        @Option(names = "--address", required = true, paramLabel = "ADDR", description = "The deployed account.")
+        String address;
+
+        @Option(names = "--label", defaultValue = "", description = "A name for the account.")
+        String label;
+
+        @Override
+        boolean needsPassword() {
+            return true;
+        }
+
+        @Override
+        Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
+            AccountImport.Imported i = new AccountImport(keystore, chain).run(address, label);
+            Map<String, Object> out = Output.result();
+            out.put("network", chain.profile().name());
+            out.put("account", i.address().checksummed());
+            out.put("kind", AccountKinds.name(i.kind()));
+            out.put("accountId", i.accountId());
+            out.put("owner", i.owner().checksummed());
+            out.put("alreadyRegistered", i.alreadyRegistered());
+            out.put("smartSession", i.installTransaction().isPresent() ? "installed now" : "already installed");
+            i.installTransaction().ifPresent(t -> out.put("installTransaction", t));
             return out;
         }
     }
@@ -77,7 +116,10 @@ public final class AccountCommand implements Runnable {
 
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
-            return Views.account(new AccountService(keystore, chain).show(Optional.ofNullable(account)));
+            AccountService accounts = new AccountService(keystore, chain);
+            Map<String, Object> out = Views.account(accounts.show(Optional.ofNullable(account)));
+            out.put("kind", AccountKinds.name(accounts.kind(accounts.resolve(Optional.ofNullable(account)))));
+            return out;
         }
     }
 

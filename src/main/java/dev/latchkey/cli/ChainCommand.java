@@ -82,6 +82,7 @@ abstract class ChainCommand implements Callable<Integer> {
             case NETWORK -> "Network";
             case MISSING_DEPLOYMENT -> "MissingDeployment";
             case INCOMPATIBLE_MODULE -> "IncompatibleModule";
+            case UNSUPPORTED_ACCOUNT -> "UnsupportedAccount";
             case NOT_FOUND -> "NotFound";
             case STATE -> "State";
             case INVALID -> "InvalidInput";

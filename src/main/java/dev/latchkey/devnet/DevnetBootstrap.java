@@ -33,6 +33,7 @@ final class DevnetBootstrap {
         NpmArtifacts npm = new NpmArtifacts(config.nodeModules());
         UniswapMarket.deploy(deployer, npm, addresses);
         AaveMarket.deploy(deployer, npm, addresses);
+        AccountFactories.deploy(deployer, config.nodeModules(), addresses);
         progress.step(String.format("deployed %d contracts in %.1f s", addresses.size(),
                 (System.nanoTime() - started) / 1e9));
         return addresses;

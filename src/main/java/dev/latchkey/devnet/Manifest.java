@@ -25,8 +25,11 @@ import java.util.NoSuchElementException;
 public record Manifest(int version, long chainId, String rpcUrl, String bundlerUrl, Map<String, String> addresses,
                        Map<String, String> accounts, String directSubmitterKey) {
 
-    /** Bumped whenever the bootstrap deploys something different (2: our contracts at their CREATE2 addresses). */
-    public static final int CURRENT_VERSION = 2;
+    /**
+     * Bumped whenever the bootstrap deploys something different (2: our contracts at their CREATE2 addresses; 3: the
+     * Safe7579 stack beside ours).
+     */
+    public static final int CURRENT_VERSION = 3;
 
     public Manifest {
         addresses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(addresses));

@@ -66,8 +66,9 @@ public final class AccountDeployer {
     private Deployment byFaucet(SmartAccountClient client) throws KeystoreException {
         Manifest manifest = devnetManifest("deploy");
         String faucet = manifest.accounts().getOrDefault("deployer", DevnetKeys.ANVIL_ACCOUNT_0);
-        String hash = chain.node().sendFromUnlocked(faucet, chain.profile().factory().hex(), BigInteger.ZERO,
-                client.factoryData().hex(), DEPLOY_GAS);
+        Address factory = client.factory().orElseThrow(() -> new WalletException(WalletException.Kind.STATE, "account "
+                + client.address().checksummed() + " has no code and no known factory"));
+        String hash = chain.node().sendFromUnlocked(faucet, factory.hex(), BigInteger.ZERO, client.factoryData().hex(), DEPLOY_GAS);
         TxReceipt receipt = chain.node().waitForReceipt(hash);
         if (!receipt.success() || !client.isDeployed()) {
             throw new WalletException(WalletException.Kind.STATE, "the factory call " + hash + " did not deploy "

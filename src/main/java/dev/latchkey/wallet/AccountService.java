@@ -7,7 +7,9 @@ import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SecretInfo;
 import dev.latchkey.keystore.Sessions;
+import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.Address;
+import dev.latchkey.session.model.HexBytes;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,13 +31,19 @@ public final class AccountService {
 
     /** A new (or the already registered) account. {@code newOwnerKey} says whether an owner key was generated for it. */
     public record Created(Address address, Address owner, int index, boolean deployed, boolean alreadyRegistered,
-                          boolean newOwnerKey) { }
+                          boolean newOwnerKey, AccountKind kind) { }
 
     /**
      * Registers the account of {@code owner} (default: the vault's only owner key; a new key if there is none) at
      * {@code index}. Idempotent: the same owner and index give the same address.
      */
     public Created create(Optional<String> owner, int index, String label) throws KeystoreException {
+        return create(owner, index, label, AccountKind.LATCHKEY);
+    }
+
+    /** {@link #create(Optional, int, String)} of an account of {@code kind} (LatchkeyAccount or Safe7579). */
+    public Created create(Optional<String> owner, int index, String label, AccountKind kind) throws KeystoreException {
+        AccountKinds.requireSupported(kind);
         List<SecretInfo> owners = keystore.keys().ownerKeys();
         boolean generated = false;
         Address ownerAddress;
@@ -54,16 +62,17 @@ public final class AccountService {
             throw new WalletException(WalletException.Kind.INVALID, "the vault holds several owner keys; pick one with --owner: "
                     + String.join(", ", owners.stream().map(SecretInfo::publicRef).toList()));
         }
-        AccountSpec spec = AccountSpecs.spec(ownerAddress, AccountSpecs.salt(ownerAddress, index));
-        SmartAccountClient client = chain.account(spec);
+        HexBytes salt = AccountSpecs.salt(ownerAddress, index);
+        SmartAccountClient client = AccountClients.counterfactual(chain, kind, ownerAddress, salt);
         Address address = client.address();
         boolean known = registered().stream().anyMatch(a -> Address.parse("account", a.address()).equals(address));
-        keystore.settings().put(AccountSpecs.saltKey(address), spec.salt().hex());
+        keystore.settings().put(AccountSpecs.saltKey(address), salt.hex());
+        if (kind != AccountKind.LATCHKEY) keystore.settings().put(AccountKinds.kindKey(address), AccountKinds.name(kind));
         keystore.sessions().addAccount(new Sessions.Account(address.checksummed(), ownerAddress.checksummed(),
                 label == null || label.isBlank() ? "account " + index : label));
-        keystore.activity().append(ActivityKind.ACCOUNT_CREATED, address.checksummed(), "owner " + ownerAddress.checksummed() + " index "
+        keystore.activity().append(ActivityKind.ACCOUNT_CREATED, address.checksummed(), AccountKinds.name(kind) + " owner " + ownerAddress.checksummed() + " index "
                 + index + " on " + chain.profile().name() + (generated ? " (new owner key)" : ""));
-        return new Created(address, ownerAddress, index, client.isDeployed(), known, generated);
+        return new Created(address, ownerAddress, index, client.isDeployed(), known, generated, kind);
     }
 
     /** Address, deployment, balances and Aave position of {@code account} (default: the wallet's only account). */
@@ -96,17 +105,24 @@ public final class AccountService {
         return all.get(0);
     }
 
-    /** The account client of a registered account (its stored spec). */
+    /** The account client of a registered account (its kind, and its stored salt unless it was imported). */
     public SmartAccountClient client(Sessions.Account account) throws KeystoreException {
         Address address = Address.parse("account", account.address());
+        AccountKind kind = AccountKinds.stored(keystore.settings(), address);
+        if (AccountKinds.imported(keystore.settings(), address)) return AccountClients.existing(chain, kind, address);
         AccountSpec spec = AccountSpecs.stored(keystore.settings(), address, Address.parse("owner", account.ownerAddress()));
-        SmartAccountClient client = chain.account(spec);
+        SmartAccountClient client = AccountClients.counterfactual(chain, kind, Address.parse("owner", account.ownerAddress()), spec.salt());
         if (!client.address().equals(address)) {
             throw new WalletException(WalletException.Kind.STATE, "account " + address.checksummed() + " does not match its stored"
                     + " spec on " + chain.profile().name() + " (factory gives " + client.address().checksummed()
                     + "); was it created on a network with another factory?");
         }
         return client;
+    }
+
+    /** The stored kind of a registered account. */
+    public AccountKind kind(Sessions.Account account) throws KeystoreException {
+        return AccountKinds.stored(keystore.settings(), Address.parse("account", account.address()));
     }
 
     private List<Sessions.Account> registered() throws KeystoreException {

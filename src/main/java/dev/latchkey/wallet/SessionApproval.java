@@ -6,9 +6,8 @@ import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.keystore.SessionStatus;
 import dev.latchkey.keystore.Sessions;
-import dev.latchkey.session.codec.PermissionEnableSig;
+import dev.latchkey.aa.account.AccountEncoding;
 import dev.latchkey.session.hash.EnablePlan;
-import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.SmartSessionMode;
@@ -56,11 +55,14 @@ public final class SessionApproval {
             Arrays.fill(password, '\0');
         }
         Address owner = owner(p.account());
-        byte[] sig = keystore.keys().signHashWithOwner(owner.checksummed(), p.digest().bytes());
+        // What the owner signs is what the account's isValidSignature verifies (Safe7579: Safe's message hash).
+        AccountEncoding encoding = AccountKinds.encoding(AccountKinds.stored(keystore.settings(), p.account()), chain.profile());
+        HexBytes signed = encoding.enableHash(p.account(), chain.profile().chainId(), p.digest());
+        byte[] sig = keystore.keys().signHashWithOwner(owner.checksummed(), signed.bytes());
         keystore.activity().append(OwnerSignatures.KIND, p.permissionId().hex(), "enable approval of session " + p.permissionId().hex()
                 + " (" + p.label() + "), digest " + p.digest().hex());
-        check(owner, p, sig);
-        HexBytes formatted = PermissionEnableSig.format(AccountKind.LATCHKEY, chain.profile().ownableValidator(), HexBytes.of(sig));
+        check(owner, signed, sig);
+        HexBytes formatted = encoding.enableSignature(HexBytes.of(sig));
         requireErc1271(p, formatted);
         keystore.sessions().approve(record.permissionId(), formatted.bytes());
         return p;
@@ -112,10 +114,10 @@ public final class SessionApproval {
                         + " of this session is not in the wallet"));
     }
 
-    private static void check(Address owner, Preview p, byte[] sig) {
+    private static void check(Address owner, HexBytes signed, byte[] sig) {
         try {
             Sign.SignatureData data = new Sign.SignatureData(sig[64], Arrays.copyOfRange(sig, 0, 32), Arrays.copyOfRange(sig, 32, 64));
-            BigInteger key = Sign.signedMessageHashToKey(p.digest().bytes(), data);
+            BigInteger key = Sign.signedMessageHashToKey(signed.bytes(), data);
             if (!new Address("0x" + Keys.getAddress(key)).equals(owner)) throw new IllegalStateException("recovered another signer");
         } catch (java.security.SignatureException | IllegalStateException e) {
             throw new WalletException(WalletException.Kind.STATE, "the owner key's signature does not verify: " + e.getMessage(), e);
@@ -125,11 +127,20 @@ public final class SessionApproval {
     /** A deployed account must accept the approval through ERC-1271 exactly as SmartSession will ask it. */
     private void requireErc1271(Preview p, HexBytes formatted) {
         if (!chain.node().hasCode(p.account().hex())) return;
-        String r = chain.node().call(p.account().hex(), Abi.call("isValidSignature(bytes32,bytes)", new Bytes32(p.digest().bytes()),
-                new DynamicBytes(formatted.bytes())));
+        String r;
+        try {
+            r = chain.node().call(p.account().hex(), Abi.call("isValidSignature(bytes32,bytes)", new Bytes32(p.digest().bytes()),
+                    new DynamicBytes(formatted.bytes())));
+        } catch (dev.latchkey.chain.RpcException e) {
+            if (e.code() == 0) throw e;
+            // Safe's checkSignatures reverts rather than answering "invalid".
+            r = "a revert (" + e.getMessage() + ")";
+            throw new WalletException(WalletException.Kind.STATE, "the account " + p.account().checksummed() + " does not accept the"
+                    + " approval (ERC-1271 returned " + r + "); does the vault's owner key still control it?");
+        }
         if (!Abi.word(r, 0).shiftRight(224).equals(new BigInteger("1626ba7e", 16))) {
             throw new WalletException(WalletException.Kind.STATE, "the account " + p.account().checksummed() + " does not accept the"
-                    + " approval (ERC-1271 returned " + r + "); is its owner validator " + chain.profile().ownableValidator() + "?");
+                    + " approval (ERC-1271 returned " + r + "); does the vault's owner key still control it?");
         }
     }
 }

@@ -17,6 +17,11 @@ public final class WalletException extends RuntimeException {
          * approval would not enable sessions there (e.g. an older build with other EIP-712 types).
          */
         INCOMPATIBLE_MODULE,
+        /**
+         * An account cannot be imported: it is not an ERC-7579 account, a kind Latchkey does not drive yet, or one the
+         * vault's owner keys do not control. Nothing was stored.
+         */
+        UNSUPPORTED_ACCOUNT,
         /** No such account, session or key in this wallet. */
         NOT_FOUND,
         /** The request is valid but the wallet's state does not allow it (e.g. approving a revoked session). */

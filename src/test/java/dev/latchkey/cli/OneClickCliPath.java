@@ -22,12 +22,23 @@ abstract class OneClickCliPath {
 
     @TempDir java.nio.file.Path tmp;
 
+    /** The command that gives the wallet its account (the kind under test). */
+    String[] createAccount() {
+        return new String[] {"account", "create"};
+    }
+
+    /** Checks that the account the path runs on is of the kind under test (its own contracts say so). */
+    void assertAccountKind(CliRunner cli, Devnet devnet) throws Exception { }
+
     @Test
     void oneApprovalThreeSwapsLiveSpendRefusalBeforeSigningAndRevoke(Devnet devnet) throws Exception {
         CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
         assertThat(cli.init().exit()).isZero();
-        assertThat(cli.chain("account", "create").exit()).isZero();
-        assertThat(cli.chain("account", "fund", "--eth", "1", "--usdc", "3000").exit()).isZero();
+        CliRunner.Run created = cli.chain(createAccount());
+        assertThat(created.exit()).as(created.out() + created.err()).isZero();
+        CliRunner.Run funded = cli.chain("account", "fund", "--eth", "1", "--usdc", "3000");
+        assertThat(funded.exit()).as(funded.out() + funded.err()).isZero();
+        assertAccountKind(cli, devnet);
         String session = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH", "--max-per-trade", "500",
                 "--max-per-day", "2000", "--days", "7").json().path("session").asText();
         CliRunner.Run enable = cli.chain("session", "enable", "--session", session);
@@ -76,8 +87,9 @@ abstract class OneClickCliPath {
     void aRecurringPaymentFiresEveryPeriodUnderSignerRun(Devnet devnet) throws Exception {
         CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
         assertThat(cli.init().exit()).isZero();
-        assertThat(cli.chain("account", "create").exit()).isZero();
+        assertThat(cli.chain(createAccount()).exit()).isZero();
         assertThat(cli.chain("account", "fund", "--eth", "1", "--usdc", "1000").exit()).isZero();
+        assertAccountKind(cli, devnet);
         String sid = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH", "--max-per-trade", "100",
                 "--max-per-day", "500", "--days", "7").json().path("session").asText();
         assertThat(cli.chain("session", "enable", "--session", sid).exit()).isZero();

@@ -1,5 +1,6 @@
 package dev.latchkey.aa.flow;
 
+import dev.latchkey.aa.account.AccountEncoding;
 import dev.latchkey.aa.signature.SessionKeySignatures;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.session.codec.Ids;
@@ -48,5 +49,17 @@ public final class EnableFlow {
         if (owners.isEmpty()) throw new FieldException("owners", "at least one owner key");
         HexBytes sigs = SessionKeySignatures.signAll(owners, plan.hashToSign(), SessionKeySignatures.Form.RAW);
         return PermissionEnableSig.format(AccountKind.LATCHKEY, ownerValidator, sigs);
+    }
+
+    /**
+     * The owners' approval of the plan for {@code account} in its kind's ERC-1271 format: they sign
+     * {@link AccountEncoding#enableHash} (Safe7579: Safe's message hash of the digest), wrapped by
+     * {@link AccountEncoding#enableSignature}.
+     */
+    public static HexBytes approve(EnablePlan plan, List<ECKeyPair> owners, SmartAccountClient account) {
+        if (owners.isEmpty()) throw new FieldException("owners", "at least one owner key");
+        AccountEncoding enc = account.encoding();
+        HexBytes hash = enc.enableHash(account.address(), account.chain().chainId(), plan.hashToSign());
+        return enc.enableSignature(SessionKeySignatures.signAll(owners, hash, SessionKeySignatures.Form.RAW));
     }
 }

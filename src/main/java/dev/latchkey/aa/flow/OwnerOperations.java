@@ -1,14 +1,11 @@
 package dev.latchkey.aa.flow;
 
-import dev.latchkey.aa.execution.Erc7579Execute;
+import dev.latchkey.aa.account.AccountEncoding;
 import dev.latchkey.aa.execution.Execution;
-import dev.latchkey.aa.nonce.NonceKeys;
-import dev.latchkey.aa.signature.MockSignatures;
 import dev.latchkey.aa.signature.SessionKeySignatures;
 import dev.latchkey.aa.submit.UserOperationReceipt;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
-import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
@@ -17,8 +14,9 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
 
 /**
- * Operations the owners sign themselves (validated by the account's OwnableValidator): personal_sign over the
- * userOpHash, v = 27/28, one 65-byte signature per owner up to the threshold. Deploys the account when needed.
+ * Operations the owners sign themselves, routed and signed as the account's kind validates its owners
+ * ({@link AccountEncoding}: on LatchkeyAccount personal_sign over the userOpHash for OwnableValidator, on Safe7579
+ * the Safe owners over the SafeOp hash). Deploys the account when needed.
  */
 public final class OwnerOperations {
 
@@ -36,13 +34,21 @@ public final class OwnerOperations {
 
     /** Builds (with gas and fees), signs with {@code owners} and sends an owner operation running {@code calls}. */
     public UserOperationReceipt execute(List<Execution> calls, List<ECKeyPair> owners) {
+        return send(account.encoding().execute(calls), owners);
+    }
+
+    /**
+     * An owner operation with {@code callData} as is (e.g. the account's own {@code installModule}), routed and signed
+     * the way the account's kind validates its owners.
+     */
+    public UserOperationReceipt send(HexBytes callData, List<ECKeyPair> owners) {
         if (owners.isEmpty()) throw new FieldException("owners", "at least one owner key");
-        BigInteger key = NonceKeys.keyFor(AccountKind.LATCHKEY, account.chain().ownableValidator());
-        UserOperation op = UserOperation.of(account.address(), account.nonce(key), Erc7579Execute.encode(calls));
-        if (!account.isDeployed()) op = op.withFactory(account.chain().factory(), account.factoryData());
-        op = sender.withGasAndFees(op.withSignature(MockSignatures.repeat(MockSignatures.OWNABLE_MOCK, owners.size())));
-        HexBytes hash = UserOpHash.hash(op, account.chain().entryPoint(), BigInteger.valueOf(account.chain().chainId()));
-        return sender.send(op.withSignature(personalSign(owners, hash)));
+        AccountEncoding enc = account.encoding();
+        UserOperation op = account.withInitCodeIfNeeded(UserOperation.of(account.address(), account.nonce(enc.ownerNonceKey()), callData));
+        op = sender.withGasAndFees(op.withSignature(enc.ownerStub(owners.size())));
+        long chainId = account.chain().chainId();
+        HexBytes hash = UserOpHash.hash(op, account.chain().entryPoint(), BigInteger.valueOf(chainId));
+        return sender.send(op.withSignature(enc.ownerSignature(op, hash, owners, chainId, account.chain().entryPoint())));
     }
 
     /** Concatenated personal_sign (EIP-191) signatures, v = 27/28, as OwnableValidator.validateUserOp expects. */

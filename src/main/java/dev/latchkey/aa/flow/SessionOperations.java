@@ -1,9 +1,7 @@
 package dev.latchkey.aa.flow;
 
 import dev.latchkey.aa.userop.WindowClaims;
-import dev.latchkey.aa.execution.Erc7579Execute;
 import dev.latchkey.aa.execution.Execution;
-import dev.latchkey.aa.nonce.NonceKeys;
 import dev.latchkey.aa.signature.MockSignatures;
 import dev.latchkey.aa.signature.SessionKeySignatures;
 import dev.latchkey.aa.userop.OperationContexts;
@@ -17,7 +15,6 @@ import dev.latchkey.session.engine.InMemoryPolicyState;
 import dev.latchkey.session.engine.PolicyEngine;
 import dev.latchkey.session.engine.PreparedSession;
 import dev.latchkey.session.engine.Refusal;
-import dev.latchkey.session.model.AccountKind;
 import dev.latchkey.session.model.EnableSession;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.hash.SessionDigests;
@@ -84,12 +81,11 @@ public final class SessionOperations {
      */
     public UserOperation draft(PreparedSession session, int signers, List<Execution> calls, Optional<EnableSession> enable) {
         if (calls.isEmpty()) throw new FieldException("calls", "at least one call");
-        BigInteger key = NonceKeys.keyFor(AccountKind.LATCHKEY, account.chain().smartSession());
+        BigInteger key = account.encoding().sessionNonceKey(account.chain().smartSession());
         // The windowed policies count the window the op claims (docs/policies.md §2): the time check() assumes.
-        HexBytes callData = WindowClaims.stamp(session, account.chain().smartSession(), Erc7579Execute.encode(calls),
+        HexBytes callData = WindowClaims.stamp(session, account.chain().smartSession(), account.encoding().execute(calls),
                 account.client().latestTimestamp() + 1);
-        UserOperation op = UserOperation.of(account.address(), account.nonce(key), callData);
-        if (!account.isDeployed()) op = op.withFactory(account.chain().factory(), account.factoryData());
+        UserOperation op = account.withInitCodeIfNeeded(UserOperation.of(account.address(), account.nonce(key), callData));
         HexBytes mock = MockSignatures.repeat(MockSignatures.OWNABLE_MOCK, signers);
         HexBytes stub = enable.isPresent()
                 ? SmartSessionSignatures.enable(SmartSessionMode.ENABLE, enable.get(), mock)

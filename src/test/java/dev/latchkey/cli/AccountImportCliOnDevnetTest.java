@@ -1,0 +1,151 @@
+package dev.latchkey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.chain.Abi;
+import dev.latchkey.chain.EvmClient;
+import dev.latchkey.chain.TxReceipt;
+import dev.latchkey.devnet.Devnet;
+import dev.latchkey.devnet.DevnetExtension;
+import dev.latchkey.keystore.KdfPolicy;
+import dev.latchkey.keystore.Keystore;
+import dev.latchkey.keystore.WalletLocation;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.Credentials;
+
+/**
+ * {@code account import} of accounts created outside Latchkey, the way rhinestone's SDK creates a Safe7579 account
+ * ({@code SafeProxyFactory.createProxyWithNonce(singleton, Safe.setup(owners, threshold, launchpad,
+ * addSafe7579(adapter, validators, …), adapter, …), saltNonce)}) from the devnet's deployer account, here without any
+ * ERC-7579 validator, so SmartSession is missing until Latchkey installs it.
+ */
+@ExtendWith(DevnetExtension.class)
+class AccountImportCliOnDevnetTest {
+
+    private static final String OWNER_KEY = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    private static final String STRANGER = "0x00000000000000000000000000000000000beef1";
+
+    @TempDir Path tmp;
+
+    @Test
+    void aSafeCreatedElsewhereIsImportedGetsSmartSessionWithOneOwnerOperationAndTrades(Devnet devnet) throws Exception {
+        CliRunner cli = walletWithOwnerKey(devnet);
+        String owner = Credentials.create(OWNER_KEY).getAddress();
+        String safe;
+        try (EvmClient node = new EvmClient(devnet.manifest().rpcUrl())) {
+            safe = createSafe(devnet, node, List.of(owner), 1, 7);
+            node.waitForReceipt(node.sendFromUnlocked(devnet.manifest().accounts().get("deployer"), safe, BigInteger.TEN.pow(18),
+                    "0x", BigInteger.valueOf(100_000)));
+            assertThat(installed(node, safe, devnet.manifest().address("SmartSession"))).isFalse();
+
+            CliRunner.Run imported = cli.chain("account", "import", "--address", safe);
+            assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+            JsonNode j = imported.json();
+            assertThat(j.path("kind").asText()).isEqualTo("safe7579");
+            assertThat(j.path("accountId").asText()).isEqualTo("rhinestone.safe7579.v1.0.0");
+            assertThat(j.path("owner").asText()).isEqualToIgnoringCase(owner);
+            assertThat(j.path("smartSession").asText()).isEqualTo("installed now");
+            assertThat(installed(node, safe, devnet.manifest().address("SmartSession"))).as("installed on chain").isTrue();
+
+            CliRunner.Run again = cli.chain("account", "import", "--address", safe);
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.json().path("alreadyRegistered").asBoolean()).isTrue();
+            assertThat(again.json().path("smartSession").asText()).isEqualTo("already installed");
+        }
+
+        assertThat(cli.chain("account", "fund", "--usdc", "1000").exit()).isZero();
+        String session = cli.chain("session", "create", "--template", "uniswap-swap", "--pair", "USDC/WETH", "--max-per-trade", "500",
+                "--max-per-day", "2000", "--days", "7").json().path("session").asText();
+        assertThat(cli.chain("session", "enable", "--session", session).exit()).isZero();
+        CliRunner.Run swap = cli.chain("trade", "swap", "--from", "USDC", "--to", "WETH", "--amount", "100", "--max-slippage", "0.5%");
+        assertThat(swap.exit()).as(swap.out() + swap.err()).isZero();
+        assertThat(swap.json().path("result").asText()).isEqualTo("included");
+        JsonNode shown = cli.chain("account", "show").json();
+        assertThat(shown.path("account").asText()).isEqualToIgnoringCase(safe);
+        assertThat(shown.path("balances").path("USDC").asText()).isEqualTo("900");
+    }
+
+    @Test
+    void importIsRefusedWithTheReasonAndNothingIsStored(Devnet devnet) throws Exception {
+        CliRunner cli = walletWithOwnerKey(devnet);
+        String owner = Credentials.create(OWNER_KEY).getAddress();
+        try (EvmClient node = new EvmClient(devnet.manifest().rpcUrl())) {
+            String eoa = devnet.manifest().accounts().get("deployer");
+            refused(cli, eoa, "has no code on devnet: only a deployed smart account can be imported");
+            refused(cli, devnet.manifest().address("USDC"), "is not an ERC-7579 account: it does not answer accountId()");
+            String foreign = createSafe(devnet, node, List.of(STRANGER), 1, 11);
+            refused(cli, foreign, "is controlled by the Safe owners " + new dev.latchkey.session.model.Address(STRANGER).checksummed()
+                    + " (threshold 1); none of them is an owner key of this vault");
+            String twoOfTwo = createSafe(devnet, node, List.of(owner, STRANGER), 2, 12);
+            refused(cli, twoOfTwo, "needs 2 owner signatures");
+        }
+        CliRunner.Run kernel = cli.chain("account", "create", "--kind", "kernel");
+        assertThat(kernel.exit()).isEqualTo(1);
+        assertThat(kernel.json().path("message").asText()).startsWith("Kernel v3 accounts are not supported yet");
+        try (Keystore ks = Keystore.open(WalletLocation.walletFile(tmp.resolve("wallet")), KdfPolicy.standard(), java.time.Clock.systemUTC())) {
+            assertThat(ks.sessions().accounts()).as("no account stored").isEmpty();
+        }
+        assertThat(cli.chain("account", "show").exit()).isEqualTo(1);
+    }
+
+    private static void refused(CliRunner cli, String address, String reason) {
+        CliRunner.Run r = cli.chain("account", "import", "--address", address);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.json().path("error").asText()).isEqualTo("UnsupportedAccount");
+        assertThat(r.json().path("message").asText()).contains(reason).endsWith("Nothing was stored.");
+    }
+
+    private CliRunner walletWithOwnerKey(Devnet devnet) throws Exception {
+        CliRunner cli = new CliRunner(tmp, devnet.config().dir().resolve("manifest.json"));
+        assertThat(cli.init().exit()).isZero();
+        Path key = tmp.resolve("owner.key");
+        Files.writeString(key, OWNER_KEY + "\n");
+        CliRunner.Run imported = cli.walletOnly("wallet", "import-key", "--key-file", key.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        return cli;
+    }
+
+    /** A Safe as an SDK outside Latchkey makes it: owners, threshold, the Safe7579 adapter enabled, no validators. */
+    private static String createSafe(Devnet devnet, EvmClient node, List<String> owners, int threshold, long saltNonce) {
+        var m = devnet.manifest();
+        String adapter = m.address("Safe7579");
+        String addSafe7579 = Abi.call("addSafe7579(address,(address,bytes)[],(address,bytes)[],(address,bytes)[],(address,bytes)[],address[],uint8)",
+                new Address(adapter), structs(), structs(), structs(), structs(), new DynamicArray<>(Address.class, List.of()), new Uint8(0));
+        List<Address> sorted = owners.stream().map(Address::new).toList();
+        String setup = Abi.call("setup(address[],uint256,address,bytes,address,address,uint256,address)",
+                new DynamicArray<>(Address.class, sorted), new Uint256(threshold), new Address(m.address("Safe7579Launchpad")),
+                new DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(addSafe7579)), new Address(adapter),
+                new Address("0x0"), new Uint256(0), new Address("0x0"));
+        String create = Abi.call("createProxyWithNonce(address,bytes,uint256)", new Address(m.address("SafeSingleton")),
+                new DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(setup)), new Uint256(saltNonce));
+        String deployer = m.accounts().get("deployer");
+        String factory = m.address("SafeProxyFactory");
+        String safe = Abi.address(node.call(deployer, factory, create), 0);
+        TxReceipt receipt = node.waitForReceipt(node.sendFromUnlocked(deployer, factory, BigInteger.ZERO, create, BigInteger.valueOf(2_000_000)));
+        assertThat(receipt.success()).isTrue();
+        assertThat(node.hasCode(safe)).isTrue();
+        return safe;
+    }
+
+    private static DynamicArray<DynamicStruct> structs() {
+        return new DynamicArray<>(DynamicStruct.class, List.of());
+    }
+
+    private static boolean installed(EvmClient node, String account, String module) {
+        return Abi.word(node.call(account, Abi.call("isModuleInstalled(uint256,address,bytes)", new Uint256(1), new Address(module),
+                new DynamicBytes(new byte[0]))), 0).signum() != 0;
+    }
+}
