@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Latchkey: a desktop wallet for ERC-7579 smart accounts with Smart Sessions.",
         subcommands = {ContractsCommand.class, NetworkCommand.class, WalletCommand.class, AccountCommand.class, SessionCommand.class, TradeCommand.class,
-                SignerCommand.class, AutomationCommand.class, UserOpCommand.class, DevnetCommand.class},
+                SignerCommand.class, AutomationCommand.class, AgentCommand.class, UserOpCommand.class, DevnetCommand.class},
         usageHelpAutoWidth = true)
 public final class LatchkeyCommand implements Runnable {
 

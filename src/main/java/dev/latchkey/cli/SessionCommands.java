@@ -29,6 +29,16 @@ final class SessionCommands {
         return new SessionService(keystore, chain, Clock.systemUTC());
     }
 
+    /** "shared with <server>" and the agent id when the session was shared with a server (issue 16). */
+    static Map<String, Object> withShare(Keystore keystore, Map<String, Object> view, SessionView v) throws KeystoreException {
+        var share = dev.latchkey.agent.bundle.SessionShares.of(keystore.settings(), v.permissionId());
+        share.ifPresent(s -> {
+            view.put("sharedWith", s.server());
+            view.put("agentId", s.agentId());
+        });
+        return view;
+    }
+
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "The one owner approval: shows what the session allows, asks for the wallet password, and signs the enable"
                     + " digest once. The session is then ready; its first trade enables it on chain.")
@@ -75,7 +85,7 @@ final class SessionCommands {
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
             List<Map<String, Object>> sessions = new ArrayList<>();
-            for (SessionView v : service(keystore, chain).list()) sessions.add(Views.session(v, false));
+            for (SessionView v : service(keystore, chain).list()) sessions.add(withShare(keystore, Views.session(v, false), v));
             Map<String, Object> out = Output.result();
             out.put("network", chain.profile().name());
             out.put("sessions", sessions);
@@ -97,7 +107,8 @@ final class SessionCommands {
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
             SessionService service = service(keystore, chain);
-            return Views.session(service.show(service.find(session)), true);
+            SessionView v = service.show(service.find(session));
+            return withShare(keystore, Views.session(v, true), v);
         }
     }
 

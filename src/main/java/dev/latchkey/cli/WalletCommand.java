@@ -65,7 +65,7 @@ public final class WalletCommand implements Runnable {
             }
         }
 
-        private static KdfParams parseKdf(String text) throws KeystoreException {
+        static KdfParams parseKdf(String text) throws KeystoreException {
             String[] parts = text.split(",");
             try {
                 if (parts.length == 3) {

@@ -103,6 +103,27 @@ public final class KeyVault {
         return new SessionSigner(this, checksummed);
     }
 
+    /**
+     * Lends the session key of {@code address} for a session bundle shared with a server (issue 16): the one path by
+     * which a session key leaves this vault, sealed to the server at once (ArchUnit: only the bundle writer calls it).
+     * The buffer is zeroed when {@code use} returns.
+     */
+    public <T> T withSessionKeyForSharing(String address, KeyUse<T> use) throws KeystoreException {
+        try (KeyMaterial key = openKey(SecretPurpose.SESSION_KEY, Addresses.checksummed(address))) {
+            return use.apply(key);
+        }
+    }
+
+    /** Stores a session key received in a shared bundle (an agent's own store); {@code key} is wiped. */
+    public SessionSigner importSessionKey(byte[] key, String label) throws KeystoreException {
+        if (key == null || !Addresses.isValidPrivateKey(key)) {
+            if (key != null) Arrays.fill(key, (byte) 0);
+            throw new KeystoreException.InvalidInputException("not a valid secp256k1 private key");
+        }
+        SecretInfo info = store(SecretPurpose.SESSION_KEY, key, label);
+        return new SessionSigner(this, info.publicRef());
+    }
+
     public List<SecretInfo> sessionKeys() throws KeystoreException {
         return rows.list(SecretPurpose.SESSION_KEY);
     }

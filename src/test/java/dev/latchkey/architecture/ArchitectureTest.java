@@ -209,6 +209,30 @@ class ArchitectureTest {
             .because("a session key signs only the userOpHash SessionSigner computes itself, never a digest handed to it");
 
     @ArchTest
+    static final ArchRule agentIsHeadless = noClasses()
+            .that().resideInAPackage("dev.latchkey.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "dev.latchkey.ui..", "dev.latchkey.app..",
+                    "dev.latchkey.cli..", "dev.latchkey.devnet..")
+            .allowEmptyShould(true)
+            .because("the server agent runs without a display: no JavaFX class is ever loaded (AgentOnDevnetTest checks the class loading too)");
+
+    @ArchTest
+    static final ArchRule agentNeverTouchesOwnerKeys = noClasses()
+            .that().resideInAPackage("dev.latchkey.agent..")
+            .should().accessTargetWhere(DescribedPredicate.describe("an owner-key method of KeyVault",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && OWNER_KEY_METHODS.contains(a.getTarget().getName())))
+            .because("a shared bundle never holds an owner key, and the agent never has one");
+
+    @ArchTest
+    static final ArchRule onlyTheBundleWriterLendsASessionKeyOut = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.latchkey.agent.bundle.SessionShare")
+            .should().accessTargetWhere(DescribedPredicate.describe("KeyVault.withSessionKeyForSharing",
+                    (JavaAccess<?> a) -> a.getTargetOwner().isEquivalentTo(dev.latchkey.keystore.KeyVault.class)
+                            && a.getTarget().getName().equals("withSessionKeyForSharing")))
+            .because("a session key leaves the vault only sealed into a bundle for one server (issue 16)");
+
+    @ArchTest
     static final ArchRule sqlOnlyInKeystore = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.keystore..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
