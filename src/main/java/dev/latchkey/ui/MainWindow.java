@@ -137,7 +137,7 @@ public final class MainWindow {
     }
 
     public void showUnlock() {
-        UnlockViewModel vm = new UnlockViewModel(wallet, action(), services.devnet(), this::showShell);
+        UnlockViewModel vm = new UnlockViewModel(wallet, action(), services.devnet(), this::showShell, ticker, fx, action());
         show(views.load(UnlockView.class, () -> new UnlockView(vm)));
     }
 
