@@ -198,7 +198,7 @@ public final class MainWindow {
                 yield views.load(PortfolioView.class, () -> new PortfolioView(vm));
             }
             case TRADE -> {
-                TradeViewModel vm = new TradeViewModel(workspace.trade(), this::action, notes, workspace.changes(), fx, this::openBuilder);
+                TradeViewModel vm = new TradeViewModel(workspace.trade(), workspace.pairs(), this::action, notes, workspace.changes(), fx, this::openBuilder);
                 yield views.load(TradeView.class, () -> new TradeView(vm));
             }
             case SESSIONS -> {
