@@ -203,7 +203,7 @@ public final class MainWindow {
             }
             case SESSIONS -> {
                 SessionsViewModel vm = new SessionsViewModel(workspace.sessions(), action(), action(), ticker, clock, notes,
-                        workspace.changes(), fx, this::openBuilder);
+                        workspace.changes(), fx, this::openBuilder, action(), this::openRenewal);
                 yield views.load(SessionsView.class, () -> new SessionsView(vm, views));
             }
             case ACTIVITY -> {
@@ -233,6 +233,13 @@ public final class MainWindow {
         SessionBuilderViewModel vm = new SessionBuilderViewModel(context, services.sessionKeys(), services.salts(), action(), this::openApprove);
         builder = views.load(SessionBuilderView.class, () -> new SessionBuilderView(vm, () -> showSection(Section.SESSIONS)));
         setContent(builder);
+    }
+
+    /** Renew from Sessions: the approve screen with the new session; Back returns to Sessions. */
+    private void openRenewal(ApprovalRequest request) {
+        ApproveViewModel vm = new ApproveViewModel(request, services.approvals(), action(), services.zone(), approved -> { },
+                () -> showSection(Section.SESSIONS));
+        setContent(views.load(ApproveView.class, () -> new ApproveView(vm, () -> showSection(Section.SESSIONS))));
     }
 
     private void openApprove(ApprovalRequest request) {
