@@ -102,7 +102,7 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
         templateRecipient.textProperty().bindBidirectional(vm.templateRecipientProperty());
         sessionName.textProperty().bindBidirectional(vm.nameProperty());
         nameHint.textProperty().bind(vm.nameHintProperty());
-        show(templateRecipient, vm.templateProperty().isEqualTo(Template.USDC_TRANSFER));
+        show(templateRecipient, vm.templateProperty().map(Template::needsRecipient).orElse(false));
         templateDescription.textProperty().bind(vm.templateProperty().map(Template::description));
         templateHint.textProperty().bind(vm.templateHintProperty());
         applyTemplate.setOnAction(e -> vm.onApplyTemplate());

@@ -120,7 +120,7 @@ public final class SessionBuilderViewModel implements Activatable {
     /** Replaces the form with the selected template (default parameters), to edit from there. */
     public void onApplyTemplate() {
         try {
-            Address recipient = template.get() == Template.USDC_TRANSFER
+            Address recipient = template.get().needsRecipient()
                     ? parseAddress(templateRecipient.get()).value().orElseThrow(() -> new FieldException("recipient", "enter the recipient's address first"))
                     : context.account();
             long now = context.clock().instant().getEpochSecond();
