@@ -60,9 +60,12 @@ public final class AppContext implements AutoCloseable {
         this.status = new StatusSources(chainStatus(config.devnetDirectory()), new WorkspaceSignerControl(wallet, workspace),
                 new ScheduledTicker(ticks));
         ticks.scheduleWithFixedDelay(wallet::checkAutoLock, AUTO_LOCK_CHECK_SECONDS, AUTO_LOCK_CHECK_SECONDS, TimeUnit.SECONDS);
-        // any lock (Lock button, auto-lock) stops the signer and closes the connection; the next use after unlock reopens
+        // the auto-lock keeps the signer and the rules running while there are rules to run (docs/security.md)
+        wallet.keepRunningWhileAway(new WorkspaceUnattendedWork(workspace));
+        // a full lock (Lock button, auto-lock with nothing to run) stops the signer and closes the connection; the
+        // next use after unlock reopens
         wallet.onLockChanged(unlocked -> {
-            if (!unlocked) {
+            if (!unlocked && wallet.away().isEmpty()) {
                 background.execute(workspace::release);
             }
         });

@@ -1,5 +1,9 @@
 package dev.latchkey.app;
 
+import dev.latchkey.session.hash.EnablePlan;
+import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.wallet.SessionRenewal;
+
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.session.model.Address;
@@ -32,6 +36,28 @@ final class LiveSessions implements SessionsPort {
 
     LiveSessions(LiveWorkspace workspace) {
         this.workspace = workspace;
+    }
+
+    @Override
+    public ApprovalRequest renewal(HexBytes permissionId) throws Exception {
+        WalletWorkspace w = workspace.current();
+        NetworkProfile p = w.profile();
+        SessionRecord old = w.keystore().sessions().get(permissionId.bytes());
+        OnchainSession definition = w.host().definitions().definitionOf(old)
+                .orElseThrow(() -> new WalletException(WalletException.Kind.STATE, "the stored session cannot be read, so it cannot be renewed"));
+        long now = Math.min(w.chain().chainTime(), java.time.Instant.now().getEpochSecond());
+        byte[] salt = new byte[32];
+        new java.security.SecureRandom().nextBytes(salt);
+        // checked before a key is made, so a session that cannot be renewed leaves nothing behind
+        SessionRenewal.renew(definition, p.policies(), p.chainId(), p.ownableValidator(), Address.parse("key", old.sessionKeyAddress()),
+                HexBytes.of(salt), now);
+        Address key = new Address(w.keystore().keys().createSessionKey("session").address());
+        OnchainSession renewed = SessionRenewal.renew(definition, p.policies(), p.chainId(), p.ownableValidator(), key, HexBytes.of(salt), now);
+        String label = SessionLabels.of(w.keystore().settings(), permissionId);
+        String next = label.startsWith("Renewed: ") ? label : "Renewed: " + label;
+        return new ApprovalRequest(renewed, Address.parse("account", w.account().address()), p.smartSession(),
+                List.of(new EnablePlan.ChainNonce(p.chainId(), java.math.BigInteger.ZERO)), p.tradeNetwork(), p.policies(), key,
+                next.length() > SessionLabels.MAX_LENGTH ? next.substring(0, SessionLabels.MAX_LENGTH) : next, p.ownableValidator());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.latchkey.ui.common.NetworkChoice;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.portfolio.PortfolioPort;
 import dev.latchkey.ui.sessions.SessionsPort;
+import dev.latchkey.ui.trade.PairPort;
 import dev.latchkey.ui.trade.TradePort;
 import dev.latchkey.ui.workspace.ChangeFeed;
 import dev.latchkey.ui.workspace.WorkspacePorts;
@@ -100,6 +101,11 @@ public final class LiveWorkspace implements WorkspacePorts {
     @Override
     public TradePort trade() {
         return new LiveTrade(this);
+    }
+
+    @Override
+    public PairPort pairs() {
+        return new LivePairs(this);
     }
 
     @Override

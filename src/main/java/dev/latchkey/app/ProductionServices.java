@@ -71,7 +71,8 @@ final class ProductionServices implements AutoCloseable {
             try (ChainConnection chain = network.open()) {
                 Sessions.Account account = matching(wallet, chain, request);
                 SessionService sessions = new SessionService(wallet.keystore(), chain, Clock.systemUTC());
-                SessionRecord stored = sessions.adopt(account, request.session(), request.sessionKey(), "built in the app");
+                SessionRecord stored = sessions.adopt(account, request.session(), request.sessionKey(),
+                        request.label().isBlank() ? "built in the app" : request.label());
                 if (!HexBytes.of(stored.sessionDigest()).equals(plan.hashToSign())) {
                     // what the owner signs must be what the approve screen showed (R13)
                     throw new WalletException(WalletException.Kind.STATE, "SmartSession's enable nonce for this session is not the one"

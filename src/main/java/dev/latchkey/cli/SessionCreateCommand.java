@@ -11,6 +11,7 @@ import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.CreatedSession;
 import dev.latchkey.wallet.SessionRequest;
+import dev.latchkey.wallet.SessionLabels;
 import dev.latchkey.wallet.SessionService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,10 @@ final class SessionCreateCommand extends ChainCommand {
     @Option(names = "--account", paramLabel = "ADDR", description = "The account (default: the wallet's only one).")
     String account;
 
+    @Option(names = "--label", paramLabel = "TEXT", description = "A name for the session, shown in every list (default: the"
+            + " template's name or the file's).")
+    String label;
+
     @Override
     boolean needsPassword() {
         return true;
@@ -65,11 +70,15 @@ final class SessionCreateCommand extends ChainCommand {
         SessionRequest request = source.template != null
                 ? new SessionRequest.FromTemplate(templateOptions.template(source.template, chain.profile().tradeNetwork()), days)
                 : new SessionRequest.FromDocument(WalletSessionJson.read(json(source.file)), source.file.getFileName().toString(), allowBroad);
+        String name = label == null ? null : SessionLabels.checked(label); // refused before anything is created
         CreatedSession s = new SessionService(keystore, chain, Clock.systemUTC()).create(a, request);
+        if (name != null) {
+            SessionLabels.set(keystore.settings(), s.permissionId(), name);
+        }
         Map<String, Object> out = Output.result();
         out.put("session", s.permissionId().hex());
         out.put("status", "awaiting approval");
-        out.put("label", s.label());
+        out.put("label", name != null ? name : s.label());
         out.put("account", s.account().checksummed());
         out.put("sessionKey", s.sessionKey().checksummed());
         out.put("validFrom", Instant.ofEpochSecond(s.validAfter()).toString());

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 final class TemplateOptions {
 
-    static final String NAMES = "uniswap-swap, aave-repay-only, aave-supply-borrow-repay, usdc-transfer";
+    static final String NAMES = "uniswap-swap, aave-repay-only, aave-supply-borrow-repay, usdc-transfer, recurring-transfer";
 
     @Option(names = "--pair", paramLabel = "FROM/TO", description = "uniswap-swap: sell FROM for TO, e.g. USDC/WETH.")
     String pair;
@@ -62,6 +62,16 @@ final class TemplateOptions {
     @Option(names = "--max-total", paramLabel = "X", description = "usdc-transfer: USDC over the session.")
     String maxTotal;
 
+    @Option(names = "--token", paramLabel = "SYMBOL", defaultValue = "USDC", description = "recurring-transfer: the token paid (default USDC).")
+    String token;
+
+    @Option(names = "--per-period", paramLabel = "X", description = "recurring-transfer: at most X per transfer and per period.")
+    String perPeriod;
+
+    @Option(names = "--period-hours", paramLabel = "H", defaultValue = "24", description = "recurring-transfer: the period, 1..168 hours (default 24).",
+            converter = AsciiNumbers.Int.class)
+    int periodHours;
+
     SessionTemplate template(String id, TradeNetwork n) {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case "uniswap-swap" -> {
@@ -84,6 +94,12 @@ final class TemplateOptions {
             }
             case "usdc-transfer" -> new SessionTemplate.UsdcTransfer(Address.parse("--recipient", required("--recipient", recipient)),
                     units("--max-per-transfer", maxPerTransfer, "USDC", n), units("--max-total", maxTotal, "USDC", n));
+            case "recurring-transfer" -> {
+                String t = n.token("--token", token).symbol();
+                if (periodHours < 1 || periodHours > 168) throw new FieldException("--period-hours", "from 1 to 168, got " + periodHours);
+                yield new SessionTemplate.RecurringTransfer(t, Address.parse("--recipient", required("--recipient", recipient)),
+                        units("--per-period", perPeriod, t, n), periodHours * 3600L, units("--max-total", maxTotal, t, n));
+            }
             default -> throw new FieldException("--template", "unknown template " + id + "; known: " + NAMES);
         };
     }

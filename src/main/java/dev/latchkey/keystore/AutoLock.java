@@ -67,9 +67,7 @@ public final class AutoLock implements AutoCloseable {
 
     /** Locks if idle (no key use and no recorded activity) for longer than the timeout; returns true when it locked. */
     public boolean check() {
-        Instant keyUse = keystore.lastActivity();
-        Instant last = keyUse == null || userActivity.isAfter(keyUse) ? userActivity : keyUse;
-        if (!keystore.isUnlocked() || Duration.between(last, clock.instant()).compareTo(timeout) < 0) return false;
+        if (!idle()) return false;
         if (mode == Mode.WALLET) {
             keystore.lock();
             return true;
@@ -77,6 +75,16 @@ public final class AutoLock implements AutoCloseable {
         if (keystore.ownerKeysLocked()) return false;
         keystore.lockOwnerKeys();
         return true;
+    }
+
+    /**
+     * Whether the person has been away (no key use and no recorded activity) for at least the timeout while the
+     * wallet is unlocked; the caller decides what to lock (the desktop app: docs/security.md).
+     */
+    public boolean idle() {
+        Instant keyUse = keystore.lastActivity();
+        Instant last = keyUse == null || userActivity.isAfter(keyUse) ? userActivity : keyUse;
+        return keystore.isUnlocked() && Duration.between(last, clock.instant()).compareTo(timeout) >= 0;
     }
 
     public synchronized void start(ScheduledExecutorService scheduler, Duration period) {

@@ -137,7 +137,7 @@ public final class MainWindow {
     }
 
     public void showUnlock() {
-        UnlockViewModel vm = new UnlockViewModel(wallet, action(), services.devnet(), this::showShell);
+        UnlockViewModel vm = new UnlockViewModel(wallet, action(), services.devnet(), this::showShell, ticker, fx, action());
         show(views.load(UnlockView.class, () -> new UnlockView(vm)));
     }
 
@@ -198,12 +198,12 @@ public final class MainWindow {
                 yield views.load(PortfolioView.class, () -> new PortfolioView(vm));
             }
             case TRADE -> {
-                TradeViewModel vm = new TradeViewModel(workspace.trade(), this::action, notes, workspace.changes(), fx, this::openBuilder);
+                TradeViewModel vm = new TradeViewModel(workspace.trade(), workspace.pairs(), this::action, notes, workspace.changes(), fx, this::openBuilder);
                 yield views.load(TradeView.class, () -> new TradeView(vm));
             }
             case SESSIONS -> {
                 SessionsViewModel vm = new SessionsViewModel(workspace.sessions(), action(), action(), ticker, clock, notes,
-                        workspace.changes(), fx, this::openBuilder);
+                        workspace.changes(), fx, this::openBuilder, action(), this::openRenewal);
                 yield views.load(SessionsView.class, () -> new SessionsView(vm, views));
             }
             case ACTIVITY -> {
@@ -233,6 +233,13 @@ public final class MainWindow {
         SessionBuilderViewModel vm = new SessionBuilderViewModel(context, services.sessionKeys(), services.salts(), action(), this::openApprove);
         builder = views.load(SessionBuilderView.class, () -> new SessionBuilderView(vm, () -> showSection(Section.SESSIONS)));
         setContent(builder);
+    }
+
+    /** Renew from Sessions: the approve screen with the new session; Back returns to Sessions. */
+    private void openRenewal(ApprovalRequest request) {
+        ApproveViewModel vm = new ApproveViewModel(request, services.approvals(), action(), services.zone(), approved -> { },
+                () -> showSection(Section.SESSIONS));
+        setContent(views.load(ApproveView.class, () -> new ApproveView(vm, () -> showSection(Section.SESSIONS))));
     }
 
     private void openApprove(ApprovalRequest request) {

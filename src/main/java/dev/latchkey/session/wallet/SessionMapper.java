@@ -64,7 +64,15 @@ public final class SessionMapper {
 
     /** Ecdsa owners if the validator is the OwnableValidator and the data is its canonical config, else Custom. */
     public static Owners owners(Address validator, HexBytes initData) {
-        if (validator.equals(Owners.OWNABLE_VALIDATOR)) {
+        return owners(validator, initData, Owners.OWNABLE_VALIDATOR);
+    }
+
+    /**
+     * The same, also for {@code ownableValidator}, a network's own deployment of the OwnableValidator (the devnet's
+     * lives elsewhere than the canonical address).
+     */
+    public static Owners owners(Address validator, HexBytes initData, Address ownableValidator) {
+        if (validator.equals(Owners.OWNABLE_VALIDATOR) || validator.equals(ownableValidator)) {
             try {
                 byte[] d = initData.unsafeBytes();
                 int threshold = AbiWords.smallWord("threshold", d, 0);

@@ -80,6 +80,27 @@ public sealed interface SessionTemplate {
         public String id() { return "usdc-transfer"; }
     }
 
+    /**
+     * A recurring payment's session: transfers of {@code token} to one allowlisted {@code recipient}, at most
+     * {@code perPeriod} per transfer and per period of {@code periodSeconds} (a PeriodicSpendingLimit: the on-chain
+     * guard of the schedule), {@code maxTotal} over the session.
+     */
+    record RecurringTransfer(String token, Address recipient, BigInteger perPeriod, long periodSeconds, BigInteger maxTotal)
+            implements SessionTemplate {
+        public RecurringTransfer {
+            symbol("token", token);
+            if (recipient == null) throw new FieldException("recipient", "missing");
+            positive("perPeriod", perPeriod);
+            positive("maxTotal", maxTotal);
+            if (periodSeconds < 3600 || periodSeconds > 7 * 86_400L) {
+                throw new FieldException("periodSeconds", "from one hour to one week, got " + periodSeconds + " s");
+            }
+            if (perPeriod.compareTo(maxTotal) > 0) throw new FieldException("perPeriod", "exceeds maxTotal");
+        }
+
+        public String id() { return "recurring-transfer"; }
+    }
+
     private static void symbol(String field, String s) {
         if (s == null || s.isBlank()) throw new FieldException(field, "missing");
         if (!s.toUpperCase(Locale.ROOT).matches("[A-Z0-9.]{1,16}")) throw new FieldException(field, "not a token symbol: " + s);

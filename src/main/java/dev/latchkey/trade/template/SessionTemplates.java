@@ -51,6 +51,7 @@ public final class SessionTemplates {
             case SessionTemplate.AaveRepayOnly r -> repayOnly(r, ctx);
             case SessionTemplate.AaveSupplyBorrowRepay a -> supplyBorrowRepay(a, ctx);
             case SessionTemplate.UsdcTransfer u -> usdcTransfer(u, ctx);
+            case SessionTemplate.RecurringTransfer r -> recurringTransfer(r, ctx);
         };
         List<Policy> userOp = List.of(new Policy.TimeFrame(bounds.validUntil(), bounds.validAfter()),
                 new Policy.UsageLimit(BigInteger.valueOf(bounds.maxOperations())), new Policy.GasCostLimit(bounds.maxGasCostWei()));
@@ -144,6 +145,32 @@ public final class SessionTemplates {
                         + Amounts.format(u.maxTotal(), usdc) + " in total.",
                 "at most " + Amounts.format(u.maxTotal(), usdc) + " in total (" + Amounts.format(u.maxPerTransfer(), usdc)
                         + " per transfer), only to " + u.recipient().checksummed() + ",");
+    }
+
+    /**
+     * A recurring payment needs a periodic cap on the paid token (the automation's on-chain guard of its schedule):
+     * one period's amount per transfer and per epoch-aligned window, and a session total.
+     */
+    private static Draft recurringTransfer(SessionTemplate.RecurringTransfer r, TemplateContext ctx) {
+        TradeNetwork n = ctx.network();
+        Token token = n.token("token", r.token());
+        Targets.requireAllowed("recipient", r.recipient(), ctx.account(), n);
+        if (n.label(r.recipient()).isPresent()) throw new FieldException("recipient", "is a protocol contract, not a payee");
+        Action transfer = new Action(token.address(), Catalog.TRANSFER.selector(), List.of(
+                new Policy.UniversalAction(ZERO, List.of(eq(Catalog.TRANSFER, "to", r.recipient()), atMost(Catalog.TRANSFER, "amount", r.perPeriod()))),
+                new Policy.PeriodicSpendingLimit(List.of(new Policy.TokenLimit(token.address(), r.perPeriod())), r.periodSeconds()),
+                new Policy.SpendingLimits(List.of(new Policy.TokenLimit(token.address(), r.maxTotal())))));
+        String every = period(r.periodSeconds());
+        return new Draft(List.of(transfer),
+                "Pay " + token.symbol() + " to " + r.recipient().checksummed() + " only, at most " + Amounts.format(r.perPeriod(), token)
+                        + " per " + every + " and " + Amounts.format(r.maxTotal(), token) + " in total (for recurring payments).",
+                "at most " + Amounts.format(r.perPeriod(), token) + " per " + every + " (" + Amounts.format(r.maxTotal(), token)
+                        + " in total), only to " + r.recipient().checksummed() + ",");
+    }
+
+    private static String period(long seconds) {
+        if (seconds % SessionBounds.DAY == 0) return seconds == SessionBounds.DAY ? "day" : seconds / SessionBounds.DAY + " days";
+        return seconds % 3600 == 0 ? (seconds == 3600 ? "hour" : seconds / 3600 + " hours") : seconds + " s";
     }
 
     /** {@code token.approve(spender, amount ≤ perCall)} with a per-day PeriodicSpendingLimit on the token. */

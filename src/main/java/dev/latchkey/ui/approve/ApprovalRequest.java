@@ -15,8 +15,23 @@ import java.util.List;
  * the vault key the session was built for.
  */
 public record ApprovalRequest(OnchainSession session, Address account, Address smartSession, List<EnablePlan.ChainNonce> chains,
-                              TradeNetwork network, PolicyAddresses policyAddresses, Address sessionKey) {
+                              TradeNetwork network, PolicyAddresses policyAddresses, Address sessionKey, String label,
+                              Address ownableValidator) {
+
+    /** Unnamed, with the canonical OwnableValidator as the only one decoded as ECDSA owners. */
+    public ApprovalRequest(OnchainSession session, Address account, Address smartSession, List<EnablePlan.ChainNonce> chains,
+                           TradeNetwork network, PolicyAddresses policyAddresses, Address sessionKey) {
+        this(session, account, smartSession, chains, network, policyAddresses, sessionKey, "",
+                dev.latchkey.session.wallet.Owners.OWNABLE_VALIDATOR);
+    }
+
+    /**
+     * @param label            the person's name for the session (blank: none given)
+     * @param ownableValidator this network's OwnableValidator: a session on it is shown as its ECDSA owners
+     */
     public ApprovalRequest {
+        if (label == null) label = "";
+        if (ownableValidator == null) throw new FieldException("ownableValidator", "missing");
         if (session == null) throw new FieldException("session", "missing");
         if (account == null) throw new FieldException("account", "missing");
         if (smartSession == null) throw new FieldException("smartSession", "missing");

@@ -43,7 +43,9 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
         }
         lines.add(new Line("Account", r.account().checksummed(), false));
         lines.add(new Line("Module", "SmartSession " + r.smartSession().checksummed(), false));
-        lines.add(new Line("Signer", owners(decoded.owners(), r.sessionKey()), false));
+        if (!r.label().isBlank()) lines.add(new Line("Name", r.label(), false));
+        lines.add(new Line("Signer", owners(SessionMapper.owners(s.sessionValidator(), s.sessionValidatorInitData(), r.ownableValidator()),
+                r.sessionKey()), false));
         for (String l : SessionReview.lines(decoded, n, r.account())) {
             boolean sudo = l.contains("SUDO");
             if (l.startsWith("operation: ")) lines.add(new Line("Limit", SessionExposure.readable(l.substring("operation: ".length()), zone), sudo));
@@ -73,6 +75,9 @@ public record ApprovalReview(EnablePlan plan, HexBytes permissionId, WalletSessi
 
     private static String owners(Owners o, Address sessionKey) {
         return switch (o) {
+            case Owners.Ecdsa e when e.threshold() == 1 && e.accounts().size() == 1 && e.accounts().get(0).equals(sessionKey) ->
+                    "a new session key in your vault, " + sessionKey.checksummed() + " (it never leaves it; OwnableValidator "
+                            + e.validator().checksummed() + ")";
             case Owners.Ecdsa e -> e.threshold() + " of " + e.accounts().size() + " ECDSA key(s) on OwnableValidator "
                     + e.validator().checksummed() + ": " + String.join(", ", e.sortedAccounts().stream()
                     .map(a -> a.checksummed() + (a.equals(sessionKey) ? " (new key in your vault)" : "")).toList());

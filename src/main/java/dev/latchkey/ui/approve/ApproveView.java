@@ -21,6 +21,7 @@ public final class ApproveView implements View<ApproveViewModel> {
 
     @FXML private BorderPane root;
     @FXML private Button back;
+    @FXML private Label title;
     @FXML private GridPane lines;
     @FXML private Label digest;
     @FXML private Label permissionId;
@@ -41,6 +42,7 @@ public final class ApproveView implements View<ApproveViewModel> {
 
     @FXML
     private void initialize() {
+        title.textProperty().bind(vm.titleProperty());
         back.setOnAction(e -> vm.onBack());
         back.disableProperty().bind(vm.approvedProperty().or(vm.approveAction().runningProperty()));
         render();

@@ -34,6 +34,7 @@ public final class ApproveViewModel implements Activatable {
     private final ObservableList<ApprovalReview.Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper digest = new ReadOnlyStringWrapper(this, "digest", "");
     private final ReadOnlyStringWrapper permissionId = new ReadOnlyStringWrapper(this, "permissionId", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Approve this session");
     private final ReadOnlyBooleanWrapper unrestricted = new ReadOnlyBooleanWrapper(this, "unrestricted");
     private final ReadOnlyStringWrapper unrestrictedText = new ReadOnlyStringWrapper(this, "unrestrictedText", "");
     private final BooleanProperty confirmUnrestricted = new SimpleBooleanProperty(this, "confirmUnrestricted");
@@ -51,6 +52,7 @@ public final class ApproveViewModel implements Activatable {
         this.approve = Objects.requireNonNull(approve);
         this.onApproved = Objects.requireNonNull(onApproved);
         this.onBack = Objects.requireNonNull(onBack);
+        if (!request.label().isBlank()) title.set("Approve \u201c" + request.label() + "\u201d");
         try {
             review = ApprovalReview.of(request, zone);
             lines.setAll(review.lines());
@@ -115,6 +117,8 @@ public final class ApproveViewModel implements Activatable {
     public ObservableList<ApprovalReview.Line> lines() { return lines; }
     public ReadOnlyStringProperty digestProperty() { return digest.getReadOnlyProperty(); }
     public ReadOnlyStringProperty permissionIdProperty() { return permissionId.getReadOnlyProperty(); }
+    /** "Approve “Scalp WETH”" when the session has a name. */
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty unrestrictedProperty() { return unrestricted.getReadOnlyProperty(); }
     public ReadOnlyStringProperty unrestrictedTextProperty() { return unrestrictedText.getReadOnlyProperty(); }
     public BooleanProperty confirmUnrestrictedProperty() { return confirmUnrestricted; }

@@ -35,6 +35,8 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
     @FXML private Button cancel;
     @FXML private ComboBox<Template> template;
     @FXML private TextField templateRecipient;
+    @FXML private TextField sessionName;
+    @FXML private Label nameHint;
     @FXML private Button applyTemplate;
     @FXML private Label templateDescription;
     @FXML private Label templateHint;
@@ -98,7 +100,9 @@ public final class SessionBuilderView implements View<SessionBuilderViewModel> {
         template.setConverter(converter(Template::title));
         template.valueProperty().bindBidirectional(vm.templateProperty());
         templateRecipient.textProperty().bindBidirectional(vm.templateRecipientProperty());
-        show(templateRecipient, vm.templateProperty().isEqualTo(Template.USDC_TRANSFER));
+        sessionName.textProperty().bindBidirectional(vm.nameProperty());
+        nameHint.textProperty().bind(vm.nameHintProperty());
+        show(templateRecipient, vm.templateProperty().map(Template::needsRecipient).orElse(false));
         templateDescription.textProperty().bind(vm.templateProperty().map(Template::description));
         templateHint.textProperty().bind(vm.templateHintProperty());
         applyTemplate.setOnAction(e -> vm.onApplyTemplate());

@@ -61,6 +61,10 @@ public final class SessionBuilderViewModel implements Activatable {
 
     private final ObjectProperty<Template> template = new SimpleObjectProperty<>(this, "template", Template.UNISWAP_SWAP);
     private final StringProperty templateRecipient = new SimpleStringProperty(this, "templateRecipient", "");
+    /** The person's name for the session, shown in every list; a template fills it while it is empty or untouched. */
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ReadOnlyStringWrapper nameHint = new ReadOnlyStringWrapper(this, "nameHint", "");
+    private String templateName = "";
     private final ObjectProperty<OwnersMode> ownersMode = new SimpleObjectProperty<>(this, "ownersMode", OwnersMode.NEW_KEY);
     private final BooleanProperty includeNewKey = new SimpleBooleanProperty(this, "includeNewKey", true);
     private final StringProperty otherOwners = new SimpleStringProperty(this, "otherOwners", "");
@@ -94,7 +98,7 @@ public final class SessionBuilderViewModel implements Activatable {
         this.onReview = Objects.requireNonNull(onReview);
         this.limits = new LimitsViewModel(this);
         for (javafx.beans.Observable o : List.of(ownersMode, includeNewKey, otherOwners, threshold, validator, validatorInitData, anyCall,
-                confirmUnrestricted, templateRecipient)) {
+                confirmUnrestricted, templateRecipient, name)) {
             o.addListener(x -> recompute());
         }
         review.runningProperty().addListener((o, a, b) -> recompute());
@@ -116,7 +120,7 @@ public final class SessionBuilderViewModel implements Activatable {
     /** Replaces the form with the selected template (default parameters), to edit from there. */
     public void onApplyTemplate() {
         try {
-            Address recipient = template.get() == Template.USDC_TRANSFER
+            Address recipient = template.get().needsRecipient()
                     ? parseAddress(templateRecipient.get()).value().orElseThrow(() -> new FieldException("recipient", "enter the recipient's address first"))
                     : context.account();
             long now = context.clock().instant().getEpochSecond();
@@ -124,6 +128,8 @@ public final class SessionBuilderViewModel implements Activatable {
                     context.sessionValidator());
             WalletSession ws = SessionTemplates.build(template.get().build(recipient), SessionBounds.of(now, Template.DAYS), tc).wallet();
             load(SessionCompiler.fromWallet(ws, PREVIEW_KEY, context.sessionValidator()));
+            if (name.get().isBlank() || name.get().equals(templateName)) name.set(template.get().title());
+            templateName = template.get().title();
             templateHint.set("Loaded \"" + template.get().title() + "\". Edit anything below; the summary follows.");
         } catch (FieldException e) {
             templateHint.set(Inputs.sentence(e));
@@ -205,6 +211,7 @@ public final class SessionBuilderViewModel implements Activatable {
             return;
         }
         SessionSpec s = spec.orElseThrow();
+        String label = name.get().isBlank() ? "" : dev.latchkey.wallet.SessionLabels.checked(name.get());
         error.set("");
         review.run(progress -> {
             progress.update(-1, "Generating the session key in the vault");
@@ -213,7 +220,7 @@ public final class SessionBuilderViewModel implements Activatable {
             OnchainSession on = SessionMapper.toOnchain(ws, context.policyAddresses());
             return new ApprovalRequest(on, context.account(), context.network().smartSession(),
                     List.of(new EnablePlan.ChainNonce(context.network().chainId(), BigInteger.ZERO)), context.network(),
-                    context.policyAddresses(), key);
+                    context.policyAddresses(), key, label, context.sessionValidator());
         }, onReview, failure -> error.set(UserMessages.describe(failure)));
     }
 
@@ -244,6 +251,7 @@ public final class SessionBuilderViewModel implements Activatable {
         }
         Parsed<SessionSpec.LimitsSpec> l = limits.parse();
         invalid += l.isOk() ? 0 : 1;
+        invalid += checkName() ? 0 : 1;
         String duplicate = duplicateAction(parsed);
         if (invalid > 0 || !duplicate.isEmpty()) {
             spec = Optional.empty();
@@ -276,6 +284,18 @@ public final class SessionBuilderViewModel implements Activatable {
             spec = Optional.empty();
             canReview.set(false);
             reviewHint.set(Inputs.sentence(e));
+        }
+    }
+
+    /** A blank name is allowed (the session is then "built in the app"); a given one must be a valid label. */
+    private boolean checkName() {
+        try {
+            if (!name.get().isBlank()) dev.latchkey.wallet.SessionLabels.checked(name.get());
+            nameHint.set("");
+            return true;
+        } catch (FieldException e) {
+            nameHint.set(e.getMessage().replaceFirst("^label: ", ""));
+            return false;
         }
     }
 
@@ -355,6 +375,8 @@ public final class SessionBuilderViewModel implements Activatable {
 
     public ObjectProperty<Template> templateProperty() { return template; }
     public StringProperty templateRecipientProperty() { return templateRecipient; }
+    public StringProperty nameProperty() { return name; }
+    public ReadOnlyStringProperty nameHintProperty() { return nameHint.getReadOnlyProperty(); }
     public ObjectProperty<OwnersMode> ownersModeProperty() { return ownersMode; }
     public BooleanProperty includeNewKeyProperty() { return includeNewKey; }
     public StringProperty otherOwnersProperty() { return otherOwners; }

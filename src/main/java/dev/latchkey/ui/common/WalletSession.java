@@ -35,6 +35,9 @@ public final class WalletSession implements AutoCloseable {
     private Keystore keystore;
     private AutoLock autoLock;
     private final List<Consumer<Boolean>> lockListeners = new CopyOnWriteArrayList<>();
+    private volatile UnattendedWork unattended = UnattendedWork.NONE;
+    /** Set while the screens and the owner key are locked but session keys keep signing (the person is away). */
+    private volatile UnattendedWork.Report away;
 
     public WalletSession(Path defaultDirectory, KdfPolicy policy, Supplier<KdfParams> creationParams, InstantSource clock) {
         this.defaultDirectory = Objects.requireNonNull(defaultDirectory);
@@ -92,15 +95,39 @@ public final class WalletSession implements AutoCloseable {
     /** Unlocks the open wallet; wrong passwords count towards the keystore's persistent back-off. */
     public void unlock(char[] password) throws KeystoreException {
         current().unlock(password);
+        away = null;
         unlocked();
     }
 
+    /** Locks the whole wallet (the Lock button, "Stop and lock"): the DEK is zeroed, so nothing signs until unlock. */
     public void lock() {
         Keystore ks = currentOrNull();
         if (ks != null) {
             ks.lock();
+            away = null;
             fire(false);
         }
+    }
+
+    /**
+     * What the auto-lock asks before it locks: with rules to run and the signer running it locks the screens and the
+     * owner key only, and session keys keep signing inside their sessions' on-chain policies (docs/security.md).
+     */
+    public void keepRunningWhileAway(UnattendedWork work) {
+        this.unattended = Objects.requireNonNull(work);
+    }
+
+    /**
+     * What kept running when the auto-lock locked the screens and the owner key; empty when unlocked or fully
+     * locked (then nothing signs).
+     */
+    public Optional<UnattendedWork.Report> away() {
+        return Optional.ofNullable(away).filter(r -> isOpenAndKeyed());
+    }
+
+    /** What runs now, as the port says (the lock screen refreshes its line with it); off the FX thread. */
+    public UnattendedWork.Report unattendedNow() {
+        return away().isPresent() ? unattended.now() : UnattendedWork.Report.NOTHING;
     }
 
     /**
@@ -123,18 +150,28 @@ public final class WalletSession implements AutoCloseable {
     }
 
     /**
-     * One auto-lock decision (the app calls it every few seconds from a scheduler): locks when idle longer than the
-     * wallet's configured timeout and tells the lock listeners.
+     * One auto-lock decision (the app calls it every few seconds from a scheduler): when idle longer than the wallet's
+     * configured timeout it locks the screens and tells the lock listeners. With rules to run and the signer running
+     * ({@link #keepRunningWhileAway}) only the owner key locks and session keys keep signing ({@link #away()});
+     * otherwise the whole wallet locks, as the Lock button does.
      *
      * @return whether it locked
      */
     public boolean checkAutoLock() {
         AutoLock a = autoLockOrNull();
-        if (a != null && a.check()) {
-            fire(false);
-            return true;
+        if (a == null || away != null || !a.idle()) {
+            return false;
         }
-        return false;
+        UnattendedWork.Report running = unattended.now();
+        Keystore ks = currentOrNull();
+        if (running.keepsRunning() && ks != null) {
+            ks.lockOwnerKeys();
+            away = running;
+        } else if (ks != null) {
+            ks.lock();
+        }
+        fire(false);
+        return true;
     }
 
     /** The auto-lock timeout in force (the wallet's setting, default 15 minutes). */
@@ -173,10 +210,16 @@ public final class WalletSession implements AutoCloseable {
         lockListeners.forEach(l -> l.accept(unlocked));
     }
 
+    /** Whether the person may use the wallet: unlocked, and not locked away by the auto-lock. */
     public boolean isUnlocked() {
+        return isOpenAndKeyed() && away == null;
+    }
+
+    private boolean isOpenAndKeyed() {
         Keystore ks = currentOrNull();
         return ks != null && ks.isUnlocked();
     }
+
 
     /** The wallet file, if one is open. */
     public Optional<Path> walletFile() {
@@ -248,6 +291,7 @@ public final class WalletSession implements AutoCloseable {
         }
         keystore = next;
         autoLock = null;
+        away = null;
     }
 
     private synchronized Keystore currentOrNull() {

@@ -29,6 +29,7 @@ public final class SessionCardView implements View<SessionCardViewModel> {
     @FXML private Label actions;
     @FXML private Label problem;
     @FXML private Button revoke;
+    @FXML private Button renew;
     @FXML private HBox confirm;
     @FXML private Button confirmRevoke;
     @FXML private Button cancelRevoke;
@@ -54,6 +55,8 @@ public final class SessionCardView implements View<SessionCardViewModel> {
         problem.setText(vm.problem());
         problem.setVisible(!vm.problem().isEmpty());
         problem.setManaged(problem.isVisible());
+        renew.setId("renew-" + vm.id());
+        renew.setOnAction(e -> vm.onRenew());
         revoke.setVisible(vm.revocable());
         revoke.managedProperty().bind(revoke.visibleProperty());
         revoke.disableProperty().bind(vm.confirmingProperty());

@@ -22,10 +22,22 @@ public final class SessionCardViewModel implements Activatable {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
     private final BooleanProperty confirming = new SimpleBooleanProperty(this, "confirming", false);
 
+    private final Consumer<SessionCard> renew;
+
     SessionCardViewModel(SessionCard card, long now, Consumer<SessionCard> revoke) {
+        this(card, now, revoke, c -> { });
+    }
+
+    SessionCardViewModel(SessionCard card, long now, Consumer<SessionCard> revoke, Consumer<SessionCard> renew) {
         this.card = card;
         this.revoke = revoke;
+        this.renew = renew;
         tick(now);
+    }
+
+    /** A new session with the same scope, for the owner's one approval (the approve screen opens). */
+    public void onRenew() {
+        renew.accept(card);
     }
 
     public SessionCard card() {

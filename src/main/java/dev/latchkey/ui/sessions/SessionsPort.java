@@ -18,6 +18,13 @@ public interface SessionsPort {
      */
     String revoke(HexBytes permissionId, AsyncAction.Progress progress) throws Exception;
 
+    /**
+     * Renew: a new session with the same scope as {@code permissionId} (same actions, rules and caps, a validity of
+     * the same length from now) for a new session key from the vault, ready for the owner's one approval. Nothing is
+     * stored or signed until it is approved.
+     */
+    dev.latchkey.ui.approve.ApprovalRequest renewal(HexBytes permissionId) throws Exception;
+
     /** The panic button: every live session of the account, in one owner-signed operation. */
     String revokeAll(AsyncAction.Progress progress) throws Exception;
 

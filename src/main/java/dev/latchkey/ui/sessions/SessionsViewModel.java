@@ -47,6 +47,8 @@ public final class SessionsViewModel implements Activatable {
     private final BooleanProperty confirmingRevokeAll = new SimpleBooleanProperty(this, "confirmingRevokeAll");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
+    private final AsyncAction renewing;
+    private final java.util.function.Consumer<dev.latchkey.ui.approve.ApprovalRequest> onRenew;
     private long chainTimeAtLoad;
     private long wallAtLoad;
     private Ticker.Repeating tick;
@@ -54,6 +56,15 @@ public final class SessionsViewModel implements Activatable {
 
     public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
                              NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession) {
+        this(port, load, revoking, ticker, clock, notifications, changes, fx, onBuildSession, load, r -> { });
+    }
+
+    /** {@code renewing} prepares a renewal ({@link SessionsPort#renewal}); {@code onRenew} opens it for approval. */
+    public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
+                             NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession,
+                             AsyncAction renewing, java.util.function.Consumer<dev.latchkey.ui.approve.ApprovalRequest> onRenew) {
+        this.renewing = Objects.requireNonNull(renewing);
+        this.onRenew = Objects.requireNonNull(onRenew);
         this.port = Objects.requireNonNull(port);
         this.revoking = Objects.requireNonNull(revoking);
         this.ticker = Objects.requireNonNull(ticker);
@@ -120,6 +131,12 @@ public final class SessionsViewModel implements Activatable {
         }
     }
 
+    private void renew(SessionCard card) {
+        error.set("");
+        renewing.run(progress -> port.renewal(card.permissionId()), onRenew,
+                failure -> error.set("Cannot renew " + card.label() + ": " + UserMessages.describe(failure)));
+    }
+
     private void revoke(SessionCard card) {
         long note = notifications.show(Kind.PROGRESS, "Revoking " + card.label(), card.permissionId().hex());
         boolean started = revoking.run(progress -> port.revoke(card.permissionId(), progress), done -> {
@@ -138,7 +155,7 @@ public final class SessionsViewModel implements Activatable {
         error.set("");
         chainTimeAtLoad = s.chainTime();
         wallAtLoad = clock.instant().getEpochSecond();
-        cards.setAll(s.cards().stream().map(c -> new SessionCardViewModel(c, s.chainTime(), this::revoke)).toList());
+        cards.setAll(s.cards().stream().map(c -> new SessionCardViewModel(c, s.chainTime(), this::revoke, this::renew)).toList());
         long live = s.cards().stream().filter(c -> c.status().live()).count();
         long expired = s.cards().stream().filter(c -> c.status() == SessionCard.Status.EXPIRED).count();
         long revoked = s.cards().size() - live - expired;

@@ -7,6 +7,7 @@ import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.Formats;
+import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.Reloader;
 import dev.latchkey.ui.common.UserMessages;
 import java.math.BigDecimal;
@@ -28,7 +29,10 @@ import javafx.collections.ObservableList;
 /**
  * The Uniswap panel: pick a pair and buy or sell its base token, one click on a preset or an amount typed in. The
  * quote for the typed amount is live (QuoterV2 on the current block) with the minimum output at the chosen slippage
- * and the session that would sign it, or why none would and a shortcut to build one.
+ * and the session that would sign it, or why none would and a shortcut to build one. Around it: the account's balances
+ * of the pair and the pool price (from the chain), Max, the pair remembered across visits, and after a fill what was
+ * received at which price. The typed amount keeps its meaning across Buy/Sell: converted at the quote for exactly that
+ * amount, or cleared, with a note saying which.
  */
 public final class SwapViewModel implements Activatable {
 
@@ -67,8 +71,22 @@ public final class SwapViewModel implements Activatable {
     private final ReadOnlyBooleanWrapper noSession = new ReadOnlyBooleanWrapper(this, "noSession");
     private final ReadOnlyBooleanWrapper canSubmit = new ReadOnlyBooleanWrapper(this, "canSubmit");
     private final ReadOnlyStringWrapper lastResult = new ReadOnlyStringWrapper(this, "lastResult", "");
+    private final ReadOnlyStringWrapper amountNote = new ReadOnlyStringWrapper(this, "amountNote", "");
+    private final PairPort pairPort;
+    private final PairInfo info;
+    private TradePort.SwapPreview lastPreview;
+    /** Set while the code (not the person) changes the pair or the amount: no remembering, no note cleared. */
+    private boolean programmatic;
 
     SwapViewModel(TradePort port, AsyncAction quoting, TradeNotices notices, Runnable onBuildSession) {
+        this(port, PairPort.NONE, quoting, quoting, notices, FxExecutor.direct(), onBuildSession);
+    }
+
+    SwapViewModel(TradePort port, PairPort pairPort, AsyncAction quoting, AsyncAction stateLoading, TradeNotices notices, FxExecutor fx,
+                  Runnable onBuildSession) {
+        this.pairPort = Objects.requireNonNull(pairPort);
+        this.info = new PairInfo(pairPort, stateLoading, Objects.requireNonNull(fx), pair::get);
+        info.buyingBy(() -> side.get() == Side.BUY);
         this.port = Objects.requireNonNull(port);
         this.notices = Objects.requireNonNull(notices);
         this.onBuildSession = Objects.requireNonNull(onBuildSession);
@@ -77,16 +95,90 @@ public final class SwapViewModel implements Activatable {
             cover.set("");
             covered.set(false);
         });
-        pair.addListener((obs, o, n) -> inputsChanged());
-        side.addListener((obs, o, n) -> inputsChanged());
-        amount.addListener((obs, o, n) -> inputsChanged());
+        pair.addListener((obs, o, n) -> pairChanged(o, n));
+        side.addListener((obs, o, n) -> sideChanged(o));
+        amount.addListener((obs, o, n) -> {
+            if (!programmatic) amountNote.set("");
+            inputsChanged();
+        });
         slippage.addListener((obs, o, n) -> inputsChanged());
     }
 
     void setPairs(List<TradePort.Pair> available) {
-        pairs.setAll(available);
-        if (pair.get() == null || !available.contains(pair.get())) {
-            pair.set(available.isEmpty() ? null : available.get(0));
+        setPairs(available, Optional.empty());
+    }
+
+    /** The network's pairs; keeps the pair shown, else the one picked last on this wallet, else the first. */
+    void setPairs(List<TradePort.Pair> available, Optional<String> remembered) {
+        TradePort.Pair keep = pair.get();
+        programmatic = true;
+        try {
+            pairs.setAll(available); // a ComboBox bound to the pair clears it here
+            TradePort.Pair next = keep != null && available.contains(keep) ? keep
+                    : remembered.flatMap(l -> available.stream().filter(p -> p.label().equals(l)).findFirst())
+                    .orElse(available.isEmpty() ? null : available.get(0));
+            pair.set(next);
+        } finally {
+            programmatic = false;
+        }
+    }
+
+    /** Puts the whole balance of the token spent in the amount field. */
+    public void onMax() {
+        Optional<BigInteger> held = info.spentBalance();
+        if (held.isPresent() && held.get().signum() > 0) {
+            amount.set(SwapAmounts.max(held.get(), spent()));
+        }
+    }
+
+    private void pairChanged(TradePort.Pair was, TradePort.Pair now) {
+        if (!programmatic && now != null) {
+            pairPort.rememberPair(now.label());
+        }
+        if (was != null && now != null && !spentOf(was, side.get()).equals(spentOf(now, side.get()))) {
+            clearAmount(spentOf(was, side.get()));
+        }
+        info.reload(true);
+        inputsChanged();
+    }
+
+    /** The typed amount was in the token spent before: carried over at the quote, or cleared. */
+    private void sideChanged(Side was) {
+        TradePort.Pair p = pair.get();
+        if (p == null || amount.get() == null || amount.get().isBlank()) {
+            inputsChanged();
+            return;
+        }
+        Token before = spentOf(p, was);
+        Optional<String> converted;
+        try {
+            converted = SwapAmounts.convertedAtQuote(lastPreview, before, Amounts.toUnits("amount", amount.get(), before));
+        } catch (FieldException e) {
+            converted = Optional.empty();
+        }
+        if (converted.isPresent()) {
+            String typed = amount.get().trim();
+            setAmount(converted.get());
+            amountNote.set("Converted at the quote: " + typed + " " + before.symbol() + " ≈ " + converted.get() + " " + spent().symbol());
+        } else {
+            clearAmount(before);
+        }
+        inputsChanged();
+    }
+
+    private void clearAmount(Token was) {
+        if (amount.get() == null || amount.get().isBlank()) return;
+        String typed = amount.get().trim();
+        setAmount("");
+        amountNote.set("Cleared the amount: " + typed + " was " + was.symbol() + "; you now spend " + spent().symbol());
+    }
+
+    private void setAmount(String text) {
+        programmatic = true;
+        try {
+            amount.set(text);
+        } finally {
+            programmatic = false;
         }
     }
 
@@ -116,12 +208,19 @@ public final class SwapViewModel implements Activatable {
         String title = (side.get() == Side.BUY ? "Buy " + to.symbol() + " with " : "Sell ") + amountText.trim() + " " + from.symbol()
                 + (side.get() == Side.BUY ? "" : " for " + to.symbol());
         lastResult.set(title + ": sent to the signer…");
-        notices.follow(title, port.swap(intent.get()), lastResult::set);
+        java.util.concurrent.CompletableFuture<dev.latchkey.wallet.TradeResult> pending = port.swap(intent.get());
+        info.follow(pending, side.get() == Side.BUY, intent.get().amount());
+        notices.follow(title, pending, lastResult::set);
     }
 
-    /** Quotes again (the pool moved after a trade). */
+    /** Quotes again and re-reads the balances (the pool moved after a trade). */
     void refresh() {
+        info.reload(false);
         inputsChanged();
+    }
+
+    private static Token spentOf(TradePort.Pair p, Side s) {
+        return s == Side.BUY ? p.quote() : p.base();
     }
 
     private void inputsChanged() {
@@ -139,6 +238,7 @@ public final class SwapViewModel implements Activatable {
             presets.setAll(next); // unchanged presets keep their buttons (a click may be on its way)
         }
         actionLabel.set(side.get() == Side.BUY ? "Buy " + p.base().symbol() : "Sell " + p.base().symbol());
+        info.updateMax();
         spendUnit.set(from.symbol());
         Optional<SwapIntent> typed = intent(amount.get());
         canSubmit.set(typed.isPresent());
@@ -190,6 +290,7 @@ public final class SwapViewModel implements Activatable {
     }
 
     private void showQuote(TradePort.SwapPreview p) {
+        lastPreview = p;
         quote.set("≈ " + Formats.amount(p.amountOut(), p.out().decimals(), p.out().symbol()) + "  ·  at least "
                 + Formats.amount(p.amountOutMinimum(), p.out().decimals(), p.out().symbol()) + " after slippage");
         cover.set(Covers.describe(p.cover()));
@@ -274,6 +375,16 @@ public final class SwapViewModel implements Activatable {
 
     public ReadOnlyBooleanProperty canSubmitProperty() {
         return canSubmit.getReadOnlyProperty();
+    }
+
+    /** "Converted at the quote: …" or "Cleared the amount: …" after Buy/Sell or the pair changed the token spent. */
+    public ReadOnlyStringProperty amountNoteProperty() {
+        return amountNote.getReadOnlyProperty();
+    }
+
+    /** The pair's balances and price from the chain, Max, and the last fill. */
+    PairInfo info() {
+        return info;
     }
 
     /** What became of the last click, one line. */

@@ -47,6 +47,11 @@ public final class TradeView implements View<TradeViewModel> {
     @FXML private Button submit;
     @FXML private Button buildSession;
     @FXML private Label swapResult;
+    @FXML private Label swapFill;
+    @FXML private Label pairPrice;
+    @FXML private Label pairBalances;
+    @FXML private Label amountNote;
+    @FXML private Button max;
     @FXML private Label position;
     @FXML private ComboBox<Token> asset;
     @FXML private TextField aaveAmount;
@@ -105,6 +110,12 @@ public final class TradeView implements View<TradeViewModel> {
         buildSession.managedProperty().bind(buildSession.visibleProperty());
         buildSession.setOnAction(e -> s.onBuildSession());
         swapResult.textProperty().bind(s.lastResultProperty());
+        hint(swapFill, s.info().fillProperty());
+        pairPrice.textProperty().bind(s.info().priceProperty());
+        pairBalances.textProperty().bind(s.info().balancesProperty());
+        hint(amountNote, s.amountNoteProperty());
+        max.disableProperty().bind(s.info().canMaxProperty().not());
+        max.setOnAction(e -> s.onMax());
 
         position.textProperty().bind(a.positionProperty());
         asset.setItems(a.assets());

@@ -19,6 +19,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class TradeViewModel implements Activatable {
 
     private final TradePort port;
+    private final PairPort pairs;
+
+    /** The markets and the pair picked last, read together in the background. */
+    private record Loaded(TradePort.Market market, java.util.Optional<String> lastPair) {
+    }
     private final AsyncAction market;
     private final ChangeFeed changes;
     private final FxExecutor fx;
@@ -33,12 +38,19 @@ public final class TradeViewModel implements Activatable {
      */
     public TradeViewModel(TradePort port, Supplier<AsyncAction> actions, NotificationsViewModel notifications, ChangeFeed changes,
                           FxExecutor fx, Runnable onBuildSession) {
+        this(port, PairPort.NONE, actions, notifications, changes, fx, onBuildSession);
+    }
+
+    /** {@code pairs}: balances and price of the selected pair, fills, the pair remembered on this wallet. */
+    public TradeViewModel(TradePort port, PairPort pairs, Supplier<AsyncAction> actions, NotificationsViewModel notifications,
+                          ChangeFeed changes, FxExecutor fx, Runnable onBuildSession) {
+        this.pairs = Objects.requireNonNull(pairs);
         this.port = Objects.requireNonNull(port);
         this.market = actions.get();
         this.changes = Objects.requireNonNull(changes);
         this.fx = Objects.requireNonNull(fx);
         TradeNotices notices = new TradeNotices(notifications, fx);
-        this.swap = new SwapViewModel(port, actions.get(), notices, onBuildSession);
+        this.swap = new SwapViewModel(port, pairs, actions.get(), actions.get(), notices, fx, onBuildSession);
         this.aave = new AaveViewModel(port, actions.get(), actions.get(), notices);
     }
 
@@ -50,10 +62,11 @@ public final class TradeViewModel implements Activatable {
                 swap.refresh();
             }));
         }
-        market.run(progress -> port.market(), m -> {
+        market.run(progress -> new Loaded(port.market(), pairs.lastPair()), loaded -> {
+            TradePort.Market m = loaded.market();
             error.set("");
             network.set(m.network());
-            swap.setPairs(m.pairs());
+            swap.setPairs(m.pairs(), loaded.lastPair());
             aave.setAssets(m.aaveAssets());
             swap.activate();
             aave.activate();

@@ -22,6 +22,8 @@ public final class UnlockView implements View<UnlockViewModel> {
     @FXML private Button unlock;
     @FXML private ProgressIndicator busy;
     @FXML private Label status;
+    @FXML private Label running;
+    @FXML private Button stopAndLock;
 
     public UnlockView(UnlockViewModel vm) {
         this.vm = vm;
@@ -35,6 +37,11 @@ public final class UnlockView implements View<UnlockViewModel> {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        running.textProperty().bind(vm.runningProperty());
+        stopAndLock.visibleProperty().bind(vm.awayProperty());
+        stopAndLock.managedProperty().bind(stopAndLock.visibleProperty());
+        stopAndLock.disableProperty().bind(vm.unlockAction().runningProperty());
+        stopAndLock.setOnAction(e -> vm.onStopAndLock());
         unlock.disableProperty().bind(vm.canUnlockProperty().not());
         unlock.setOnAction(e -> vm.onUnlock());
         busy.visibleProperty().bind(vm.unlockAction().runningProperty());

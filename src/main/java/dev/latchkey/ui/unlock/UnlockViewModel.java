@@ -3,10 +3,14 @@ package dev.latchkey.ui.unlock;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
+import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.NetworkChoice;
+import dev.latchkey.ui.common.Ticker;
+import dev.latchkey.ui.common.UnattendedWork;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.firstrun.DevnetStarter;
+import java.time.Duration;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +21,10 @@ import javafx.beans.property.StringProperty;
 
 /**
  * Unlock: one password field; Argon2id runs in the background. A wrong password, or the keystore's back-off after
- * repeated failures, is reported right under the field, and the field is cleared for the next attempt.
+ * repeated failures, is reported right under the field, and the field is cleared for the next attempt. Above it, the
+ * screen says what still runs while locked: after the auto-lock with rules to run, "3 rules active, signer running
+ * with session keys only" (refreshed while shown) and Stop and lock, which locks the whole wallet; else that nothing
+ * runs (docs/security.md).
  */
 public final class UnlockViewModel implements Activatable {
 
@@ -31,6 +38,12 @@ public final class UnlockViewModel implements Activatable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper throttled = new ReadOnlyBooleanWrapper(this, "throttled");
     private final ReadOnlyBooleanWrapper canUnlock = new ReadOnlyBooleanWrapper(this, "canUnlock");
+    private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper(this, "running", "");
+    private final ReadOnlyBooleanWrapper away = new ReadOnlyBooleanWrapper(this, "away");
+    private final Ticker ticker;
+    private final FxExecutor fx;
+    private final AsyncAction refresh;
+    private Ticker.Repeating refreshing;
 
     public UnlockViewModel(WalletSession wallet, AsyncAction unlock, Runnable onUnlocked) {
         this(wallet, unlock, step -> { }, onUnlocked);
@@ -41,6 +54,15 @@ public final class UnlockViewModel implements Activatable {
      * stopped it on quit); it is asked after the unlock when the wallet's network is the devnet.
      */
     public UnlockViewModel(WalletSession wallet, AsyncAction unlock, DevnetStarter devnet, Runnable onUnlocked) {
+        this(wallet, unlock, devnet, onUnlocked, (interval, task) -> () -> { }, FxExecutor.direct(), unlock);
+    }
+
+    /** {@code ticker} (its task handed to {@code fx}) and {@code refresh} re-read what runs while shown, every 5 s. */
+    public UnlockViewModel(WalletSession wallet, AsyncAction unlock, DevnetStarter devnet, Runnable onUnlocked, Ticker ticker,
+                           FxExecutor fx, AsyncAction refresh) {
+        this.ticker = Objects.requireNonNull(ticker);
+        this.fx = Objects.requireNonNull(fx);
+        this.refresh = Objects.requireNonNull(refresh);
         this.wallet = Objects.requireNonNull(wallet);
         this.unlock = Objects.requireNonNull(unlock);
         this.devnet = Objects.requireNonNull(devnet);
@@ -53,11 +75,49 @@ public final class UnlockViewModel implements Activatable {
     @Override
     public void activate() {
         walletPath.set(wallet.walletFile().map(Object::toString).orElse(""));
+        show(wallet.away());
+        if (refreshing == null) {
+            refreshing = ticker.every(Duration.ofSeconds(5), () -> fx.execute(this::onRefresh));
+        }
     }
 
     @Override
     public void deactivate() {
         password.set("");
+        if (refreshing != null) {
+            refreshing.close();
+            refreshing = null;
+        }
+    }
+
+    /** Re-reads what runs (the engine may have finished a rule since the lock). */
+    public void onRefresh() {
+        refresh.run(p -> wallet.away().map(a -> wallet.unattendedNow()), this::show, failure -> { });
+    }
+
+    /** Away: stops the signer and the rules and locks the whole wallet (the DEK is zeroed). */
+    public void onStopAndLock() {
+        if (!away.get()) {
+            return;
+        }
+        unlock.run(p -> {
+            wallet.lock();
+            return Boolean.TRUE;
+        }, ok -> show(wallet.away()), failure -> error.set(UserMessages.describe(failure)));
+    }
+
+    private void show(java.util.Optional<UnattendedWork.Report> report) {
+        away.set(report.isPresent());
+        running.set(report.map(UnlockViewModel::sentence).orElse("Nothing runs while the wallet is locked: the signer and"
+                + " the automation rules start again after unlock."));
+    }
+
+    /** "3 rules active, signer running with session keys only. …": what a person away from the app can rely on. */
+    static String sentence(UnattendedWork.Report r) {
+        String rules = r.activeRules() == 1 ? "1 rule active" : r.activeRules() + " rules active";
+        String signer = r.signerRunning() ? "signer running with session keys only" : "signer stopped";
+        return "While locked: " + rules + ", " + signer + ". The owner key is locked: new sessions, approvals and"
+                + " revocations need the password.";
     }
 
     /** Tries the password in the background. */
@@ -122,6 +182,16 @@ public final class UnlockViewModel implements Activatable {
 
     public ReadOnlyBooleanProperty throttledProperty() {
         return throttled.getReadOnlyProperty();
+    }
+
+    /** What still runs while locked (or that nothing does). */
+    public ReadOnlyStringProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Locked by the auto-lock while rules and the signer keep running. */
+    public ReadOnlyBooleanProperty awayProperty() {
+        return away.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUnlockProperty() {

@@ -3,6 +3,7 @@ package dev.latchkey.ui.workspace;
 import dev.latchkey.ui.activity.ActivityPort;
 import dev.latchkey.ui.portfolio.PortfolioPort;
 import dev.latchkey.ui.sessions.SessionsPort;
+import dev.latchkey.ui.trade.PairPort;
 import dev.latchkey.ui.trade.TradePort;
 
 /**
@@ -17,6 +18,9 @@ public interface WorkspacePorts {
     SessionsPort sessions();
 
     TradePort trade();
+
+    /** Balances and price of a trading pair, fills, the pair picked last (the Trade screen's Uniswap panel). */
+    PairPort pairs();
 
     ActivityPort activity();
 

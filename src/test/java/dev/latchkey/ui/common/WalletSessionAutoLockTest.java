@@ -1,7 +1,9 @@
 package dev.latchkey.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.ui.TestWalletSessions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +62,71 @@ class WalletSessionAutoLockTest {
             assertThat(events).containsExactly(true, false, true);
             clock.advance(Duration.ofSeconds(119));
             assertThat(wallet.checkAutoLock()).isFalse(); // the idle time restarted at unlock
+        }
+    }
+
+    @Test
+    void withRulesToRunTheAutoLockLocksTheScreensAndTheOwnerKeyButSessionKeysKeepSigning() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (WalletSession wallet = TestWalletSessions.session(dir, clock)) {
+            List<Boolean> events = new ArrayList<>();
+            wallet.onLockChanged(events::add);
+            String owner = wallet.create(dir, TestWalletSessions.PASSWORD.toCharArray(), new OwnerKeySource.Generate(), (f, m) -> { });
+            var keystore = wallet.keystore();
+            wallet.keepRunningWhileAway(() -> new UnattendedWork.Report(3, true));
+            wallet.setAutoLockTimeout(Duration.ofMinutes(1));
+
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(wallet.checkAutoLock()).isTrue();
+            assertThat(events).containsExactly(true, false);
+            assertThat(wallet.isUnlocked()).as("the screens are locked").isFalse();
+            assertThat(wallet.away()).contains(new UnattendedWork.Report(3, true));
+            assertThat(wallet.unattendedNow()).isEqualTo(new UnattendedWork.Report(3, true));
+            assertThatThrownBy(() -> keystore.keys().signHashWithOwner(owner, new byte[32]))
+                    .as("the owner key needs the password again").isInstanceOf(KeystoreException.LockedException.class);
+            assertThat(keystore.keys().createSessionKey("next").address())
+                    .as("the DEK stays: session keys (sealed under it) keep signing").startsWith("0x");
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(wallet.checkAutoLock()).as("already away: nothing more to tell").isFalse();
+
+            wallet.unlock(TestWalletSessions.PASSWORD.toCharArray());
+            assertThat(wallet.isUnlocked()).isTrue();
+            assertThat(wallet.away()).isEmpty();
+            assertThat(keystore.keys().signHashWithOwner(owner, new byte[32])).hasSize(65);
+        }
+    }
+
+    @Test
+    void withNothingToRunTheAutoLockLocksTheWholeWalletAsBefore() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (WalletSession wallet = TestWalletSessions.session(dir, clock)) {
+            wallet.create(dir, TestWalletSessions.PASSWORD.toCharArray(), new OwnerKeySource.Generate(), (f, m) -> { });
+            var keystore = wallet.keystore();
+            // the signer runs, but no rule is active: no reason to keep any key
+            wallet.keepRunningWhileAway(() -> new UnattendedWork.Report(0, true));
+            wallet.setAutoLockTimeout(Duration.ofMinutes(1));
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(wallet.checkAutoLock()).isTrue();
+            assertThat(wallet.away()).isEmpty();
+            assertThat(keystore.isUnlocked()).as("the DEK is zeroed").isFalse();
+            assertThatThrownBy(() -> keystore.keys().createSessionKey("next"))
+                    .isInstanceOf(KeystoreException.LockedException.class);
+        }
+    }
+
+    @Test
+    void stopAndLockWhileAwayLocksTheWholeWallet() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (WalletSession wallet = TestWalletSessions.session(dir, clock)) {
+            wallet.create(dir, TestWalletSessions.PASSWORD.toCharArray(), new OwnerKeySource.Generate(), (f, m) -> { });
+            wallet.keepRunningWhileAway(() -> new UnattendedWork.Report(1, true));
+            wallet.setAutoLockTimeout(Duration.ofMinutes(1));
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(wallet.checkAutoLock()).isTrue();
+            assertThat(wallet.keystore().isUnlocked()).isTrue();
+            wallet.lock();
+            assertThat(wallet.away()).isEmpty();
+            assertThat(wallet.keystore().isUnlocked()).isFalse();
         }
     }
 }

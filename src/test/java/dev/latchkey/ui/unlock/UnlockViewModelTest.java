@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.WalletLocation;
 import dev.latchkey.ui.TestWalletSessions;
+import dev.latchkey.ui.common.FxExecutor;
+import dev.latchkey.ui.common.UnattendedWork;
 import dev.latchkey.ui.common.WalletSession;
+import dev.latchkey.ui.status.ManualTicker;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -111,5 +114,43 @@ class UnlockViewModelTest {
         relaunched.onUnlock();
         assertThat(attempts).hasValue(2);
         assertThat(unlocked).hasValue(1);
+    }
+
+    @Test
+    void afterTheAutoLockWithRulesToRunTheScreenSaysWhatStillRunsAndStopAndLockEndsIt() throws Exception {
+        Path other = dir.resolve("away");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-24T10:00:00Z"));
+        java.util.concurrent.atomic.AtomicInteger rules = new java.util.concurrent.atomic.AtomicInteger(3);
+        try (WalletSession away = TestWalletSessions.session(other, now::get)) {
+            away.create(other, TestWalletSessions.PASSWORD.toCharArray(), new dev.latchkey.ui.common.OwnerKeySource.Generate(), (f, m) -> { });
+            away.keepRunningWhileAway(() -> new UnattendedWork.Report(rules.get(), true));
+            away.setAutoLockTimeout(java.time.Duration.ofMinutes(1));
+            now.set(now.get().plusSeconds(90));
+            assertThat(away.checkAutoLock()).isTrue();
+
+            ManualTicker ticker = new ManualTicker();
+            UnlockViewModel screen = new UnlockViewModel(away, TestWalletSessions.synchronous(), step -> { }, unlocked::incrementAndGet,
+                    ticker, FxExecutor.direct(), TestWalletSessions.synchronous());
+            screen.activate();
+            assertThat(screen.awayProperty().get()).isTrue();
+            assertThat(screen.runningProperty().get()).isEqualTo("While locked: 3 rules active, signer running with session keys only."
+                    + " The owner key is locked: new sessions, approvals and revocations need the password.");
+            rules.set(1); // a stop-loss filled meanwhile
+            ticker.tick();
+            assertThat(screen.runningProperty().get()).startsWith("While locked: 1 rule active, signer running");
+
+            screen.onStopAndLock();
+            assertThat(away.keystore().isUnlocked()).as("the DEK is zeroed: nothing signs any more").isFalse();
+            assertThat(screen.awayProperty().get()).isFalse();
+            assertThat(screen.runningProperty().get()).startsWith("Nothing runs while the wallet is locked");
+            screen.deactivate();
+            assertThat(ticker.active()).isZero();
+        }
+    }
+
+    @Test
+    void aFullyLockedWalletSaysNothingRuns() {
+        assertThat(vm.awayProperty().get()).isFalse();
+        assertThat(vm.runningProperty().get()).startsWith("Nothing runs while the wallet is locked");
     }
 }
