@@ -134,7 +134,7 @@ public final class AgentRuntime {
 
     private void drain(DecisionFeed feed) throws KeystoreException {
         for (ActivityLog.Entry e : feed.next()) {
-            log.info(e.kind(), fields("subject", e.subject(), "detail", e.detail(), "at", e.at().toString()));
+            log.info(e.kind().code(), fields("subject", e.subject(), "detail", e.detail(), "at", e.at().toString()));
         }
     }
 

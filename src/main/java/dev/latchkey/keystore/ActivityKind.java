@@ -31,16 +31,23 @@ public enum ActivityKind {
     SESSION_APPROVED(Family.SESSION, "SESSION_APPROVED"),
     SESSION_ENABLED(Family.SESSION, "SESSION_ENABLED"),
     SESSION_STATUS(Family.SESSION, "SESSION_STATUS"),
+    /** The session was sealed into a bundle for a server's agent (issue 16). */
+    SESSION_SHARED(Family.SESSION, "session.shared"),
+    /** An agent imported its bundle into its own store. */
+    AGENT_IMPORTED(Family.SESSION, "agent.imported"),
 
     ACCOUNT_CREATED(Family.ACCOUNT, "account.created"),
     ACCOUNT_FUNDED(Family.ACCOUNT, "account.funded"),
     ACCOUNT_DEPLOYED(Family.ACCOUNT, "account.deployed"),
+    ACCOUNT_IMPORTED(Family.ACCOUNT, "account.imported"),
     OWNER_SIGNATURE(Family.ACCOUNT, "owner.signature"),
 
     SIGNER_APPROVED(Family.SIGNER, "signer.approved"),
     SIGNER_REFUSED(Family.SIGNER, "signer.refused"),
     SIGNER_RESUMED(Family.SIGNER, "signer.resumed"),
     SIGNER_RESENT(Family.SIGNER, "signer.resent"),
+    /** A stuck operation replaced at its sequence with higher fees (docs/signer.md, "Fee bumps"). */
+    SIGNER_FEE_BUMPED(Family.SIGNER, "signer.fee-bumped"),
     SIGNER_UNCONFIRMED(Family.SIGNER, "signer.unconfirmed"),
     SIGNER_INCLUDED(Family.SIGNER, "signer.included"),
     SIGNER_ENABLED(Family.SIGNER, "signer.enabled"),

@@ -142,7 +142,7 @@ public final class SignerJournal {
      * {@code state} with {@code expectedHash} — so a row that landed or moved meanwhile is never re-pointed.
      */
     public JournalEntry replaceOperation(byte[] intentId, JournalState state, byte[] expectedHash, byte[] newHash,
-                                         String unsignedOperation, String activityKind, String activityDetail)
+                                         String unsignedOperation, ActivityKind activityKind, String activityDetail)
             throws KeystoreException {
         if (state != JournalState.SUBMITTED && state != JournalState.UNKNOWN) {
             throw new KeystoreException.JournalConflictException("only a sent operation that is not included can be"

@@ -75,7 +75,7 @@ final class FeeBumper {
         List<HexBytes> replaced = new ArrayList<>(stored.get().replaced());
         replaced.add(current);
         d.journal().replaceOperation(row.intentId(), state, current.bytes(), hash.bytes(),
-                d.store().encode(bumped, stored.get().enabling(), replaced), "signer.fee-bumped", "seq " + row.nonceSeq()
+                d.store().encode(bumped, stored.get().enabling(), replaced), dev.latchkey.keystore.ActivityKind.SIGNER_FEE_BUMPED, "seq " + row.nonceSeq()
                         + " userOpHash " + current.hex() + " replaced by " + hash.hex() + " at max fee " + maxFee + " wei/gas, tip "
                         + priority + " wei/gas");
         String answer = "";

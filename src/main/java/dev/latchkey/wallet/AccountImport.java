@@ -48,7 +48,7 @@ public final class AccountImport {
             keystore.settings().put(AccountKinds.importedKey(address), "true");
             keystore.sessions().addAccount(new Sessions.Account(address.checksummed(), owner.checksummed(),
                     label == null || label.isBlank() ? "imported " + AccountKinds.name(r.kind()) : label));
-            keystore.activity().append("account.imported", address.checksummed(), r.accountId() + " owner " + owner.checksummed()
+            keystore.activity().append(dev.latchkey.keystore.ActivityKind.ACCOUNT_IMPORTED, address.checksummed(), r.accountId() + " owner " + owner.checksummed()
                     + " on " + chain.profile().name());
         }
         return new Imported(address, owner, r.kind(), r.accountId(), already, installSmartSession(address, r.kind(), owner));

@@ -48,7 +48,7 @@ public final class BundleImport {
         store.settings().put(AGENT_SERVER, b.server());
         store.settings().put(AGENT_SESSION, pid.hex());
         store.settings().put(AGENT_ID, b.agentId()); // last: its presence says the import is complete
-        store.activity().append("agent.imported", pid.hex(), "session " + pid.hex() + " from the bundle for agent " + b.agentId()
+        store.activity().append(dev.latchkey.keystore.ActivityKind.AGENT_IMPORTED, pid.hex(), "session " + pid.hex() + " from the bundle for agent " + b.agentId()
                 + " (" + b.rules().size() + " rule(s))");
         return true;
     }

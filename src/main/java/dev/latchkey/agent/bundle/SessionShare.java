@@ -108,7 +108,7 @@ public final class SessionShare {
                 keystore.automations().setStatus(r.ruleId(), EnumSet.of(AutomationRule.Status.ACTIVE), AutomationRule.Status.PAUSED,
                         "runs on agent " + name, AutomationEvaluation.Result.PAUSED, 0, 0);
             }
-            keystore.activity().append("session.shared", pid.hex(), "shared with server " + name + " (agent " + agentId + "), "
+            keystore.activity().append(dev.latchkey.keystore.ActivityKind.SESSION_SHARED, pid.hex(), "shared with server " + name + " (agent " + agentId + "), "
                     + rules.size() + " automation rule(s) handed over");
         } catch (KeystoreException | RuntimeException e) {
             Files.deleteIfExists(file); // not recorded as shared: the bundle must not exist either
