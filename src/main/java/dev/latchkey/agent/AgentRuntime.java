@@ -46,6 +46,7 @@ public final class AgentRuntime {
     private final AgentStatus status = new AgentStatus();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
+    private boolean stoppedLogged;
 
     public AgentRuntime(Keystore store, NetworkProfile profile, AgentLog log, Options options, Clock clock) {
         this.store = store;
@@ -65,9 +66,23 @@ public final class AgentRuntime {
     }
 
     public End run() throws KeystoreException, IOException {
+        End end = null;
+        String failure = null;
         try {
-            return loop();
+            end = loop();
+            return end;
+        } catch (KeystoreException | IOException | RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw e;
         } finally {
+            // Written here, before the signal handler is released: once it returns the JVM halts.
+            if (end == End.REVOKED) {
+                log.info("agent.stopped", Map.of("reason", "revoked"));
+            } else if (failure != null) {
+                log.warn("agent.stopped", Map.of("reason", "error", "error", failure));
+            } else if (!stoppedLogged) {
+                log.info("agent.stopped", Map.of("reason", "stop requested (SIGTERM or Ctrl-C); open journal rows resume at the next start"));
+            }
             status.state(status.state() == AgentStatus.State.REVOKED ? AgentStatus.State.REVOKED : AgentStatus.State.STOPPED, "");
             finished.countDown();
         }
@@ -114,9 +129,16 @@ public final class AgentRuntime {
             }
             status.state(AgentStatus.State.STOPPING, "stop requested");
             drain(feed);
+            // Said before the signer and the connections close: once the signal handler returns the JVM halts.
+            log.info("agent.stopped", Map.of("reason", "stop requested (SIGTERM or Ctrl-C); open journal rows resume at the next start"));
+            stoppedLogged = true;
         }
-        drain(feed);
-        log.info("agent.stopped", Map.of("reason", "stop requested (SIGTERM or Ctrl-C); open journal rows resume at the next start"));
+        log.info("agent.closed", Map.of());
+        try {
+            drain(feed);
+        } catch (KeystoreException | RuntimeException e) {
+            log.warn("agent.drain_failed", Map.of("message", String.valueOf(e.getMessage())));
+        }
         return End.STOPPED;
     }
 
@@ -128,7 +150,6 @@ public final class AgentRuntime {
         drain(feed);
         log.warn("agent.revoked", fields("session", HexBytes.of(s.permissionId()).hex(), "block", block, "reason", why,
                 "action", "stopped signing; the session key is wiped from this agent"));
-        log.info("agent.stopped", Map.of("reason", "revoked"));
         return End.REVOKED;
     }
 

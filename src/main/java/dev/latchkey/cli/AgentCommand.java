@@ -147,12 +147,16 @@ public final class AgentCommand implements Runnable {
                 try (Keystore store = openOrCreate(password)) {
                     try (AgentBundle b = open(header, password)) {
                         BundleImport.into(store, b);
-                        AgentRuntime agent = new AgentRuntime(store, profile(b.network()), new AgentLog(spec.commandLine().getOut(), b.agentId(),
-                                Clock.systemUTC()), new AgentRuntime.Options(port, Duration.ofMillis(pollMillis)), Clock.systemUTC());
+                        AgentLog log = new AgentLog(spec.commandLine().getOut(), b.agentId(), Clock.systemUTC());
+                        AgentRuntime agent = new AgentRuntime(store, profile(b.network()), log,
+                                new AgentRuntime.Options(port, Duration.ofMillis(pollMillis)), Clock.systemUTC());
                         Thread hook = new Thread(() -> {
+                            log.info("agent.signal", Map.of("action", "stopping after the current pass"));
                             agent.requestStop();
                             try {
-                                agent.awaitFinished(Duration.ofSeconds(30));
+                                if (!agent.awaitFinished(Duration.ofSeconds(30))) {
+                                    log.warn("agent.stop_timeout", Map.of("threads", stacks()));
+                                }
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -175,6 +179,17 @@ public final class AgentCommand implements Runnable {
             } finally {
                 if (password != null) Arrays.fill(password, '\0');
             }
+        }
+
+        /** Where every thread is, when a stop did not finish in time (what an operator needs to report it). */
+        private static String stacks() {
+            StringBuilder b = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, frames) -> {
+                b.append(t.getName()).append(" ").append(t.getState()).append(":");
+                for (int i = 0; i < Math.min(frames.length, 12); i++) b.append(" ").append(frames[i]);
+                b.append(" | ");
+            });
+            return b.toString();
         }
 
         private Keystore openOrCreate(char[] password) throws KeystoreException, IOException {

@@ -69,7 +69,9 @@ class SessionKeySigningTest {
             for (Method m : c.getDeclaredMethods()) {
                 boolean reachable = Modifier.isPublic(m.getModifiers()) || Modifier.isProtected(m.getModifiers());
                 boolean takesDigest = Arrays.stream(m.getParameterTypes()).anyMatch(t -> t == byte[].class || t == HexBytes.class);
-                boolean sessionKeyPath = c == SessionSigner.class || m.getName().toLowerCase().contains("session");
+                // importSessionKey takes the key of a shared bundle to store (issue 16), returns a handle and signs nothing
+                boolean sessionKeyPath = (c == SessionSigner.class || m.getName().toLowerCase().contains("session"))
+                        && !(m.getName().equals("importSessionKey") && m.getReturnType() == SessionSigner.class);
                 if (reachable && sessionKeyPath) {
                     assertThat(takesDigest).as(c.getSimpleName() + "." + m.getName() + " takes a bare digest").isFalse();
                 }

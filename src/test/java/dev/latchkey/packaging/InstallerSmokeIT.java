@@ -89,6 +89,28 @@ class InstallerSmokeIT {
     }
 
     @Test
+    void theAgentStartsFromTheInstalledLayoutAndItsUnitVerifiesAgainstIt() throws Exception {
+        Path data = Files.createTempDirectory("latchkey-agent");
+        Path password = data.resolveSibling(data.getFileName() + ".password");
+        Files.writeString(password, "agent-Smoke-Lantern-31\n");
+        Map<String, String> env = Map.of("HOME", Files.createTempDirectory("latchkey-agent-home").toString());
+        Result keygen = run(List.of(installed.resolve("bin/Latchkey").toString(), "agent", "keygen", "--data", data.resolve("d").toString(),
+                "--password-file", password.toString(), "--kdf", "65536,3,1", "--json"), env, 120);
+        assertThat(keygen.status()).as(keygen.output()).isZero();
+        assertThat(keygen.output()).containsPattern("\"publicKey\":\"x25519:[0-9a-f]{64}\"");
+        Result noBundle = run(List.of(installed.resolve("bin/Latchkey").toString(), "agent", "run", "--bundle", data.resolve("none.bundle").toString(),
+                "--data", data.resolve("d").toString(), "--password-file", password.toString()), env, 120);
+        assertThat(noBundle.status()).as(noBundle.output()).isEqualTo(1);
+        assertThat(noBundle.output()).contains("latchkey agent run: no bundle at");
+        Path unit = data.resolve("latchkey-agent.service");
+        Files.writeString(unit, Files.readString(project.resolve("packaging/systemd/latchkey-agent.service"))
+                .replace("/opt/latchkey/bin/Latchkey", installed.resolve("bin/Latchkey").toString()));
+        Result verify = run(List.of("systemd-analyze", "verify", unit.toString()), Map.of(), 60);
+        assertThat(verify.status()).as(verify.output()).isZero();
+        assertThat(verify.output().strip()).isEmpty();
+    }
+
+    @Test
     void bundledRuntimeReachesJsonRpcAndHasWhatHttpsNeeds() throws Exception {
         HttpServer rpc = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         rpc.createContext("/", exchange -> {
@@ -130,7 +152,7 @@ class InstallerSmokeIT {
         if (!Files.isExecutable(javaHome.resolve("bin/jpackage")) || !Files.isExecutable(javaHome.resolve("bin/jlink"))) {
             missing.add("jpackage/jlink in " + javaHome);
         }
-        for (String tool : List.of("dpkg-deb", "fakeroot", "Xvfb")) {
+        for (String tool : List.of("dpkg-deb", "fakeroot", "Xvfb", "systemd-analyze")) {
             if (!onPath(tool)) {
                 missing.add(tool);
             }
@@ -139,7 +161,7 @@ class InstallerSmokeIT {
             return;
         }
         String reason = "the installer smoke check needs " + String.join(", ", missing)
-                + " (apt-get install fakeroot dpkg-dev xvfb libgtk-3-0; a JDK 21+ with jpackage)";
+                + " (apt-get install fakeroot dpkg-dev xvfb libgtk-3-0 systemd; a JDK 21+ with jpackage)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(reason);
         }
