@@ -48,7 +48,7 @@ sealed interface RuleOptions permits RuleOptions.LimitOrder, RuleOptions.Stop, R
         @Option(names = "--amount", required = true, paramLabel = "X", description = "Amount sold: QUOTE for buy, BASE for sell.") String amount;
         @Option(names = "--price", required = true, paramLabel = "P", converter = AsciiNumbers.Decimal.class) BigDecimal price;
         @Option(names = "--fee", defaultValue = "500", paramLabel = "TIER", converter = AsciiNumbers.Int.class) int fee;
-        @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P", description = "Below the quote at firing: 0.5% or 50bps.")
+        @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P", description = "Below the quote at firing: 0.5%% or 50bps.")
         String slippage;
 
         public String kind() { return "LIMIT_ORDER"; }

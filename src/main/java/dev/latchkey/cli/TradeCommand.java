@@ -135,10 +135,10 @@ public final class TradeCommand implements Runnable {
         String amount;
 
         @Option(names = "--max-slippage", defaultValue = "0.5%", paramLabel = "P",
-                description = "Below the quote: a percentage (0.5% or 0.5) or basis points (50bps). Default 0.5%.")
+                description = "Below the quote: a percentage (0.5%% or 0.5) or basis points (50bps). Default 0.5%%.")
         String maxSlippage;
 
-        @Option(names = "--fee", defaultValue = "500", description = "Pool fee tier (default 500 = 0.05%).", converter = AsciiNumbers.Int.class)
+        @Option(names = "--fee", defaultValue = "500", description = "Pool fee tier (default 500 = 0.05%%).", converter = AsciiNumbers.Int.class)
         int fee;
 
         @Override

@@ -104,7 +104,7 @@ class ProductionServicesOnDevnetTest {
             // the approved session is offered to automations, which check rules against it at chain time
             assertThat(services.automations().sessions()).singleElement().satisfies(c -> {
                 assertThat(c.permissionId()).isEqualTo(pid.bytes());
-                assertThat(c.label()).isEqualTo("built in the app");
+                assertThat(c.label()).as("the builder names it after the template applied").isEqualTo("Swap USDC → WETH on Uniswap");
             });
             AutomationsViewModel automations = new AutomationsViewModel(services.automations(), TestWalletSessions.synchronous(), ZoneId.of("UTC"));
             automations.activate();

@@ -59,13 +59,39 @@ class RecurringTemplateOnDevnetTest {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
-            assertThat(w.keystore().automations().firings(rule.ruleId())).singleElement()
+            assertThat(w.keystore().automations().firings(rule.ruleId())).as(() -> diagnose(w)).singleElement()
                     .extracting(AutomationFiring::state).isEqualTo(AutomationFiring.State.SUCCEEDED);
             Address usdc = ws.profile().tradeNetwork().token("t", "USDC").address();
             BigInteger paid = Abi.word(ws.chain().node().call(usdc.hex(), Abi.call("balanceOf(address)",
                     new org.web3j.abi.datatypes.Address(bob.hex()))), 0);
             assertThat(paid).as("the first of three instalments, exactly").isEqualTo(WalletDevnet.usdc(10));
             assertThat(w.keystore().automations().get(rule.ruleId()).status()).isEqualTo(AutomationRule.Status.ACTIVE);
+        }
+    }
+
+    @Test
+    void aRecurringSwapIsAcceptedUnderTheSwapTemplatesDailyCap(Devnet devnet) throws Exception {
+        try (WalletDevnet w = WalletDevnet.create(devnet, dir)) {
+            w.fund();
+            WalletWorkspace ws = w.ws();
+            HexBytes swap = w.swapSession(500, 2000).permissionId();
+            w.approve(swap);
+            AutomationService rules = new AutomationService(w.keystore(), ws.profile().tradeNetwork(), new StoredSessionDefinitions(),
+                    ws.profile().policies());
+            long now = ws.chain().chainTime();
+            AutomationRule rule = rules.add(swap.bytes(), "dca", new RuleSpec.RecurringPayment(RuleSpec.Mode.SWAP, "USDC", null, "WETH", 500,
+                    WalletDevnet.usdc(100), 86_400, now + 86_400, 0, 3, 100), now);
+            assertThat(rule.status()).isEqualTo(AutomationRule.Status.ACTIVE);
+        }
+    }
+
+    private static String diagnose(WalletDevnet w) {
+        try {
+            StringBuilder b = new StringBuilder();
+            w.keystore().activity().recent(40).forEach(e -> b.append(e).append('\n'));
+            return b.toString();
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 

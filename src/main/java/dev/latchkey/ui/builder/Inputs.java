@@ -129,4 +129,16 @@ public final class Inputs {
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         return s.endsWith(".") ? s : s + ".";
     }
+
+    /** SmartSession keeps one policy set per (target, selector): the same function twice is refused, with why. */
+    static String duplicateAction(java.util.List<SessionSpec.ActionSpec> parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            for (int k = 0; k < i; k++) {
+                if (parsed.get(i).target().equals(parsed.get(k).target()) && parsed.get(i).selector().equals(parsed.get(k).selector())) {
+                    return "The same function on the same contract appears twice; SmartSession would keep only the last one's rules.";
+                }
+            }
+        }
+        return "";
+    }
 }

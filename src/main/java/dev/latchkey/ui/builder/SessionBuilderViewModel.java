@@ -252,7 +252,7 @@ public final class SessionBuilderViewModel implements Activatable {
         Parsed<SessionSpec.LimitsSpec> l = limits.parse();
         invalid += l.isOk() ? 0 : 1;
         invalid += checkName() ? 0 : 1;
-        String duplicate = duplicateAction(parsed);
+        String duplicate = Inputs.duplicateAction(parsed);
         if (invalid > 0 || !duplicate.isEmpty()) {
             spec = Optional.empty();
             summary.set("");
@@ -297,17 +297,6 @@ public final class SessionBuilderViewModel implements Activatable {
             nameHint.set(e.getMessage().replaceFirst("^label: ", ""));
             return false;
         }
-    }
-
-    private static String duplicateAction(List<SessionSpec.ActionSpec> parsed) {
-        for (int i = 0; i < parsed.size(); i++) {
-            for (int k = 0; k < i; k++) {
-                if (parsed.get(i).target().equals(parsed.get(k).target()) && parsed.get(i).selector().equals(parsed.get(k).selector())) {
-                    return "The same function on the same contract appears twice; SmartSession would keep only the last one's rules.";
-                }
-            }
-        }
-        return "";
     }
 
     private Parsed<SessionSpec.OwnersSpec> owners() {
