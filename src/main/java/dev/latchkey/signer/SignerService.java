@@ -41,7 +41,14 @@ public final class SignerService implements AutoCloseable {
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
-        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
+        this(keystore, definitions, policyState, builder, chain, sink, config, config::softLimits);
+    }
+
+    /** {@code softLimits} is asked at every check (the owner may change them in Settings while the signer runs). */
+    public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
+                         OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config,
+                         java.util.function.Supplier<dev.latchkey.session.engine.SoftLimits> softLimits) {
+        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), softLimits, new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
                 new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
                 new Replies());
