@@ -8,7 +8,7 @@ import dev.latchkey.ui.common.Ticker;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.notifications.NotificationsViewModel;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Kind;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
