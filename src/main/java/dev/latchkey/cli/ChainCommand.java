@@ -8,7 +8,6 @@ import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.NetworkProfile;
-import dev.latchkey.wallet.Networks;
 import dev.latchkey.wallet.WalletException;
 import java.io.IOException;
 import java.util.Map;
@@ -53,7 +52,7 @@ abstract class ChainCommand implements Callable<Integer> {
     public final Integer call() {
         String prefix = "latchkey " + spec.qualifiedName().replaceFirst("^latchkey ", "");
         try (Keystore keystore = needsPassword() ? wallet.openUnlocked() : wallet.open()) {
-            NetworkProfile profile = Networks.resolve(network.request());
+            NetworkProfile profile = network.resolve(wallet.walletDir);
             try (ChainConnection chain = ChainConnection.open(profile)) {
                 Map<String, Object> out = execute(keystore, chain);
                 output.print(spec, out);

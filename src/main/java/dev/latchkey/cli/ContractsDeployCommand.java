@@ -11,7 +11,6 @@ import dev.latchkey.chain.KeySender;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.wallet.NetworkProfile;
-import dev.latchkey.wallet.Networks;
 import dev.latchkey.wallet.WalletException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,11 +49,15 @@ public final class ContractsDeployCommand implements Callable<Integer> {
             description = "File whose first line is the private key (hex) of the account that pays for the deployments.")
     Path keyFile;
 
+    @Option(names = "--wallet-dir", paramLabel = "DIR", description = "Wallet directory whose networks --network may name"
+            + " (default: the OS data directory).")
+    Path walletDir;
+
     @Override
     public Integer call() {
         String prefix = "latchkey contracts deploy";
         try {
-            NetworkProfile profile = Networks.resolve(network.request());
+            NetworkProfile profile = network.resolve(walletDir);
             String entryPoint = profile.entryPoint().hex();
             List<OurContract> plan = DeterministicDeployment.plan(ContractArtifacts.loadFromClasspath(), entryPoint,
                     Optional.empty());

@@ -3,7 +3,9 @@ package dev.latchkey.cli;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.WalletLocation;
+import dev.latchkey.trade.catalog.Token;
 import dev.latchkey.wallet.NetworkCheck;
+import dev.latchkey.wallet.NetworkTokens;
 import dev.latchkey.wallet.UserNetwork;
 import dev.latchkey.wallet.UserNetworks;
 import dev.latchkey.wallet.WalletException;
@@ -86,6 +88,13 @@ public final class NetworkCommand implements Runnable {
             out.put("bundlerUrl", n.bundlerUrl().map(URI::toString).orElse(null));
             out.put("explorerUrl", n.explorerUrl().map(URI::toString).orElse(null));
             out.put("addresses", n.addresses());
+            out.put("tokens", n.tokens().stream().map(t -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("symbol", t.symbol());
+                row.put("address", t.address().hex());
+                row.put("decimals", t.decimals());
+                return row;
+            }).toList());
             return out;
         }
 
@@ -107,17 +116,28 @@ public final class NetworkCommand implements Runnable {
         @Option(names = "--address", paramLabel = "CONTRACT=ADDRESS",
                 description = "An address replacing the computed one (repeatable), e.g. SmartSession=0x…")
         Map<String, String> addresses = new LinkedHashMap<>();
+        @Option(names = "--token", paramLabel = "SYMBOL=ADDRESS",
+                description = "An ERC-20 token to offer (repeatable), e.g. USDC=0x…; its decimals are read from the chain.")
+        Map<String, String> tokens = new LinkedHashMap<>();
 
         @Override
         Map<String, Object> execute() {
-            UserNetwork network = new UserNetwork(name, chainId, rpcUrl, Optional.ofNullable(bundlerUrl),
-                    Optional.ofNullable(explorerUrl), addresses);
+            UserNetwork bare = new UserNetwork(name, chainId, rpcUrl, Optional.ofNullable(bundlerUrl),
+                    Optional.ofNullable(explorerUrl), addresses, List.of());
             UserNetworks store = store();
             if (store.get(name).isPresent()) {
                 throw new WalletException(WalletException.Kind.INVALID, "a network named '" + name
                         + "' exists; remove it first or choose another name");
             }
-            List<NetworkCheck.Checked> checked = check(network);
+            UserNetwork network;
+            List<NetworkCheck.Checked> checked;
+            try (EvmClient client = new EvmClient(bare.rpcUrl().toString())) {
+                NetworkCheck.check(bare, client);
+                List<Token> read = new ArrayList<>();
+                tokens.forEach((symbol, address) -> read.add(NetworkTokens.read(client, symbol, address, name)));
+                network = bare.withTokens(read);
+                checked = NetworkCheck.check(network, client);
+            }
             store.add(network);
             Map<String, Object> out = describe(network);
             out.put("contracts", rows(checked));

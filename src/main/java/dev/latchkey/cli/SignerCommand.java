@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code latchkey signer ...}: the headless background signer. */
 @Command(name = "signer", mixinStandardHelpOptions = true, description = "The background signer, headless (server-side use).",
-        subcommands = {SignerCommand.Run.class})
+        subcommands = {SignerCommand.Run.class, SignerBumpCommand.class})
 public final class SignerCommand implements Runnable {
 
     @Spec

@@ -42,6 +42,8 @@ public enum ActivityKind {
     SIGNER_RESUMED(Family.SIGNER, "signer.resumed"),
     SIGNER_RESENT(Family.SIGNER, "signer.resent"),
     SIGNER_UNCONFIRMED(Family.SIGNER, "signer.unconfirmed"),
+    /** A stuck operation replaced at the same sequence by one with higher fees (the intent is still on its way). */
+    SIGNER_FEE_BUMPED(Family.SIGNER, "signer.fee-bumped"),
     SIGNER_INCLUDED(Family.SIGNER, "signer.included"),
     SIGNER_ENABLED(Family.SIGNER, "signer.enabled"),
     SIGNER_FAILED(Family.SIGNER, "signer.failed"),
@@ -91,6 +93,12 @@ public enum ActivityKind {
 
     /** The stored code (and the CLI's decision word). */
     public String code() {
+        return code;
+    }
+
+    /** The stored code, so a kind printed in a line or a JSON field reads as it always did. */
+    @Override
+    public String toString() {
         return code;
     }
 

@@ -136,6 +136,39 @@ public final class SignerJournal {
         });
     }
 
+    /**
+     * A fee bump: the row's operation is replaced by {@code unsignedOperation} (same sender, nonce and callData, higher
+     * fees) hashing to {@code newHash}, in one transaction with its activity row, and only while the row is still in
+     * {@code state} with {@code expectedHash} — so a row that landed or moved meanwhile is never re-pointed.
+     */
+    public JournalEntry replaceOperation(byte[] intentId, JournalState state, byte[] expectedHash, byte[] newHash,
+                                         String unsignedOperation, ActivityKind activityKind, String activityDetail)
+            throws KeystoreException {
+        if (state != JournalState.SUBMITTED && state != JournalState.UNKNOWN) {
+            throw new KeystoreException.JournalConflictException("only a sent operation that is not included can be"
+                    + " replaced, not one in state " + state);
+        }
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE userop_journal SET user_op_hash = ?, unsigned_op = ?,"
+                    + " updated_at = ? WHERE intent_id = ? AND state = ? AND user_op_hash = ?")) {
+                ps.setBytes(1, newHash);
+                ps.setString(2, unsignedOperation);
+                ps.setLong(3, clock.millis());
+                ps.setBytes(4, intentId);
+                ps.setString(5, state.name());
+                ps.setBytes(6, expectedHash);
+                if (ps.executeUpdate() != 1) {
+                    throw new KeystoreException.JournalConflictException("intent " + SecretRows.hexRef(intentId)
+                            + " moved on before its fee bump was recorded");
+                }
+            }
+            ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(intentId), activityDetail,
+                    ActivityFields.NONE.withReason(activityDetail));
+            return null;
+        });
+        return get(intentId);
+    }
+
     /** RESERVED -> SIGNED, recording the userOpHash. */
     public JournalEntry markSigned(byte[] intentId, byte[] userOpHash) throws KeystoreException {
         return move(intentId, JournalState.RESERVED, JournalState.SIGNED, userOpHash, null, null, null);
@@ -161,6 +194,15 @@ public final class SignerJournal {
             throw new KeystoreException.InvalidInputException("recordInclusion needs the receipt's outcome; use move() without one");
         }
         return update(intentId, from, to, null, null, null, null, outcome);
+    }
+
+    /** {@link #recordInclusion} of an operation that landed under {@code landedHash}: a fee-bumped row's earlier hash. */
+    public JournalEntry recordInclusion(byte[] intentId, JournalState from, JournalState to, CallOutcome outcome,
+                                        byte[] landedHash) throws KeystoreException {
+        if (to != JournalState.INCLUDED || outcome == CallOutcome.UNKNOWN || landedHash == null) {
+            throw new KeystoreException.InvalidInputException("an earlier hash lands as INCLUDED with the receipt's outcome");
+        }
+        return update(intentId, from, to, landedHash, null, null, null, outcome);
     }
 
     private JournalEntry update(byte[] intentId, JournalState from, JournalState to, byte[] userOpHash, String bundlerError,

@@ -16,6 +16,7 @@ import dev.latchkey.session.model.HexBytes;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,17 +30,27 @@ final class Delivery {
     private final Deps d;
     private final ExecutorService trackers;
     private final EnableGate gate;
+    private final BumpRequests bumps = new BumpRequests();
+    private final FeeBumper bumper;
 
     Delivery(Deps d, ExecutorService trackers, EnableGate gate) {
         this.d = d;
         this.trackers = trackers;
         this.gate = gate;
+        this.bumper = new FeeBumper(d);
+    }
+
+    /** Asks the tracker of {@code intentId} to replace its operation with a higher-fee one (docs/signer.md, "Fee bumps"). */
+    CompletableFuture<FeeBump> bumpFee(String intentId) {
+        return bumps.request(intentId);
     }
 
     /** Runs on the lane thread; hands tracking to a tracker thread. Releases the lane slot when the row settles. */
     void deliver(JournalEntry row, SessionRecord session, UserOperation unsigned, SigningMode mode, Lane lane,
                  CompletableFuture<Outcome> done) {
         String id = Deps.hex(row.intentId());
+        // From here until it settles a fee bump may be asked for; the tracker takes it between two receipt polls.
+        bumps.tracking(id);
         try {
             HexBytes hash = UserOpHash.hash(unsigned, d.sink().entryPoint(), BigInteger.valueOf(row.chainId()));
             if (row.userOpHash() != null && !Arrays.equals(row.userOpHash(), hash.unsafeBytes())) {
@@ -140,23 +151,47 @@ final class Delivery {
     }
 
     /** Polls the receipt; on time-out resends the same bytes (FT-06 first half); INCLUDED → FINAL settles the ledger. */
-    private void track(JournalEntry row, SessionRecord session, SigningMode mode, JournalState from, HexBytes hash,
-                       UserOperation signed, Lane lane, CompletableFuture<Outcome> done) {
+    private void track(JournalEntry row, SessionRecord session, SigningMode mode, JournalState from, HexBytes firstHash,
+                       UserOperation firstSigned, Lane lane, CompletableFuture<Outcome> done) {
         byte[] intentId = row.intentId();
         long seq = row.nonceSeq();
         String id = Deps.hex(intentId);
         try {
             JournalState state = from;
+            HexBytes hash = firstHash;
+            UserOperation signed = firstSigned;
+            // Hashes a fee bump replaced: any of them may land instead of the current one (they share the nonce).
+            List<HexBytes> replaced = d.store().get(id).map(OperationStore.Stored::replaced).orElse(List.of());
             for (int attempt = 0; ; attempt++) {
+                Optional<CompletableFuture<FeeBump>> bump = state == JournalState.INCLUDED ? Optional.empty() : bumps.take(id);
+                if (bump.isPresent()) {
+                    FeeBumper.Done bumped = bumper.bump(row, session, state, mode, hash, chainNext(row));
+                    if (bumped.replacement().isPresent()) {
+                        hash = bumped.replacement().get().hash();
+                        signed = bumped.replacement().get().signed();
+                        replaced = bumped.replacement().get().replaced();
+                    }
+                    bump.get().complete(bumped.result());
+                }
                 Optional<UserOperationReceipt> receipt = d.sink().receipt(hash, d.config().receiptTimeout());
+                HexBytes landedAs = hash;
+                for (int i = replaced.size() - 1; receipt.isEmpty() && i >= 0; i--) {
+                    landedAs = replaced.get(i);
+                    receipt = d.sink().receipt(landedAs, Duration.ZERO);
+                }
                 if (receipt.isPresent()) {
                     UserOperationReceipt r = receipt.get();
                     // The call's outcome goes with the inclusion: after a crash, FINAL alone would read as "it worked"
                     // to whoever closes the intent from the journal (automation firings) though the call reverted.
                     CallOutcome call = CallOutcome.of(r.success());
                     if (state != JournalState.INCLUDED) {
-                        d.journal().recordInclusion(intentId, state, JournalState.INCLUDED, call);
+                        if (landedAs.equals(hash)) {
+                            d.journal().recordInclusion(intentId, state, JournalState.INCLUDED, call);
+                        } else {
+                            d.journal().recordInclusion(intentId, state, JournalState.INCLUDED, call, landedAs.bytes());
+                        }
                     }
+                    hash = landedAs;
                     // The counters' snapshot is renewed while the row is still open (counted as in flight by the
                     // next trade's check): renewing it after FINAL would leave a moment where the operation is in
                     // neither, and a trade checked then could pass a limit the chain then enforces.
@@ -181,7 +216,7 @@ final class Delivery {
                     finish(lane, done, new Outcome.Failed(id, dead.get()), d.stats().failed);
                     return;
                 }
-                if (seqConsumed(row) && d.sink().receipt(hash, d.config().receiptTimeout()).isEmpty()) {
+                if (seqConsumed(row) && noReceipt(hash, replaced)) {
                     // FT-06: the nonce is used and not by our hash; keep the reservation until reconciled.
                     d.journal().move(intentId, state, JournalState.CONFLICT, null, "nonce consumed by another operation", null, null);
                     d.log(ActivityKind.SIGNER_CONFLICT, id, "seq " + seq + " consumed on chain without our userOpHash " + hash.hex());
@@ -278,6 +313,12 @@ final class Delivery {
         d.replies().unconfirmed(new Outcome.Unconfirmed(id, row.nonceSeq(), detail));
     }
 
+    /** None of the row's hashes (the current one and those a fee bump replaced) has a receipt. */
+    private boolean noReceipt(HexBytes hash, List<HexBytes> replaced) {
+        if (d.sink().receipt(hash, d.config().receiptTimeout()).isPresent()) return false;
+        return replaced.stream().allMatch(h -> d.sink().receipt(h, Duration.ZERO).isEmpty());
+    }
+
     /** AA25: the bundler judged the nonce against a state where a predecessor was not mined yet. */
     private static boolean isNonceError(OperationSink.SendException e) {
         return String.valueOf(e.getMessage()).contains("AA25");
@@ -294,6 +335,7 @@ final class Delivery {
     }
 
     private void finish(Lane lane, CompletableFuture<Outcome> done, Outcome outcome, java.util.concurrent.atomic.AtomicLong counter) {
+        bumps.settled(outcome.intentId(), "it is not waiting for the chain any more: it settled; see its activity row");
         lane.release();
         d.stats().bump(counter);
         done.complete(outcome);

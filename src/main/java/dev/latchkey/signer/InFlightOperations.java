@@ -38,9 +38,16 @@ public final class InFlightOperations {
     /** The open operations of {@code permissionId} on {@code chainId} as the engine checks them, oldest first. */
     public List<OperationContext> of(byte[] permissionId, long chainId, Address smartSession, long chainTime, BigInteger baseFee)
             throws KeystoreException {
+        return of(permissionId, chainId, smartSession, chainTime, baseFee, new byte[0]);
+    }
+
+    /** {@link #of} without the row of intent {@code except} (a fee bump checks its replacement in that row's place). */
+    List<OperationContext> of(byte[] permissionId, long chainId, Address smartSession, long chainTime, BigInteger baseFee,
+                              byte[] except) throws KeystoreException {
         List<OperationContext> out = new ArrayList<>();
         for (JournalEntry row : journal.open()) {
             if (!Arrays.equals(row.permissionId(), permissionId) || row.chainId() != chainId) continue;
+            if (Arrays.equals(row.intentId(), except)) continue;
             Optional<OperationStore.Stored> stored = store.get(Deps.hex(row.intentId()));
             // A row written before operations were stored still has its calls (all that spending depends on).
             UserOperation op = stored.map(OperationStore.Stored::op).orElseGet(() ->

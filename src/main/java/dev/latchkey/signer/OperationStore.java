@@ -3,13 +3,17 @@ package dev.latchkey.signer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.aa.userop.UserOpJson;
 import dev.latchkey.aa.userop.UserOperation;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Settings;
 import dev.latchkey.keystore.SignerJournal;
+import dev.latchkey.session.model.HexBytes;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,8 +27,19 @@ final class OperationStore {
     private static final String PREFIX = "signer.unsigned-op.";
     private static final String ENABLING = "signer.enabling.";
 
-    /** A stored operation and whether it is signed in ENABLE mode. */
-    record Stored(UserOperation op, boolean enabling) { }
+    /**
+     * A stored operation, whether it is signed in ENABLE mode, and the userOpHashes it replaced by fee bumps (oldest
+     * first): each of those may still land instead of it, so tracking looks for all of them.
+     */
+    record Stored(UserOperation op, boolean enabling, List<HexBytes> replaced) {
+        Stored {
+            replaced = List.copyOf(replaced);
+        }
+
+        Stored(UserOperation op, boolean enabling) {
+            this(op, enabling, List.of());
+        }
+    }
 
     private final Settings settings;
     private final SignerJournal journal;
@@ -42,9 +57,18 @@ final class OperationStore {
 
     /** {@code {"enabling": bool, "op": {...}}} for {@code SignerJournal.reserve}. */
     String encode(UserOperation unsigned, boolean enabling) {
+        return encode(unsigned, enabling, List.of());
+    }
+
+    /** With the hashes a fee-bumped operation replaced ({@code "replaced": ["0x…", …]}). */
+    String encode(UserOperation unsigned, boolean enabling, List<HexBytes> replaced) {
         ObjectNode n = mapper.createObjectNode();
         n.put("enabling", enabling);
         n.set("op", UserOpJson.write(unsigned, mapper));
+        if (!replaced.isEmpty()) {
+            ArrayNode hashes = n.putArray("replaced");
+            replaced.forEach(h -> hashes.add(h.hex()));
+        }
         return n.toString();
     }
 
@@ -59,7 +83,9 @@ final class OperationStore {
         try {
             if (row.isPresent()) {
                 JsonNode n = mapper.readTree(row.get());
-                return Optional.of(new Stored(UserOpJson.read(n.path("op")), n.path("enabling").asBoolean()));
+                List<HexBytes> replaced = new ArrayList<>();
+                n.path("replaced").forEach(h -> replaced.add(HexBytes.parse("replaced", h.asText())));
+                return Optional.of(new Stored(UserOpJson.read(n.path("op")), n.path("enabling").asBoolean(), replaced));
             }
             String json = settings.get(PREFIX + intentHex);
             if (json == null) return Optional.empty();

@@ -143,6 +143,18 @@ public final class SignerService implements AutoCloseable {
         return "no session of " + intent.account() + " on chain " + intent.chainId() + " covers every (target, selector) of this operation";
     }
 
+    /**
+     * Speeds up intent {@code intentIdHex} (hex) while it waits for the chain: its operation is replaced at the same
+     * sequence by one with higher fees, re-signed and checked by the session's policies, and both are followed until
+     * the chain uses the sequence. Refused, with words, when the intent is not waiting for the chain.
+     */
+    public CompletableFuture<FeeBump> bumpFee(String intentIdHex) {
+        if (!d.stats().running || delivery == null) {
+            return CompletableFuture.completedFuture(new FeeBump.Refused(intentIdHex, "the signer is not running"));
+        }
+        return delivery.bumpFee(intentIdHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+    }
+
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */
     public CompletableFuture<Outcome> submit(SignerIntent intent) {
         CompletableFuture<Outcome> caller = new CompletableFuture<>();

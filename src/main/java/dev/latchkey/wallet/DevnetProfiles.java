@@ -15,7 +15,7 @@ import java.util.Optional;
 /** The devnet's {@link NetworkProfile}, read from its manifest (docs/devnet.md): every address by its manifest name. */
 final class DevnetProfiles {
 
-    private static final Map<PolicyKind, String> POLICY_NAMES = Map.of(
+    static final Map<PolicyKind, String> POLICY_NAMES = Map.of(
             PolicyKind.SUDO, "SudoPolicy", PolicyKind.UNIVERSAL_ACTION, "UniActionPolicy",
             PolicyKind.SPENDING_LIMITS, "ERC20SpendingLimitPolicy", PolicyKind.TIME_FRAME, "TimeFramePolicy",
             PolicyKind.USAGE_LIMIT, "UsageLimitPolicy", PolicyKind.VALUE_LIMIT, "ValueLimitPolicy",

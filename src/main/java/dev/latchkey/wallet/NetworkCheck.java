@@ -4,6 +4,7 @@ import dev.latchkey.chain.ContractArtifacts;
 import dev.latchkey.chain.DeterministicDeployment;
 import dev.latchkey.chain.DeterministicDeployment.OurContract;
 import dev.latchkey.chain.EvmClient;
+import dev.latchkey.trade.catalog.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,24 @@ public final class NetworkCheck {
                         + " on " + network.name() + " is other code than this build's " + contract.name()
                         + "; give the address of a Latchkey deployment or leave it out to use " + contract.address());
             }
+        }
+        for (String venue : UserNetwork.VENUE_NAMES) {
+            String address = network.addresses().get(venue);
+            if (address != null) {
+                if (!client.hasCode(address)) {
+                    throw missing(venue, address, network);
+                }
+                checked.add(new Checked(venue, address, true, State.CODE_PRESENT));
+            }
+        }
+        for (Token token : network.tokens()) {
+            Token onChain = NetworkTokens.read(client, token.symbol(), token.address().hex(), network.name());
+            if (onChain.decimals() != token.decimals()) {
+                throw new WalletException(WalletException.Kind.INCOMPATIBLE_MODULE, token.symbol() + " at " + token.address()
+                        + " has " + onChain.decimals() + " decimals on " + network.name() + ", not the " + token.decimals()
+                        + " the wallet recorded; remove the network and add it again");
+            }
+            checked.add(new Checked(token.symbol(), token.address().hex(), true, State.CODE_PRESENT));
         }
         return List.copyOf(checked);
     }

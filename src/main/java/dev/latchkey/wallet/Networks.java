@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a {@link NetworkRequest} into a {@link NetworkProfile} without touching the network: {@code devnet} reads the
@@ -18,7 +21,13 @@ public final class Networks {
 
     private Networks() { }
 
+    /** {@link #resolve(NetworkRequest, UserNetworks)} without user networks: devnet and the presets only. */
     public static NetworkProfile resolve(NetworkRequest request) {
+        return resolve(request, null);
+    }
+
+    /** Devnet, a public preset, or one of {@code userNetworks} (may be null: none) by name. */
+    public static NetworkProfile resolve(NetworkRequest request, UserNetworks userNetworks) {
         if (request.isDevnet()) {
             Manifest manifest = readManifest(request);
             return DevnetProfiles.of(manifest, request.rpcUrl(), request.bundlerUrl());
@@ -27,9 +36,21 @@ public final class Networks {
             throw new WalletException(WalletException.Kind.INVALID, "--manifest only applies to --network devnet (got "
                     + request.name() + ")");
         }
-        NetworkProfile preset = PublicNetworks.preset(request.name()).orElseThrow(() -> new WalletException(
-                WalletException.Kind.NETWORK, "unknown network '" + request.name() + "'; known: devnet, "
-                + String.join(", ", PublicNetworks.NAMES)));
+        Optional<NetworkProfile> found = PublicNetworks.preset(request.name());
+        if (found.isEmpty() && userNetworks != null) {
+            Optional<UserNetwork> own = userNetworks.get(request.name());
+            if (own.isPresent()) {
+                return UserNetworkProfiles.of(own.get(), request.rpcUrl(), request.bundlerUrl());
+            }
+        }
+        List<String> known = new ArrayList<>(List.of(NetworkRequest.DEVNET));
+        known.addAll(PublicNetworks.NAMES);
+        if (userNetworks != null) {
+            userNetworks.list().forEach(n -> known.add(n.name()));
+        }
+        NetworkProfile preset = found.orElseThrow(() -> new WalletException(WalletException.Kind.NOT_FOUND,
+                "unknown network '" + request.name() + "'; known: " + String.join(", ", known)
+                + " (add your own with 'latchkey network add')"));
         URI rpc = request.rpcUrl().orElse(preset.rpcUrl());
         Submission submission = request.bundlerUrl().<Submission>map(Submission.Bundler::new).orElse(preset.submission());
         return new NetworkProfile(preset.name(), preset.chainId(), rpc, submission, preset.entryPoint(), preset.smartSession(),

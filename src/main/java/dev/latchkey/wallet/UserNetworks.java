@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.session.model.Address;
+import dev.latchkey.trade.catalog.Token;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,9 +48,14 @@ public final class UserNetworks {
             for (JsonNode n : json.readTree(file.toFile()).path("networks")) {
                 Map<String, String> addresses = new LinkedHashMap<>();
                 n.path("addresses").fields().forEachRemaining(e -> addresses.put(e.getKey(), e.getValue().asText()));
+                List<Token> tokens = new ArrayList<>();
+                for (JsonNode t : n.path("tokens")) {
+                    tokens.add(new Token(t.path("symbol").asText(), Address.parse("token", t.path("address").asText()),
+                            t.path("decimals").asInt(-1)));
+                }
                 networks.add(new UserNetwork(n.path("name").asText(), n.path("chainId").asLong(),
                         URI.create(n.path("rpcUrl").asText()), optionalUri(n, "bundlerUrl"), optionalUri(n, "explorerUrl"),
-                        addresses));
+                        addresses, tokens));
             }
             return List.copyOf(networks);
         } catch (IOException | IllegalArgumentException | WalletException e) {
@@ -97,6 +104,11 @@ public final class UserNetworks {
             n.explorerUrl().ifPresent(u -> o.put("explorerUrl", u.toString()));
             ObjectNode addresses = o.putObject("addresses");
             n.addresses().forEach(addresses::put);
+            ArrayNode tokens = o.putArray("tokens");
+            for (Token t : n.tokens()) {
+                tokens.addObject().put("symbol", t.symbol()).put("address", t.address().hex().toLowerCase(java.util.Locale.ROOT))
+                        .put("decimals", t.decimals());
+            }
         }
         try {
             Files.createDirectories(file.getParent());

@@ -58,8 +58,9 @@ class AccountSessionCliOnDevnetTest {
         assertThat(decimals.json().path("message").asText()).isEqualTo("--max-per-trade: USDC has 6 decimals; 0.0000001 has more");
 
         CliRunner.Run unknown = cli.walletOnly("account", "show", "--network", "mainnet");
-        assertThat(unknown.exit()).isEqualTo(ChainCommand.EXIT_NETWORK);
-        assertThat(unknown.json().path("message").asText()).isEqualTo("unknown network 'mainnet'; known: devnet, sepolia, base-sepolia");
+        assertThat(unknown.exit()).as("a name the wallet does not know is not a network failure").isEqualTo(ChainCommand.EXIT_ERROR);
+        assertThat(unknown.json().path("message").asText()).isEqualTo("unknown network 'mainnet'; known: devnet, sepolia,"
+                + " base-sepolia (add your own with 'latchkey network add')");
         CliRunner.Run misplaced = cli.chain("account", "show", "--network", "sepolia");
         assertThat(misplaced.json().path("message").asText()).isEqualTo("--manifest only applies to --network devnet (got sepolia)");
         CliRunner.Run wrongChain = cli.walletOnly("account", "show", "--network", "sepolia", "--rpc-url", devnet.manifest().rpcUrl());

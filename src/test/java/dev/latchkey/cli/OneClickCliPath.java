@@ -33,11 +33,19 @@ abstract class OneClickCliPath {
         CliRunner.Run enable = cli.chain("session", "enable", "--session", session);
         assertThat(enable.exit()).as(enable.err()).isZero();
 
+        String firstIntent = null;
         for (int i = 0; i < 3; i++) { // the first enables the session on chain (ENABLE mode), the others use it (USE)
             CliRunner.Run swap = cli.chain("trade", "swap", "--from", "USDC", "--to", "WETH", "--amount", "100", "--max-slippage", "0.5%");
             assertThat(swap.exit()).as(swap.out() + swap.err()).isZero();
             assertThat(swap.json().path("result").asText()).isEqualTo("included");
+            if (firstIntent == null) firstIntent = swap.json().path("intent").asText();
         }
+        // A landed operation cannot be sped up: refused, nothing signed (FeeBumpOnDevnetTest bumps a stuck one).
+        CliRunner.Run bump = cli.chain("signer", "bump", "--intent", firstIntent, "--wait", "0");
+        assertThat(bump.exit()).as(bump.out() + bump.err()).isEqualTo(ChainCommand.EXIT_REFUSED);
+        assertThat(bump.json().path("message").asText()).startsWith("not sped up: it is not waiting for the chain");
+        assertThat(cli.chain("signer", "bump", "--intent", "12ab").json().path("message").asText())
+                .isEqualTo("--intent: an intent id is 32 hex digits, not '12ab'");
 
         CliRunner.Run show = cli.chain("session", "show", "--session", session);
         assertThat(show.exit()).as(show.out() + show.err()).isZero();

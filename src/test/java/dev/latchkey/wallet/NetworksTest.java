@@ -46,7 +46,7 @@ class NetworksTest {
     @Test
     void unknownNamesAndMisplacedOptionsAreRefused() {
         assertThatThrownBy(() -> Networks.resolve(NetworkRequest.named("mainnet"))).isInstanceOf(WalletException.class)
-                .hasMessage("unknown network 'mainnet'; known: devnet, sepolia, base-sepolia");
+                .hasMessage("unknown network 'mainnet'; known: devnet, sepolia, base-sepolia (add your own with 'latchkey network add')");
         assertThatThrownBy(() -> Networks.resolve(NetworkRequest.named("sepolia").withManifest(dir.resolve("m.json"))))
                 .hasMessageContaining("--manifest only applies to --network devnet");
         assertThatThrownBy(() -> Networks.resolve(NetworkRequest.devnet().withManifest(dir.resolve("missing.json"))))

@@ -3,9 +3,12 @@ package dev.latchkey.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.session.model.Address;
+import dev.latchkey.trade.catalog.Token;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class UserNetworksTest {
 
     private static UserNetwork network(String name, Map<String, String> addresses) {
         return new UserNetwork(name, 10, URI.create("https://rpc.example.org"), Optional.of(URI.create("https://bundler.example.org")),
-                Optional.empty(), addresses);
+                Optional.empty(), addresses, List.of(new Token("USDC", new Address("0x" + "ab".repeat(20)), 6)));
     }
 
     @Test
@@ -57,9 +60,11 @@ class UserNetworksTest {
                 .hasMessageContaining("no contract 'Factory'").hasMessageContaining("LatchkeyAccountFactory");
         assertThatThrownBy(() -> network("x", Map.of("RateLimitPolicy", "0x1234"))).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> new UserNetwork("x", 1, URI.create("file:///etc/passwd"), Optional.empty(), Optional.empty(),
-                Map.of())).hasMessageContaining("http(s)");
+                Map.of(), List.of())).hasMessageContaining("http(s)");
         assertThatThrownBy(() -> new UserNetwork("x", 0, URI.create("https://a.b"), Optional.empty(), Optional.empty(),
-                Map.of())).hasMessageContaining("chain id");
+                Map.of(), List.of())).hasMessageContaining("chain id");
+        Token usdc = new Token("USDC", new Address("0x" + "cd".repeat(20)), 6);
+        assertThatThrownBy(() -> network("x", Map.of()).withTokens(List.of(usdc, usdc))).hasMessageContaining("listed twice");
     }
 
     @Test

@@ -101,6 +101,11 @@ public final class OperationSender {
                 throw new RpcException("the bundler did not answer: " + e.getMessage(), e);
             }
             String why = reverts().humanize(e.getMessage() + (e.data() == null || e.getMessage().contains(e.data()) ? "" : " " + e.data()));
+            if (why.contains("AA20")) {
+                // A session operation carries no initCode: the account must exist first (docs/wallet.md §2).
+                throw new UserOperationException("the account " + priced.sender().checksummed() + " is not deployed on this"
+                        + " network yet; send it ETH and run 'latchkey account deploy' (one owner-signed operation)", e);
+            }
             throw new UserOperationException("the bundler could not estimate gas (the operation would fail): " + why, e);
         }
         // 20 % head room on verification and call gas: the real signature differs from the stub in a few bytes.
