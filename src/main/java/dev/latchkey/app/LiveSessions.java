@@ -1,7 +1,7 @@
 package dev.latchkey.app;
 
 import dev.latchkey.session.hash.EnablePlan;
-import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.wallet.SessionRenewal;
 
 import dev.latchkey.aa.flow.ChainPolicyState;

@@ -7,7 +7,7 @@ import dev.latchkey.ui.portfolio.PortfolioPort;
 import dev.latchkey.ui.sessions.SessionsPort;
 import dev.latchkey.ui.trade.PairPort;
 import dev.latchkey.ui.trade.TradePort;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.ui.workspace.WorkspacePorts;
 import dev.latchkey.wallet.NetworkProfile;
 import dev.latchkey.wallet.Networks;

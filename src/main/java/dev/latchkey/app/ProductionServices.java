@@ -7,7 +7,7 @@ import dev.latchkey.keystore.Sessions;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.ui.UiServices;
-import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.ui.approve.ApprovalService;
 import dev.latchkey.ui.builder.BuilderContext;
 import dev.latchkey.ui.builder.SessionEnvironment;

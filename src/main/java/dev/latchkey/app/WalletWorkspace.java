@@ -15,6 +15,7 @@ import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.NetworkProfile;
 import dev.latchkey.wallet.SessionService;
 import dev.latchkey.wallet.SignerHost;
+import dev.latchkey.wallet.SoftLimitSettings;
 import dev.latchkey.wallet.TradeService;
 import java.time.InstantSource;
 
@@ -62,7 +63,7 @@ public final class WalletWorkspace implements AutoCloseable {
         SignerHost host = null;
         try {
             Sessions.Account account = WalletNetwork.account(wallet, chain);
-            host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+            host = SignerHost.start(keystore, chain, SoftLimitSettings.live(keystore.settings(), chain.profile().tradeNetwork()));
             host.signer().addListener(listener);
             WalletWorkspace w = new WalletWorkspace(keystore, chain, account, host, clock);
             w.resumeAutomations();

@@ -3,7 +3,7 @@ package dev.latchkey.app;
 import dev.latchkey.ui.common.WalletSession;
 import dev.latchkey.ui.status.SignerControl;
 import dev.latchkey.ui.status.SignerMode;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.util.Optional;
 import java.util.function.Consumer;
 

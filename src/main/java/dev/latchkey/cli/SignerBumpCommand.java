@@ -9,6 +9,7 @@ import dev.latchkey.keystore.JournalEntry;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.SignerHost;
+import dev.latchkey.wallet.SoftLimitSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class SignerBumpCommand extends ChainCommand {
         String id = intent.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", "");
         Map<String, Object> out = Output.result();
         out.put("intent", id);
-        try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
+        try (SignerHost host = SignerHost.start(keystore, chain, SoftLimitSettings.live(keystore.settings(), chain.profile().tradeNetwork()))) {
             FeeBump bump = host.signer().bumpFee(id).get(60, TimeUnit.SECONDS);
             switch (bump) {
                 case FeeBump.Refused r -> {

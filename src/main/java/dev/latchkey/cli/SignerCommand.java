@@ -9,6 +9,7 @@ import dev.latchkey.session.engine.SoftLimits;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.DecisionFeed;
 import dev.latchkey.wallet.SignerHost;
+import dev.latchkey.wallet.SoftLimitSettings;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class SignerCommand implements Runnable {
                 return t;
             });
             try (AutoLock idle = new AutoLock(keystore, AutoLock.configuredTimeout(keystore), java.time.Clock.systemUTC(), AutoLock.Mode.OWNER_KEYS);
-                 SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE);
+                 SignerHost host = SignerHost.start(keystore, chain, SoftLimitSettings.live(keystore.settings(), chain.profile().tradeNetwork()));
                  AutomationEngine automations = dev.latchkey.automation.rpc.LiveEngines.of(keystore, chain, host, line -> { })) {
                 idle.start(timer, java.time.Duration.ofSeconds(30));
                 automations.start(); // its decisions reach the feed below through the activity log (automation.* rows)

@@ -16,6 +16,7 @@ import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.wallet.AccountService;
 import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.SignerHost;
+import dev.latchkey.wallet.SoftLimitSettings;
 import dev.latchkey.wallet.TradeResult;
 import dev.latchkey.wallet.TradeService;
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ public final class TradeCommand implements Runnable {
         @Override
         Map<String, Object> execute(Keystore keystore, ChainConnection chain) throws KeystoreException {
             Sessions.Account a = new AccountService(keystore, chain).resolve(Optional.ofNullable(account));
-            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimits.NONE)) {
+            try (SignerHost host = SignerHost.start(keystore, chain, SoftLimitSettings.live(keystore.settings(), chain.profile().tradeNetwork()))) {
                 TradeService trades = new TradeService(keystore, chain, host);
                 BuiltTrade trade = build(trades, a, chain.profile().tradeNetwork());
                 TradeResult result = trades.await(trades.submit(trade), Duration.ofSeconds(timeoutSeconds));

@@ -101,6 +101,12 @@ public enum ActivityKind {
         return code;
     }
 
+    /** The stored code, so a kind printed in a line or a JSON field reads as it always did. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
     public static ActivityKind ofCode(String code) {
         return BY_CODE.getOrDefault(code, OTHER);
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
@@ -75,10 +74,10 @@ public final class Automations {
                     ps.setLong(9, now);
                     ps.executeUpdate();
                 } catch (SQLException e) {
-                    throw Sessions.constraint(e, "rule " + hex(ruleId));
+                    throw Sessions.constraint(e, "rule " + SecretRows.hexRef(ruleId));
                 }
                 evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
-                ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_ADDED, hex(ruleId), kind + " " + label,
+                ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_ADDED, SecretRows.hexRef(ruleId), kind + " " + label,
                         ActivityFields.NONE.withRuleKind(kind));
                 return null;
             });
@@ -88,7 +87,7 @@ public final class Automations {
 
     public AutomationRule get(byte[] ruleId) throws KeystoreException {
         List<AutomationRule> found = rules("WHERE rule_id = ?", ruleId);
-        if (found.isEmpty()) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+        if (found.isEmpty()) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(ruleId));
         return found.get(0);
     }
 
@@ -123,12 +122,12 @@ public final class Automations {
                 }
             }
         });
-        if (s == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+        if (s == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(ruleId));
         return keystore.withDek((dek, dekVersion) -> {
             try {
                 return Aead.open(dek, s.nonce(), s.ciphertext(), aad(s.dekVersion(), ruleId, s.permissionId(), s.kind(), s.version()));
             } catch (AEADBadTagException e) {
-                throw new KeystoreException.TamperedRecordException(hex(ruleId), SecretPurpose.AUTOMATION_RULE.name(), hex(ruleId));
+                throw new KeystoreException.TamperedRecordException(SecretRows.hexRef(ruleId), SecretPurpose.AUTOMATION_RULE.name(), SecretRows.hexRef(ruleId));
             }
         });
     }
@@ -137,14 +136,14 @@ public final class Automations {
     public AutomationRule edit(byte[] ruleId, long expectedVersion, byte[] spec, String label) throws KeystoreException {
         AutomationRule rule = get(ruleId);
         if (!LIVE.contains(rule.status())) {
-            throw new KeystoreException.InvalidInputException("rule " + hex(ruleId) + " is " + rule.status() + " and cannot be edited");
+            throw new KeystoreException.InvalidInputException("rule " + SecretRows.hexRef(ruleId) + " is " + rule.status() + " and cannot be edited");
         }
         long next = expectedVersion + 1;
         keystore.withDek((dek, dekVersion) -> {
             Aead.Sealed sealed = aead.seal(dek, spec, aad(dekVersion, ruleId, rule.permissionId(), rule.kind(), next));
             return db.transaction(c -> {
                 if (AutomationRows.hasPending(c, ruleId)) {
-                    throw new KeystoreException.JournalConflictException("rule " + hex(ruleId) + " has a firing in flight; edit it when that has ended");
+                    throw new KeystoreException.JournalConflictException("rule " + SecretRows.hexRef(ruleId) + " has a firing in flight; edit it when that has ended");
                 }
                 try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET dek_version = ?, nonce = ?, ciphertext = ?,"
                         + " version = ?, label = ?, updated_at = ? WHERE rule_id = ? AND version = ?")) {
@@ -157,7 +156,7 @@ public final class Automations {
                     ps.setBytes(7, ruleId);
                     ps.setLong(8, expectedVersion);
                     if (ps.executeUpdate() != 1) {
-                        throw new KeystoreException.JournalConflictException("rule " + hex(ruleId) + " changed since version " + expectedVersion);
+                        throw new KeystoreException.JournalConflictException("rule " + SecretRows.hexRef(ruleId) + " changed since version " + expectedVersion);
                     }
                 }
                 evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
@@ -175,11 +174,11 @@ public final class Automations {
                              AutomationEvaluation.Result result, long block, long chainTime) throws KeystoreException {
         return db.transaction(c -> {
             AutomationRule rule = AutomationRows.readRule(c, ruleId);
-            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(ruleId));
+            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(ruleId));
             if (!from.contains(rule.status())) return false;
             updateStatus(c, ruleId, to, reason);
             evaluation(c, ruleId, block, chainTime, result, reason);
-            ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), hex(ruleId), reason, ActivityFields.because(reason));
+            ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), SecretRows.hexRef(ruleId), reason, ActivityFields.because(reason));
             return true;
         });
     }
@@ -192,10 +191,10 @@ public final class Automations {
         if (f.intentId() == null || f.intentId().length != 16) throw new KeystoreException.InvalidInputException("an intent id is 16 bytes");
         db.transaction(c -> {
             AutomationRule rule = AutomationRows.readRule(c, f.ruleId());
-            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + hex(f.ruleId()));
+            if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(f.ruleId()));
             if (rule.status() != AutomationRule.Status.ACTIVE || rule.nextSeq() != f.seq() || rule.nextAttempt() != f.attempt()
                     || AutomationRows.hasPending(c, f.ruleId())) {
-                throw new KeystoreException.JournalConflictException("rule " + hex(f.ruleId()) + " is " + rule.status() + " at trigger "
+                throw new KeystoreException.JournalConflictException("rule " + SecretRows.hexRef(f.ruleId()) + " is " + rule.status() + " at trigger "
                         + rule.nextSeq() + "/" + rule.nextAttempt() + ", not " + f.seq() + "/" + f.attempt() + " (or a firing is in flight)");
             }
             long now = clock.millis();
@@ -212,7 +211,7 @@ public final class Automations {
                 ps.setLong(9, now);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                throw Sessions.constraint(e, "firing " + hex(f.intentId()));
+                throw Sessions.constraint(e, "firing " + SecretRows.hexRef(f.intentId()));
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET next_seq = ?, next_attempt = 0, updated_at = ?"
                     + " WHERE rule_id = ?")) {
@@ -222,9 +221,9 @@ public final class Automations {
                 ps.executeUpdate();
             }
             evaluation(c, f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
-                    "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + hex(f.intentId()) + ": " + f.reason());
-            ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_FIRED, hex(f.ruleId()), "intent " + hex(f.intentId()) + " trigger " + f.seq(),
-                    ActivityFields.fired(hex(f.intentId()), f.seq()));
+                    "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + SecretRows.hexRef(f.intentId()) + ": " + f.reason());
+            ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_FIRED, SecretRows.hexRef(f.ruleId()), "intent " + SecretRows.hexRef(f.intentId()) + " trigger " + f.seq(),
+                    ActivityFields.fired(SecretRows.hexRef(f.intentId()), f.seq()));
             return null;
         });
         return firing(f.intentId());
@@ -235,7 +234,7 @@ public final class Automations {
         if (r.state() == AutomationFiring.State.PENDING) throw new KeystoreException.InvalidInputException("a resolution must close the firing");
         return db.transaction(c -> {
             AutomationFiring f = AutomationRows.readFiring(c, r.intentId());
-            if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(r.intentId()));
+            if (f == null) throw new KeystoreException.NotFoundException("no firing " + SecretRows.hexRef(r.intentId()));
             try (PreparedStatement ps = c.prepareStatement("UPDATE automation_firing SET state = ?, outcome = ?, detail = ?, updated_at = ?"
                     + " WHERE intent_id = ? AND state = 'PENDING'")) {
                 ps.setString(1, r.state().name());
@@ -270,13 +269,13 @@ public final class Automations {
                     evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
                 }
             }
-            ActivityLog.append(c, clock.instant(), ok ? ActivityKind.AUTOMATION_SUCCEEDED : ActivityKind.AUTOMATION_FAILED, hex(f.ruleId()),
-                    "intent " + hex(r.intentId()) + ": " + r.outcome(), ActivityFields.because(r.outcome()).withIntent(hex(r.intentId())));
+            ActivityLog.append(c, clock.instant(), ok ? ActivityKind.AUTOMATION_SUCCEEDED : ActivityKind.AUTOMATION_FAILED, SecretRows.hexRef(f.ruleId()),
+                    "intent " + SecretRows.hexRef(r.intentId()) + ": " + r.outcome(), ActivityFields.because(r.outcome()).withIntent(SecretRows.hexRef(r.intentId())));
             // The status move a closed firing causes is a decision of its own (as the engine's own moves are).
             switch (r.change()) {
-                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_DONE, hex(f.ruleId()), d.reason(),
+                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_DONE, SecretRows.hexRef(f.ruleId()), d.reason(),
                         ActivityFields.because(d.reason()));
-                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_NEEDS_ATTENTION, hex(f.ruleId()), a.reason(),
+                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_NEEDS_ATTENTION, SecretRows.hexRef(f.ruleId()), a.reason(),
                         ActivityFields.because(a.reason()));
                 default -> { }
             }
@@ -286,7 +285,7 @@ public final class Automations {
 
     public AutomationFiring firing(byte[] intentId) throws KeystoreException {
         AutomationFiring f = db.read(c -> AutomationRows.readFiring(c, intentId));
-        if (f == null) throw new KeystoreException.NotFoundException("no firing " + hex(intentId));
+        if (f == null) throw new KeystoreException.NotFoundException("no firing " + SecretRows.hexRef(intentId));
         return f;
     }
 
@@ -308,7 +307,7 @@ public final class Automations {
                 // A skip is a decision too: `signer run` prints it from the activity log (the engine records a rule's
                 // skip once per change of reason, so this does not grow every block).
                 if (n.result() == AutomationEvaluation.Result.SKIPPED) {
-                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_SKIPPED, hex(n.ruleId()), n.reason(),
+                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_SKIPPED, SecretRows.hexRef(n.ruleId()), n.reason(),
                             ActivityFields.because(n.reason()));
                 }
             }
@@ -336,7 +335,7 @@ public final class Automations {
     }
 
     private static byte[] aad(long dekVersion, byte[] ruleId, byte[] permissionId, String kind, long version) {
-        String ref = hex(ruleId) + "/" + hex(permissionId) + "/" + kind + "/v" + version;
+        String ref = SecretRows.hexRef(ruleId) + "/" + SecretRows.hexRef(permissionId) + "/" + kind + "/v" + version;
         return SecretRows.aad(dekVersion, ruleId, SecretPurpose.AUTOMATION_RULE, ref);
     }
 
@@ -388,10 +387,6 @@ public final class Automations {
             }
             return out;
         });
-    }
-
-    static String hex(byte[] b) {
-        return "0x" + HexFormat.of().formatHex(b);
     }
 
     @Override

@@ -162,7 +162,8 @@ public final class SignerJournal {
                             + " moved on before its fee bump was recorded");
                 }
             }
-            ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(intentId), activityDetail);
+            ActivityLog.append(c, clock.instant(), activityKind, java.util.HexFormat.of().formatHex(intentId), activityDetail,
+                    ActivityFields.NONE.withReason(activityDetail));
             return null;
         });
         return get(intentId);

@@ -1,5 +1,6 @@
 package dev.latchkey.signer;
 
+import dev.latchkey.keystore.ActivityKind;
 import dev.latchkey.aa.userop.OperationContexts;
 import dev.latchkey.aa.userop.UserOpHash;
 import dev.latchkey.aa.userop.UserOperation;
@@ -75,7 +76,7 @@ final class FeeBumper {
         List<HexBytes> replaced = new ArrayList<>(stored.get().replaced());
         replaced.add(current);
         d.journal().replaceOperation(row.intentId(), state, current.bytes(), hash.bytes(),
-                d.store().encode(bumped, stored.get().enabling(), replaced), dev.latchkey.keystore.ActivityKind.SIGNER_FEE_BUMPED, "seq " + row.nonceSeq()
+                d.store().encode(bumped, stored.get().enabling(), replaced), ActivityKind.SIGNER_FEE_BUMPED, "seq " + row.nonceSeq()
                         + " userOpHash " + current.hex() + " replaced by " + hash.hex() + " at max fee " + maxFee + " wei/gas, tip "
                         + priority + " wei/gas");
         String answer = "";

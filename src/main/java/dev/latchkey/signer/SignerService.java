@@ -41,7 +41,14 @@ public final class SignerService implements AutoCloseable {
 
     public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
                          OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config) {
-        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), config.softLimits(), new JournalHistory(keystore.journal()));
+        this(keystore, definitions, policyState, builder, chain, sink, config, config::softLimits);
+    }
+
+    /** {@code softLimits} is asked at every check (the owner may change them in Settings while the signer runs). */
+    public SignerService(Keystore keystore, SessionDefinitions definitions, PolicyStateSource policyState,
+                         OperationBuilder builder, ChainView chain, OperationSink sink, SignerConfig config,
+                         java.util.function.Supplier<dev.latchkey.session.engine.SoftLimits> softLimits) {
+        PolicyEngine engine = PolicyEngine.forSigner(config.policies(), softLimits, new JournalHistory(keystore.journal()));
         this.d = new Deps(keystore.sessions(), keystore.journal(), keystore.activity(), keystore.keys(),
                 new OperationStore(keystore.settings(), keystore.journal()), engine, definitions, policyState, builder, chain, sink, config, new Stats(),
                 new Replies());
@@ -112,18 +119,6 @@ public final class SignerService implements AutoCloseable {
     }
 
     /**
-     * Speeds up intent {@code intentIdHex} (hex) while it waits for the chain: its operation is replaced at the same
-     * sequence by one with higher fees, re-signed and checked by the session's policies, and both are followed until
-     * the chain uses the sequence. Refused, with words, when the intent is not waiting for the chain.
-     */
-    public CompletableFuture<FeeBump> bumpFee(String intentIdHex) {
-        if (!d.stats().running || delivery == null) {
-            return CompletableFuture.completedFuture(new FeeBump.Refused(intentIdHex, "the signer is not running"));
-        }
-        return delivery.bumpFee(intentIdHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
-    }
-
-    /**
      * What a submit of {@code intent} would decide now, on the caller's thread, reading only: the Trade screen's preview
      * and the automation pre-check ask this instead of running an engine of their own.
      */
@@ -146,6 +141,18 @@ public final class SignerService implements AutoCloseable {
 
     private static String noSession(SignerIntent intent) {
         return "no session of " + intent.account() + " on chain " + intent.chainId() + " covers every (target, selector) of this operation";
+    }
+
+    /**
+     * Speeds up intent {@code intentIdHex} (hex) while it waits for the chain: its operation is replaced at the same
+     * sequence by one with higher fees, re-signed and checked by the session's policies, and both are followed until
+     * the chain uses the sequence. Refused, with words, when the intent is not waiting for the chain.
+     */
+    public CompletableFuture<FeeBump> bumpFee(String intentIdHex) {
+        if (!d.stats().running || delivery == null) {
+            return CompletableFuture.completedFuture(new FeeBump.Refused(intentIdHex, "the signer is not running"));
+        }
+        return delivery.bumpFee(intentIdHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
     }
 
     /** Queues an intent. The future completes when it is included, refused, failed, or recognised as a duplicate. */

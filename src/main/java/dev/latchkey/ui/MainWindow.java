@@ -3,7 +3,7 @@ package dev.latchkey.ui;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.ui.activity.ActivityView;
 import dev.latchkey.ui.activity.ActivityViewModel;
-import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.ui.approve.ApproveView;
 import dev.latchkey.ui.automation.AutomationsView;
 import dev.latchkey.ui.automation.AutomationsViewModel;

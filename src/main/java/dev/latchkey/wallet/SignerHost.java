@@ -29,6 +29,12 @@ public final class SignerHost implements AutoCloseable {
     }
 
     public static SignerHost start(Keystore keystore, ChainConnection chain, SoftLimits softLimits) throws KeystoreException {
+        return start(keystore, chain, () -> softLimits);
+    }
+
+    /** A signer that asks {@code softLimits} at every check (e.g. {@link SoftLimitSettings#live}). */
+    public static SignerHost start(Keystore keystore, ChainConnection chain, java.util.function.Supplier<SoftLimits> softLimits)
+            throws KeystoreException {
         OnchainPorts ports = chain.signerPorts();
         try {
             SignerService signer = ports.signer(keystore, softLimits);

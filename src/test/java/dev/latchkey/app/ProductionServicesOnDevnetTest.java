@@ -15,7 +15,7 @@ import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.SmartSessionMode;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.UiServices;
-import dev.latchkey.ui.approve.ApprovalRequest;
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.ui.approve.ApprovalService;
 import dev.latchkey.ui.automation.AutomationsViewModel;
 import dev.latchkey.ui.automation.RuleForm;

@@ -17,6 +17,12 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
+    static final ArchRule subPackagesAreFreeOfCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("dev.latchkey.(*).(*)..").should().beFreeOfCycles()
+            .because("a room inside a package depends on its neighbours one way (ui screens on ui.common, approve on builder),"
+                    + " so each can be read, tested and changed without the other");
+
+    @ArchTest
     static final ArchRule javafxOnlyInUiAndApp = noClasses()
             .that().resideOutsideOfPackages("dev.latchkey.ui..", "dev.latchkey.app..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")

@@ -211,8 +211,8 @@ class AgentOnDevnetTest {
             ks.journal().inState(pid, JournalState.FINAL).forEach(r -> walletIntents.add(HexFormat.of().formatHex(r.intentId())));
             assertThat(walletIntents).as("the wallet's journal holds the agent's operations, read from the chain").isEqualTo(agentIntents);
             List<ActivityLog.Entry> activity = ks.activity().recent(200);
-            assertThat(activity.stream().filter(e -> e.kind().equals("signer.reconciled")).count()).isEqualTo(N + 1);
-            assertThat(activity).anyMatch(e -> e.kind().equals("session.shared") && e.detail().contains("rack-1"));
+            assertThat(activity.stream().filter(e -> e.kind().code().equals("signer.reconciled")).count()).isEqualTo(N + 1);
+            assertThat(activity).anyMatch(e -> e.kind().code().equals("session.shared") && e.detail().contains("rack-1"));
         }
     }
 

@@ -34,6 +34,14 @@ final class CliRunner {
         Files.writeString(passwordFile, "cli-Test-Harbor-42 phrase\n");
     }
 
+    /** The wallet's settings as the desktop Settings screen writes them (the CLI reads them when it starts the signer). */
+    void putSetting(String key, String value) throws Exception {
+        try (dev.latchkey.keystore.Keystore ks = dev.latchkey.keystore.Keystore.open(walletDir.resolve(dev.latchkey.keystore.WalletLocation.WALLET_FILE),
+                dev.latchkey.keystore.KdfPolicy.standard(), java.time.Clock.systemUTC())) {
+            ks.settings().put(key, value);
+        }
+    }
+
     /** {@code wallet init} at the accepted KDF floor (the CLI always uses the production policy). */
     Run init() {
         return raw("wallet", "init", "--wallet-dir", walletDir.toString(), "--password-file", passwordFile.toString(),

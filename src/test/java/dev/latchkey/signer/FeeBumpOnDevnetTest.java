@@ -73,7 +73,7 @@ class FeeBumpOnDevnetTest {
             assertThat(row.state()).isEqualTo(JournalState.FINAL);
             assertThat(c.bobBalance()).as("paid once (and the deployment's 1 unit)").isEqualTo(BigInteger.valueOf(1_000_001L));
             assertThat(keystore.sessions().budget(c.pid().bytes()).get(0).spentFinal()).isEqualTo(BigInteger.valueOf(1_000_000L));
-            assertThat(SignerOnDevnetTest.activity(keystore)).contains(dev.latchkey.keystore.ActivityKind.SIGNER_FEE_BUMPED.name());
+            assertThat(SignerOnDevnetTest.activity(keystore)).contains(dev.latchkey.keystore.ActivityKind.SIGNER_FEE_BUMPED.code());
         }
     }
 

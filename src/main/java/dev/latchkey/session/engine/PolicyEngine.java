@@ -21,14 +21,16 @@ public final class PolicyEngine {
     private static final Selector EXECUTE = new Selector("0xe9ae5c53");
 
     private final PolicyAddresses addresses;
-    private final SoftLimits soft;
+    /** Read once per check: the owner may change the limits while the signer runs. */
+    private final java.util.function.Supplier<SoftLimits> soft;
     private final SoftLimits.LocalHistory history;
 
     /**
      * The signer's engine: the policy contracts' rules plus the wallet's soft limits, counted over {@code history}.
      * The only engine that may approve an operation for signing.
      */
-    public static PolicyEngine forSigner(PolicyAddresses addresses, SoftLimits soft, SoftLimits.LocalHistory history) {
+    public static PolicyEngine forSigner(PolicyAddresses addresses, java.util.function.Supplier<SoftLimits> soft,
+                                         SoftLimits.LocalHistory history) {
         return new PolicyEngine(addresses, soft, history);
     }
 
@@ -37,11 +39,15 @@ public final class PolicyEngine {
      * decision (a rule's validation against its session, an owner operation's self-check).
      */
     public static PolicyEngine onChainRules(PolicyAddresses addresses) {
-        return new PolicyEngine(addresses, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+        return new PolicyEngine(addresses, () -> SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
     }
 
     /** Main code names its configuration through {@link #forSigner} or {@link #onChainRules}; tests may build any. */
     public PolicyEngine(PolicyAddresses addresses, SoftLimits soft, SoftLimits.LocalHistory history) {
+        this(addresses, () -> soft, history);
+    }
+
+    private PolicyEngine(PolicyAddresses addresses, java.util.function.Supplier<SoftLimits> soft, SoftLimits.LocalHistory history) {
         this.addresses = addresses;
         this.soft = soft;
         this.history = history;
@@ -68,8 +74,9 @@ public final class PolicyEngine {
      */
     public Decision checkAfter(PreparedSession session, List<OperationContext> ahead, OperationContext op, PolicyState state) {
         Consumption used = new Consumption();
+        SoftLimits limits = soft.get();
         for (OperationContext earlier : ahead) {
-            PolicyChecks checks = new PolicyChecks(state, earlier, soft, used);
+            PolicyChecks checks = new PolicyChecks(state, earlier, limits, used);
             userOpPolicies(session, earlier, checks);
             for (int i = 0; i < earlier.calls().size(); i++) call(session, earlier, checks, i);
         }
@@ -77,11 +84,12 @@ public final class PolicyEngine {
     }
 
     private Decision check(PreparedSession session, OperationContext op, PolicyState state, Consumption used) {
-        PolicyChecks checks = new PolicyChecks(state, op, soft, used);
+        SoftLimits limits = soft.get();
+        PolicyChecks checks = new PolicyChecks(state, op, limits, used);
         Optional<Refusal> r = shapeAndPaymaster(session.session(), op);
         if (r.isEmpty()) r = userOpPolicies(session, op, checks);
         for (int i = 0; r.isEmpty() && i < op.calls().size(); i++) r = call(session, op, checks, i);
-        if (r.isEmpty()) r = new SoftLimitChecks(soft, history).check(op);
+        if (r.isEmpty()) r = new SoftLimitChecks(limits, history).check(op);
         return r.<Decision>map(Decision.Refused::new).orElseGet(() -> new Decision.Allowed(checks.validAfter, checks.validUntil));
     }
 

@@ -74,6 +74,12 @@ public final class OnchainPorts implements AutoCloseable {
         return signer(keystore, SignerConfig.defaults(chain.policies(), softLimits));
     }
 
+    /** A signer that reads the owner's soft limits at every check. */
+    public SignerService signer(Keystore keystore, java.util.function.Supplier<SoftLimits> softLimits) {
+        return new SignerService(keystore, definitions, policyState, builder, chainView, sink,
+                SignerConfig.defaults(chain.policies(), SoftLimits.NONE), softLimits);
+    }
+
     public SignerService signer(Keystore keystore, SignerConfig config) {
         return new SignerService(keystore, definitions, policyState, builder, chainView, sink, config);
     }

@@ -6,7 +6,7 @@ import dev.latchkey.ui.common.Formats;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.Reloader;
 import dev.latchkey.ui.common.UserMessages;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

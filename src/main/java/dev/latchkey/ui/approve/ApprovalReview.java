@@ -1,5 +1,6 @@
 package dev.latchkey.ui.approve;
 
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.session.codec.Ids;
 import dev.latchkey.session.hash.EnableFlags;
 import dev.latchkey.session.hash.EnablePlan;

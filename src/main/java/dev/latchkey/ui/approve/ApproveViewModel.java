@@ -1,5 +1,6 @@
 package dev.latchkey.ui.approve;
 
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;

@@ -14,7 +14,6 @@ import dev.latchkey.trade.catalog.TradeNetwork;
 import dev.latchkey.trade.template.SessionBounds;
 import dev.latchkey.trade.template.SessionTemplates;
 import dev.latchkey.trade.template.TemplateContext;
-import dev.latchkey.ui.approve.ApprovalRequest;
 import dev.latchkey.ui.common.Activatable;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.UserMessages;

@@ -5,7 +5,7 @@ import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.Formats;
 import dev.latchkey.ui.common.Reloader;
 import dev.latchkey.ui.common.UserMessages;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.wallet.AavePosition;
 import dev.latchkey.wallet.AccountView;

@@ -23,7 +23,7 @@ public interface SessionsPort {
      * the same length from now) for a new session key from the vault, ready for the owner's one approval. Nothing is
      * stored or signed until it is approved.
      */
-    dev.latchkey.ui.approve.ApprovalRequest renewal(HexBytes permissionId) throws Exception;
+    dev.latchkey.ui.builder.ApprovalRequest renewal(HexBytes permissionId) throws Exception;
 
     /** The panic button: every live session of the account, in one owner-signed operation. */
     String revokeAll(AsyncAction.Progress progress) throws Exception;

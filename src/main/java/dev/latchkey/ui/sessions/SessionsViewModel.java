@@ -8,7 +8,7 @@ import dev.latchkey.ui.common.Ticker;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.notifications.NotificationsViewModel;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Kind;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -48,7 +48,7 @@ public final class SessionsViewModel implements Activatable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private final AsyncAction renewing;
-    private final java.util.function.Consumer<dev.latchkey.ui.approve.ApprovalRequest> onRenew;
+    private final java.util.function.Consumer<dev.latchkey.ui.builder.ApprovalRequest> onRenew;
     private long chainTimeAtLoad;
     private long wallAtLoad;
     private Ticker.Repeating tick;
@@ -62,7 +62,7 @@ public final class SessionsViewModel implements Activatable {
     /** {@code renewing} prepares a renewal ({@link SessionsPort#renewal}); {@code onRenew} opens it for approval. */
     public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
                              NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession,
-                             AsyncAction renewing, java.util.function.Consumer<dev.latchkey.ui.approve.ApprovalRequest> onRenew) {
+                             AsyncAction renewing, java.util.function.Consumer<dev.latchkey.ui.builder.ApprovalRequest> onRenew) {
         this.renewing = Objects.requireNonNull(renewing);
         this.onRenew = Objects.requireNonNull(onRenew);
         this.port = Objects.requireNonNull(port);

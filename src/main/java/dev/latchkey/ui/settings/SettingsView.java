@@ -11,11 +11,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -27,9 +25,7 @@ public final class SettingsView implements View<SettingsViewModel> {
     @FXML private ScrollPane root;
     @FXML private Label network;
     @FXML private VBox addresses;
-    @FXML private ToggleGroup submissionGroup;
-    @FXML private RadioButton bundler;
-    @FXML private RadioButton direct;
+    @FXML private Label submission;
     @FXML private CheckBox dark;
     @FXML private TextField autoLockMinutes;
     @FXML private Label autoLockHint;
@@ -63,13 +59,9 @@ public final class SettingsView implements View<SettingsViewModel> {
                     l.setWrapText(true);
                     return l;
                 }).toList()));
-        bundler.setUserData(Submission.BUNDLER);
-        direct.setUserData(Submission.DIRECT);
-        submissionGroup.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t != null) vm.submissionProperty().set((Submission) t.getUserData());
-        });
-        vm.submissionProperty().addListener((o, a, s) -> (s == Submission.BUNDLER ? bundler : direct).setSelected(true));
-        (vm.submissionProperty().get() == Submission.BUNDLER ? bundler : direct).setSelected(true);
+        submission.textProperty().bind(vm.submissionProperty().map(s -> s == Submission.BUNDLER
+                ? "Through the network's ERC-4337 bundler (set by the network: it has a bundler URL)."
+                : "Direct: a funded key sends handleOps (set by the network: it has no bundler URL)."));
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
         autoLockMinutes.textProperty().bindBidirectional(vm.autoLockMinutesProperty());
         autoLockHint.textProperty().bind(vm.autoLockHintProperty());

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,7 +45,6 @@ public final class SettingsViewModel implements Activatable {
     /** How operations reach the chain. */
     public enum Submission { BUNDLER, DIRECT }
 
-    static final String SUBMISSION = "submission.mode";
 
     private final WalletSession wallet;
     private final ObjectProperty<ThemeService.Mode> theme;
@@ -55,7 +55,7 @@ public final class SettingsViewModel implements Activatable {
 
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper(this, "network", "");
     private final ObservableList<String> addresses = FXCollections.observableArrayList();
-    private final ObjectProperty<Submission> submission = new SimpleObjectProperty<>(this, "submission", Submission.BUNDLER);
+    private final ReadOnlyObjectWrapper<Submission> submission = new ReadOnlyObjectWrapper<>(this, "submission", Submission.BUNDLER);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final StringProperty autoLockMinutes = new SimpleStringProperty(this, "autoLockMinutes", "");
     private final StringProperty softEth = new SimpleStringProperty(this, "softEth", "");
@@ -88,14 +88,13 @@ public final class SettingsViewModel implements Activatable {
         this.services = Objects.requireNonNull(services);
         dark.set(theme.get() == ThemeService.Mode.DARK);
         dark.addListener((o, a, d) -> theme.set(d ? ThemeService.Mode.DARK : ThemeService.Mode.LIGHT));
-        submission.addListener((o, a, s) -> save(SUBMISSION, s.name(), "Submission: " + (s == Submission.BUNDLER ? "through the bundler." : "direct.")));
         autoLockMinutes.addListener((o, a, b) -> validateAutoLock());
         for (javafx.beans.Observable x : List.of(softEth, softCalls, softValidity, softTokens, softCustom)) {
             x.addListener(y -> validateSoft());
         }
     }
 
-    private record Loaded(NetworkChoice network, List<String> addresses, Optional<TradeNetwork> trade, Optional<String> submission,
+    private record Loaded(NetworkChoice network, List<String> addresses, Optional<TradeNetwork> trade,
                           Duration autoLock, java.util.Map<String, String> soft) { }
 
     @Override
@@ -124,7 +123,7 @@ public final class SettingsViewModel implements Activatable {
             for (String k : List.of(SoftLimitsForm.ETH, SoftLimitsForm.CALLS, SoftLimitsForm.VALIDITY, SoftLimitsForm.TOKENS, SoftLimitsForm.CUSTOM)) {
                 wallet.setting(k).ifPresent(v -> soft.put(k, v));
             }
-            return new Loaded(n, lines, trade, wallet.setting(SUBMISSION), wallet.autoLockTimeout(), soft);
+            return new Loaded(n, lines, trade, wallet.autoLockTimeout(), soft);
         }, this::show, failure -> status.set(UserMessages.describe(failure)));
     }
 
@@ -139,7 +138,8 @@ public final class SettingsViewModel implements Activatable {
                 case NetworkChoice.Preset p -> p.bundlerUrl().isPresent() ? Submission.BUNDLER : Submission.DIRECT;
                 case NetworkChoice.Custom c -> c.bundlerUrl().isPresent() ? Submission.BUNDLER : Submission.DIRECT;
             };
-            submission.set(l.submission().map(Submission::valueOf).orElse(defaultMode));
+            // How operations reach the chain is the network's (a bundler URL or none), not a stored choice: nothing read one.
+            submission.set(defaultMode);
             autoLockMinutes.set(Long.toString(l.autoLock().toMinutes()));
             softEth.set(l.soft().getOrDefault(SoftLimitsForm.ETH, ""));
             softCalls.set(l.soft().getOrDefault(SoftLimitsForm.CALLS, ""));
@@ -270,7 +270,8 @@ public final class SettingsViewModel implements Activatable {
 
     public ReadOnlyStringProperty networkProperty() { return network.getReadOnlyProperty(); }
     public ObservableList<String> addresses() { return addresses; }
-    public ObjectProperty<Submission> submissionProperty() { return submission; }
+    /** The network's submission mode, shown read-only. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Submission> submissionProperty() { return submission.getReadOnlyProperty(); }
     public BooleanProperty darkProperty() { return dark; }
     public StringProperty autoLockMinutesProperty() { return autoLockMinutes; }
     public StringProperty softEthProperty() { return softEth; }

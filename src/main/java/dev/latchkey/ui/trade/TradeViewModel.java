@@ -5,7 +5,7 @@ import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.common.UserMessages;
 import dev.latchkey.ui.notifications.NotificationsViewModel;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;

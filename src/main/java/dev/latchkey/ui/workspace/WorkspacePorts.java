@@ -1,5 +1,6 @@
 package dev.latchkey.ui.workspace;
 
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.ui.activity.ActivityPort;
 import dev.latchkey.ui.portfolio.PortfolioPort;
 import dev.latchkey.ui.sessions.SessionsPort;

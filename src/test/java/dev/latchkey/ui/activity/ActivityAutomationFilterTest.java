@@ -8,7 +8,7 @@ import dev.latchkey.keystore.Keystore;
 import dev.latchkey.signer.SignerLines;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.common.FxExecutor;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

@@ -8,7 +8,7 @@ import dev.latchkey.trade.build.SwapIntent;
 import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.WalletDevnet;
 import dev.latchkey.ui.common.FxExecutor;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.wallet.CreatedSession;
 import dev.latchkey.wallet.TradeResult;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package dev.latchkey.ui.approve;
 
+import dev.latchkey.ui.builder.ApprovalRequest;
 import static dev.latchkey.ui.builder.BuilderFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.latchkey.ui.approve;
 
+import dev.latchkey.ui.builder.ApprovalRequest;
 import dev.latchkey.session.hash.EnablePlan;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;

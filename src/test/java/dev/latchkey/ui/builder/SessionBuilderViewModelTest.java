@@ -8,7 +8,6 @@ import dev.latchkey.session.policy.ParamCondition;
 import dev.latchkey.session.policy.Policy;
 import dev.latchkey.trade.catalog.Catalog;
 import dev.latchkey.ui.TestWalletSessions;
-import dev.latchkey.ui.approve.ApprovalRequest;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.latchkey.ui.TestWalletSessions;
 import dev.latchkey.ui.WalletDevnet;
 import dev.latchkey.ui.common.AsyncAction;
 import dev.latchkey.ui.common.FxExecutor;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.notifications.NotificationsViewModel;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Kind;
 import dev.latchkey.ui.status.ManualTicker;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.wallet.CreatedSession;
 import dev.latchkey.wallet.OwnerSignatures;
 import java.math.BigInteger;

@@ -61,8 +61,9 @@ class SettingsViewModelTest {
     void themeSubmissionAndAutoLockArePersistedInTheWallet() throws Exception {
         vm.darkProperty().set(true);
         assertThat(theme.get()).isEqualTo(ThemeService.Mode.DARK);
-        vm.submissionProperty().set(SettingsViewModel.Submission.BUNDLER);
-        assertThat(wallet.setting(SettingsViewModel.SUBMISSION)).contains("BUNDLER");
+        // the submission mode is the network's, shown read-only (issue 15: nothing read a stored choice)
+        assertThat(vm.submissionProperty().get()).isEqualTo(SettingsViewModel.Submission.DIRECT);
+        assertThat(wallet.setting("submission.mode")).isEmpty();
         vm.autoLockMinutesProperty().set("0");
         assertThat(vm.autoLockHintProperty().get()).isEqualTo("From 1 to 1440 minutes.");
         vm.autoLockMinutesProperty().set("5");

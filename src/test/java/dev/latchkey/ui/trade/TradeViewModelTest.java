@@ -14,7 +14,7 @@ import dev.latchkey.ui.common.Formats;
 import dev.latchkey.ui.common.FxExecutor;
 import dev.latchkey.ui.notifications.NotificationsViewModel;
 import dev.latchkey.ui.notifications.NotificationsViewModel.Kind;
-import dev.latchkey.ui.workspace.ChangeFeed;
+import dev.latchkey.ui.common.ChangeFeed;
 import dev.latchkey.wallet.CreatedSession;
 import dev.latchkey.wallet.OnchainQuotes;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.latchkey.ui.workspace;
+package dev.latchkey.ui.common;
 
 /**
  * Tells screens that wallet state may have changed (a signer decision, an inclusion, a revocation), so they reload.

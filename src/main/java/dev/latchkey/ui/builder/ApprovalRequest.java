@@ -1,4 +1,4 @@
-package dev.latchkey.ui.approve;
+package dev.latchkey.ui.builder;
 
 import dev.latchkey.session.hash.EnablePlan;
 import dev.latchkey.session.model.Address;
