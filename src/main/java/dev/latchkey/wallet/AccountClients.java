@@ -1,7 +1,7 @@
 package dev.latchkey.wallet;
 
 import dev.latchkey.aa.account.AccountSetup;
-import dev.latchkey.aa.account.SafeAccounts;
+import dev.latchkey.aa.flow.SafeAccounts;
 import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.aa.flow.SmartAccountClient;
 import dev.latchkey.session.model.AccountKind;

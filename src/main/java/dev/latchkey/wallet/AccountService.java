@@ -1,7 +1,7 @@
 package dev.latchkey.wallet;
 
 import dev.latchkey.keystore.ActivityKind;
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.flow.SmartAccountClient;
 import dev.latchkey.keystore.Keystore;
 import dev.latchkey.keystore.KeystoreException;

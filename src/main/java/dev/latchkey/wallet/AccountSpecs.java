@@ -1,6 +1,6 @@
 package dev.latchkey.wallet;
 
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.Settings;
 import dev.latchkey.session.model.Address;

@@ -1,6 +1,6 @@
 package dev.latchkey.wallet;
 
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.flow.OperationSender;
 import dev.latchkey.aa.flow.SmartAccountClient;
 import dev.latchkey.aa.submit.BundlerSubmitter;

@@ -3,7 +3,7 @@ package dev.latchkey.signer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.aa.execution.Execution;
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.flow.ChainAddresses;
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.aa.flow.EnableFlow;

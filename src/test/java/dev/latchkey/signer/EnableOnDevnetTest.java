@@ -2,7 +2,7 @@ package dev.latchkey.signer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.flow.ChainAddresses;
 import dev.latchkey.aa.flow.EnableFlow;
 import dev.latchkey.aa.flow.SmartAccountClient;

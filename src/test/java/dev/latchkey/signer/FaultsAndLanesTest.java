@@ -252,7 +252,7 @@ class FaultsAndLanesTest {
                 new Address("0x1000000000000000000000000000000000000002"), new Address("0x1000000000000000000000000000000000000003"));
         long now = f.chain.chainTime();
         for (Address t : tokens) f.addSession(t, now - 60, now + 86_400, SessionStatus.ENABLED);
-        f.bundler.receiptDelayMillis = 30;
+        f.bundler.receiptDelayMillis = 250; // long enough that a lane signs its next operation while one is in flight, even on a loaded CI machine
         java.util.concurrent.atomic.AtomicInteger accountMax = new java.util.concurrent.atomic.AtomicInteger();
         try (SignerService signer = f.service()) {
             signer.addListener(st -> {

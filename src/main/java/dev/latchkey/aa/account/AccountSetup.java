@@ -1,6 +1,6 @@
 package dev.latchkey.aa.account;
 
-import dev.latchkey.aa.flow.AccountSpec;
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;

@@ -1,5 +1,6 @@
 package dev.latchkey.aa.flow;
 
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.account.AccountEncoding;
 import dev.latchkey.aa.account.AccountSetup;
 import dev.latchkey.chain.Abi;

@@ -1,5 +1,6 @@
 package dev.latchkey.aa.flow;
 
+import dev.latchkey.aa.account.AccountSpec;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.submit.BundlerSubmitter;
 import dev.latchkey.aa.submit.DirectSubmitter;

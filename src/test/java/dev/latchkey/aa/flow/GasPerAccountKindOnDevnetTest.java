@@ -1,5 +1,6 @@
 package dev.latchkey.aa.flow;
 
+import dev.latchkey.aa.account.AccountSpec;
 import static dev.latchkey.aa.flow.FlowFixture.USDC;
 import static dev.latchkey.aa.flow.FlowFixture.addr;
 import static dev.latchkey.aa.flow.FlowFixture.balance;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.latchkey.aa.account.SafeAccounts;
+import dev.latchkey.aa.flow.SafeAccounts;
 import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.submit.UserOperationReceipt;

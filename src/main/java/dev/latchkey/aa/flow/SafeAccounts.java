@@ -1,7 +1,9 @@
-package dev.latchkey.aa.account;
+package dev.latchkey.aa.flow;
 
-import dev.latchkey.aa.flow.ChainAddresses;
-import dev.latchkey.aa.flow.SmartAccountClient;
+import dev.latchkey.aa.account.AccountEncoding;
+import dev.latchkey.aa.account.AccountSetup;
+import dev.latchkey.aa.account.SafeEncodings;
+import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.chain.Abi;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.session.model.Address;

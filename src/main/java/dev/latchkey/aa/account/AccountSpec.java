@@ -1,4 +1,4 @@
-package dev.latchkey.aa.flow;
+package dev.latchkey.aa.account;
 
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.FieldException;
