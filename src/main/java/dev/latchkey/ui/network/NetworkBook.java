@@ -20,9 +20,6 @@ public interface NetworkBook {
 
     /** A network as the list shows it. */
     record OwnNetwork(String name, long chainId, String rpcUrl, boolean hasBundler) {
-        public String describe() {
-            return name + " — chain " + chainId + ", " + rpcUrl + (hasBundler ? "" : ", no bundler");
-        }
     }
 
     /** For screens and tests that do not offer own networks: every call says so. */

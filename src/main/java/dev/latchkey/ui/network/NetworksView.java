@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Settings' networks section: binds {@link NetworksViewModel}. */
@@ -35,8 +34,7 @@ public final class NetworksView implements View<NetworksViewModel> {
         use.setMinWidth(Button.USE_PREF_SIZE);
         use.setOnAction(e -> vm.onUse());
         use.disableProperty().bind(vm.workAction().runningProperty());
-        HBox switchRow = new HBox(8, choice, use);
-        HBox.setHgrow(choice, javafx.scene.layout.Priority.ALWAYS);
+        VBox switchRow = new VBox(6, choice, use);
 
         Label addTitle = new Label("Add network");
         addTitle.getStyleClass().add("section-title");

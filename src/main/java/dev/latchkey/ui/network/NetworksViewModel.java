@@ -67,11 +67,12 @@ public final class NetworksViewModel implements Activatable {
     private Loaded load() throws Exception {
         NetworkChoice now = wallet.network();
         List<Item> list = new ArrayList<>();
-        list.add(new Item(new NetworkChoice.LocalDevnet(), new NetworkChoice.LocalDevnet().describe()));
+        // short labels: the list is narrow, and the line above it describes the network in full
+        list.add(new Item(new NetworkChoice.LocalDevnet(), "Local devnet"));
         for (NetworkBook.OwnNetwork n : book.list(directory())) {
-            list.add(new Item(new NetworkChoice.Own(n.name()), n.describe()));
+            list.add(new Item(new NetworkChoice.Own(n.name()), n.name() + " (chain " + n.chainId() + ")"));
         }
-        if (list.stream().noneMatch(i -> i.choice().equals(now))) list.add(new Item(now, now.describe()));
+        if (list.stream().noneMatch(i -> i.choice().equals(now))) list.add(new Item(now, "This wallet's network"));
         return new Loaded(now, list);
     }
 
