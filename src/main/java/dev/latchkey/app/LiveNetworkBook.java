@@ -18,12 +18,7 @@ final class LiveNetworkBook implements NetworkBook {
     @Override
     public List<OwnNetwork> list(Path walletDirectory) {
         return new UserNetworks(walletDirectory).list().stream()
-                .map(n -> new OwnNetwork(n.name(), n.chainId(), n.rpcUrl().toString(), n.bundlerUrl().isPresent())).toList();
-    }
-
-    @Override
-    public List<String> check(NewNetwork entry) {
-        return findings(NetworkAdding.check(bare(entry), entry.tokens()));
+                .map(n -> new OwnNetwork(n.name(), n.chainId())).toList();
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class NetworkAdding {
      *
      * @throws WalletException naming the contract or token that is wrong
      */
-    public static Checked check(UserNetwork bare, Map<String, String> tokens) {
+    private static Checked check(UserNetwork bare, Map<String, String> tokens) {
         try (EvmClient client = new EvmClient(bare.rpcUrl().toString())) {
             NetworkCheck.check(bare, client);
             List<Token> read = new ArrayList<>();

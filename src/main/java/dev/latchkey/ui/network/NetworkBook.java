@@ -12,14 +12,11 @@ public interface NetworkBook {
     /** The own networks kept beside the wallet in {@code walletDirectory}, in the order they were added. */
     List<OwnNetwork> list(Path walletDirectory) throws Exception;
 
-    /** Asks the chain about {@code entry} (chain id, every contract, each token); stores nothing. One line per finding. */
-    List<String> check(NewNetwork entry) throws Exception;
-
-    /** Checks {@code entry} again and stores it beside the wallet in {@code walletDirectory}. One line per finding. */
+    /** Asks the chain about {@code entry} (chain id, every contract, each token) and, when it passed, stores it beside the wallet in {@code walletDirectory}. One line per finding. */
     List<String> add(Path walletDirectory, NewNetwork entry) throws Exception;
 
     /** A network as the list shows it. */
-    record OwnNetwork(String name, long chainId, String rpcUrl, boolean hasBundler) {
+    record OwnNetwork(String name, long chainId) {
     }
 
     /** For screens and tests that do not offer own networks: every call says so. */
@@ -28,11 +25,6 @@ public interface NetworkBook {
             @Override
             public List<OwnNetwork> list(Path walletDirectory) {
                 return List.of();
-            }
-
-            @Override
-            public List<String> check(NewNetwork entry) {
-                throw new IllegalStateException("this app cannot add networks");
             }
 
             @Override

@@ -46,8 +46,7 @@ public final class NetworkForm {
     public Optional<NewNetwork> entry() {
         if (!problem().isEmpty()) return Optional.empty();
         return Optional.of(new NewNetwork(name.get().trim(), Long.parseLong(chainId.get().trim()), rpcUrl.get().trim(),
-                optional(bundlerUrl.get()), optional(explorerUrl.get()), pairs(tokens.get(), "token").orElseThrow(),
-                pairs(addresses.get(), "address").orElseThrow()));
+                optional(bundlerUrl.get()), optional(explorerUrl.get()), pairs(tokens.get()), pairs(addresses.get())));
     }
 
     private void validate() {
@@ -103,14 +102,14 @@ public final class NetworkForm {
         return "";
     }
 
-    private static Optional<Map<String, String>> pairs(String text, String what) {
-        if (!pairProblem(text, what).isEmpty()) return Optional.empty();
+    /** The lines of {@code text} as key → value; only called once {@link #pairProblem} found none. */
+    private static Map<String, String> pairs(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : lines(text)) {
             int eq = line.indexOf('=');
             out.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
         }
-        return Optional.of(out);
+        return out;
     }
 
     private static List<String> lines(String text) {
