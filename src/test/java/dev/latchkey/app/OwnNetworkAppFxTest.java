@@ -1,6 +1,9 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.latchkey.app.FxLookups.fx;
+import static dev.latchkey.app.FxLookups.text;
+import static dev.latchkey.app.FxLookups.waitUntil;
 
 import dev.latchkey.devnet.BareChainWorld;
 import dev.latchkey.session.model.Address;
@@ -164,22 +167,4 @@ class OwnNetworkAppFxTest {
         return fx(() -> robot.lookup(id).queryAs(Button.class).getText());
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> {
-            try {
-                return fx(((Label) n)::getText);
-            } catch (Exception e) {
-                return "";
-            }
-        }).orElse("");
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
