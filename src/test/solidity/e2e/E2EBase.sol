@@ -28,6 +28,7 @@ import {ValueLimitPolicy} from "../../../main/solidity/policies/ValueLimitPolicy
 import {PeriodicSpendingLimitPolicy} from "../../../main/solidity/policies/PeriodicSpendingLimitPolicy.sol";
 import {RateLimitPolicy} from "../../../main/solidity/policies/RateLimitPolicy.sol";
 import {GasCostLimitPolicy} from "../../../main/solidity/policies/GasCostLimitPolicy.sol";
+import {OperationDeadlinePolicy} from "../../../main/solidity/policies/OperationDeadlinePolicy.sol";
 import "../../../main/solidity/smartsession/DataTypes.sol";
 
 /// @dev Shared setup of the end-to-end suites: the real EntryPoint v0.7 (npm artifact at the canonical address),
@@ -52,6 +53,7 @@ abstract contract E2EBase is TestBase {
     PeriodicSpendingLimitPolicy internal periodic;
     RateLimitPolicy internal rateLimit;
     GasCostLimitPolicy internal gasCost;
+    OperationDeadlinePolicy internal deadline;
 
     address internal owner;
     uint256 internal ownerKey;
@@ -88,6 +90,7 @@ abstract contract E2EBase is TestBase {
         periodic = new PeriodicSpendingLimitPolicy();
         rateLimit = new RateLimitPolicy();
         gasCost = new GasCostLimitPolicy();
+        deadline = new OperationDeadlinePolicy();
 
         (owner, ownerKey) = makeKey("e2e-owner");
         (sessionKey, sessionKeyPk) = makeKey("e2e-session");

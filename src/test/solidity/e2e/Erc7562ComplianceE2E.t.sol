@@ -21,7 +21,7 @@ import "../../../main/solidity/smartsession/DataTypes.sol";
 ///      Runs in its own forge invocation (pom: forge-test-erc7562): the debug trace needs `-vvv`, and a traced
 ///      ENABLE-mode validation needs more than the default 2^30 test gas (`--gas-limit`).
 contract Erc7562ComplianceE2E is E2EBase {
-    uint256 internal constant POLICIES = 9;
+    uint256 internal constant POLICIES = 10;
 
     ClockReadingPolicy internal clock;
     GlobalCounterPolicy internal global;
@@ -74,9 +74,13 @@ contract Erc7562ComplianceE2E is E2EBase {
             s.userOpPolicies = _pol(address(rateLimit), abi.encodePacked(uint32(2), uint48(1 hours)));
             callData = _modeClaimed(_usdcTransfer(recipient, 1e6));
             name = "RateLimit";
-        } else {
+        } else if (i == 8) {
             s.userOpPolicies = _pol(address(gasCost), abi.encode(uint256(1 ether)));
             name = "GasCostLimit";
+        } else {
+            s.userOpPolicies = _pol(address(deadline), "");
+            callData = _withDeadline(_usdcTransfer(recipient, 1e6));
+            name = "OperationDeadline";
         }
     }
 
@@ -95,15 +99,25 @@ contract Erc7562ComplianceE2E is E2EBase {
         }
     }
 
+    /// @dev `executeCallData` with a deadline 10 minutes ahead in bytes 20..25 of its mode word (OperationDeadline).
+    function _withDeadline(bytes memory executeCallData) internal view returns (bytes memory out) {
+        out = executeCallData;
+        uint256 until = block.timestamp + 10 minutes;
+        for (uint256 k; k < 6; ++k) {
+            out[29 - k] = bytes1(uint8(until >> (8 * k)));
+        }
+    }
+
     /// @dev The swap template's shape: TimeFrame + UsageLimit + GasCostLimit + RateLimit on the op, UniAction +
     ///      PeriodicSpendingLimit + ERC20SpendingLimit on usdc.transfer.
     function _templateShaped(bytes32 salt) internal view returns (Session memory s, bytes memory callData) {
         s = _ecdsaSession(sessionKey, salt);
-        PolicyData[] memory ups = new PolicyData[](4);
+        PolicyData[] memory ups = new PolicyData[](5);
         ups[0] = PolicyData(address(timeFrame), abi.encodePacked(uint48(block.timestamp + 7 days), uint48(block.timestamp - 1)));
         ups[1] = PolicyData(address(usageLimit), abi.encodePacked(uint128(50)));
         ups[2] = PolicyData(address(gasCost), abi.encode(uint256(1 ether)));
         ups[3] = PolicyData(address(rateLimit), abi.encodePacked(uint32(5), uint48(1 hours)));
+        ups[4] = PolicyData(address(deadline), "");
         s.userOpPolicies = ups;
         ActionConfig memory cfg;
         cfg.paramRules.length = 1;
@@ -114,7 +128,7 @@ contract Erc7562ComplianceE2E is E2EBase {
         ps[1] = PolicyData(address(periodic), abi.encode(_addrs(address(usdc)), _uints(100e6), uint48(1 days)));
         ps[2] = PolicyData(address(erc20Limit), abi.encode(_addrs(address(usdc)), _uints(25e6)));
         s.actions = _act(address(usdc), TRANSFER, ps);
-        callData = _modeClaimed(_claimedCall(1e6));
+        callData = _withDeadline(_modeClaimed(_claimedCall(1e6)));
     }
 
     // ---- tracing ----------------------------------------------------------------------------------------------------
@@ -222,6 +236,14 @@ contract Erc7562ComplianceE2E is E2EBase {
         _enable(8);
     }
 
+    function test_use_OperationDeadline() public {
+        _use(9);
+    }
+
+    function test_enable_OperationDeadline() public {
+        _enable(9);
+    }
+
     function test_templateShapedSession_enable() public {
         (Session memory s, bytes memory callData) = _templateShaped("template");
         _assertCompliant(_enableOp("", _signEnableHere(s), callData, sessionKeyPk), "template session (ENABLE)");
@@ -234,7 +256,7 @@ contract Erc7562ComplianceE2E is E2EBase {
         enable.accountGasLimits = UserOpBuilder.packGasLimits(4_000_000, 300_000);
         enable.signature = _enableSig(_signEnableHere(s), UserOpBuilder.signRaw(sessionKeyPk, _hash(enable)));
         _handle(enable);
-        _assertCompliant(_useOp(_pid(s), _modeClaimed(_claimedCall(2e6)), sessionKeyPk), "template session (USE)");
+        _assertCompliant(_useOp(_pid(s), _withDeadline(_modeClaimed(_claimedCall(2e6))), sessionKeyPk), "template session (USE)");
     }
 
     function test_everyPolicy_alone() public {

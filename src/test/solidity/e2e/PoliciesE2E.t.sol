@@ -280,5 +280,41 @@ contract PoliciesE2E is E2EBase {
         _expectAA23(_useOp(pid, _usdcTransfer(recipient, 1e6), sessionKeyPk), _policyViolation(pid, address(gasCost)));
         vm.assertEq(usdc.balanceOf(recipient), 2e6, "recipient");
     }
-}
 
+    // ---- OperationDeadline (userOp policy): each operation's own deadline, from the mode payload ------------------
+
+    /// @dev execute(single) of usdc.transfer with `until` in bytes 20..25 of the mode word and `claim` in 26..31.
+    function _deadlineTransfer(uint256 amount, uint48 until, uint48 claim) internal view returns (bytes memory) {
+        bytes memory exec = abi.encodePacked(address(usdc), uint256(0), abi.encodeWithSelector(TRANSFER, recipient, amount));
+        return abi.encodeWithSelector(0xe9ae5c53, bytes32((uint256(until) << 48) | claim), exec);
+    }
+
+    function test_operationDeadline() public {
+        PermissionId pid = _enableViaOwner(_userOpSession("deadline", _pol(address(deadline), "")));
+        uint48 until = uint48(block.timestamp + 10 minutes);
+        _handle(_useOp(pid, _deadlineTransfer(1e6, until, 0), sessionKeyPk));
+        vm.assertEq(usdc.balanceOf(recipient), 1e6, "before its deadline");
+        vm.warp(until); // EntryPoint v0.7: expired only when block.timestamp > validUntil
+        _handle(_useOp(pid, _deadlineTransfer(1e6, until, 0), sessionKeyPk));
+        vm.warp(uint256(until) + 1);
+        _expectFailedOp(_useOp(pid, _deadlineTransfer(1e6, until, 0), sessionKeyPk), "AA22 expired or not due");
+        // No deadline (0 would read as "never expires") and no execute at all are violations, not "no expiry".
+        _expectAA23(_useOp(pid, _deadlineTransfer(1e6, 0, 0), sessionKeyPk), _policyViolation(pid, address(deadline)));
+        vm.assertEq(usdc.balanceOf(recipient), 2e6, "recipient");
+    }
+
+    /// @dev With RateLimit beside it, both claims share the mode word and the EntryPoint gets the intersection.
+    function test_operationDeadline_besideRateLimit() public {
+        PolicyData[] memory ups = new PolicyData[](2);
+        ups[0] = PolicyData(address(deadline), "");
+        ups[1] = PolicyData(address(rateLimit), abi.encodePacked(uint32(5), uint48(1 days)));
+        PermissionId pid = _enableViaOwner(_userOpSession("deadline-rate", ups));
+        uint48 until = uint48(block.timestamp + 60);
+        _handle(_useOp(pid, _deadlineTransfer(1e6, until, uint48(block.timestamp)), sessionKeyPk));
+        (uint32 used,,,) = rateLimit.getRateLimit(_userOpCfg(pid), address(smartSession), account);
+        vm.assertEq(used, 1, "the rate claim is read from its own bytes");
+        vm.warp(uint256(until) + 1); // still inside the rate window, past the operation's deadline
+        _expectFailedOp(_useOp(pid, _deadlineTransfer(1e6, until, uint48(block.timestamp)), sessionKeyPk),
+            "AA22 expired or not due");
+    }
+}

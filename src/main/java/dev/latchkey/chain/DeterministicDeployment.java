@@ -28,7 +28,7 @@ public final class DeterministicDeployment {
     public static final List<String> MODULES = List.of("SmartSession", "SudoPolicy", "UniActionPolicy",
             "ERC20SpendingLimitPolicy", "TimeFramePolicy", "UsageLimitPolicy", "ValueLimitPolicy",
             "PeriodicSpendingLimitPolicy", "RateLimitPolicy", "GasCostLimitPolicy", "OwnableValidator",
-            "WebAuthnValidator");
+            "WebAuthnValidator", "OperationDeadlinePolicy");
 
     /**
      * One contract of ours on a chain.

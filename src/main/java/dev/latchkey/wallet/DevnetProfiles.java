@@ -20,7 +20,7 @@ final class DevnetProfiles {
             PolicyKind.SPENDING_LIMITS, "ERC20SpendingLimitPolicy", PolicyKind.TIME_FRAME, "TimeFramePolicy",
             PolicyKind.USAGE_LIMIT, "UsageLimitPolicy", PolicyKind.VALUE_LIMIT, "ValueLimitPolicy",
             PolicyKind.PERIODIC_SPENDING_LIMIT, "PeriodicSpendingLimitPolicy", PolicyKind.RATE_LIMIT, "RateLimitPolicy",
-            PolicyKind.GAS_COST_LIMIT, "GasCostLimitPolicy");
+            PolicyKind.GAS_COST_LIMIT, "GasCostLimitPolicy", PolicyKind.OPERATION_DEADLINE, "OperationDeadlinePolicy");
 
     private DevnetProfiles() { }
 

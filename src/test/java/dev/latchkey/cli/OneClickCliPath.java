@@ -43,6 +43,8 @@ abstract class OneClickCliPath {
                 "--max-per-day", "2000", "--days", "7").json().path("session").asText();
         CliRunner.Run enable = cli.chain("session", "enable", "--session", session);
         assertThat(enable.exit()).as(enable.err()).isZero();
+        // Every operation dies minutes after signing (OperationDeadlinePolicy), and the review says so.
+        assertThat(enable.json().path("review").toString()).contains("each operation expires 10 minutes after it is signed");
 
         String firstIntent = null;
         for (int i = 0; i < 3; i++) { // the first enables the session on chain (ENABLE mode), the others use it (USE)

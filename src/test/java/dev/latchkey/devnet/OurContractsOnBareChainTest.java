@@ -79,7 +79,7 @@ class OurContractsOnBareChainTest {
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("RateLimitPolicy").contains(computed.get("RateLimitPolicy") + "  deployed")
                 .contains(computed.get("LatchkeyAccount") + "  created by the factory")
-                .contains("deployed 13 of 14 contracts on sepolia (chain 11155111)")
+                .contains("deployed 14 of 15 contracts on sepolia (chain 11155111)")
                 .contains("every contract's code matches this build");
         for (Map.Entry<String, String> e : computed.entrySet()) {
             assertThat(client.hasCode(e.getValue())).as(e.getKey()).isTrue();
@@ -96,7 +96,7 @@ class OurContractsOnBareChainTest {
         assertThat(json.get("deployed").asLong()).isZero();
         List<String> statuses = new ArrayList<>();
         json.get("contracts").forEach(c -> statuses.add(c.get("status").asText()));
-        assertThat(statuses).hasSize(14).containsOnly("present");
+        assertThat(statuses).hasSize(15).containsOnly("present");
         assertThat(client.transactionCount(payer()).longValueExact()).isEqualTo(nonce);
         Map<String, String> deployed = new LinkedHashMap<>();
         json.get("contracts").forEach(c -> deployed.put(c.get("name").asText(), c.get("address").asText()));
@@ -114,7 +114,7 @@ class OurContractsOnBareChainTest {
         Map<String, String> states = new LinkedHashMap<>();
         added.json().get("contracts").forEach(c -> states.put(c.get("name").asText(), c.get("state").asText()));
         assertThat(states).containsEntry("EntryPoint", "code-present").containsEntry("LatchkeyAccountFactory", "verified")
-                .containsEntry("RateLimitPolicy", "verified").hasSize(15);
+                .containsEntry("RateLimitPolicy", "verified").hasSize(16);
         // a new process (a new CommandLine, nothing in memory) reads it back from the wallet directory
         Run listed = cli("network", "list", "--wallet-dir", wallet, "--json");
         assertThat(listed.json().get("networks").get(0).get("name").asText()).isEqualTo("rehearsal");

@@ -138,7 +138,7 @@ class SessionDifferentialTest {
         ObjectNode n = mapper.createObjectNode();
         n.set("session", WalletSessionJson.write(new SessionDocument(c.session(), c.addresses())));
         ObjectNode ours = n.putObject("ourPolicies");
-        for (PolicyKind k : List.of(PolicyKind.PERIODIC_SPENDING_LIMIT, PolicyKind.RATE_LIMIT, PolicyKind.GAS_COST_LIMIT)) {
+        for (PolicyKind k : List.of(PolicyKind.PERIODIC_SPENDING_LIMIT, PolicyKind.RATE_LIMIT, PolicyKind.GAS_COST_LIMIT, PolicyKind.OPERATION_DEADLINE)) {
             ours.put(k.jsonName(), c.addresses().addressOf("x", k).hex());
         }
         n.put("account", c.account().hex());

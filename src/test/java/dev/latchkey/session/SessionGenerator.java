@@ -43,7 +43,8 @@ public final class SessionGenerator {
         this.addresses = PolicyAddresses.canonical()
                 .with(PolicyKind.PERIODIC_SPENDING_LIMIT, address())
                 .with(PolicyKind.RATE_LIMIT, address())
-                .with(PolicyKind.GAS_COST_LIMIT, address());
+                .with(PolicyKind.GAS_COST_LIMIT, address())
+                .with(PolicyKind.OPERATION_DEADLINE, address());
     }
 
     public PolicyAddresses addresses() {
@@ -96,13 +97,14 @@ public final class SessionGenerator {
 
     private Policy policy(int which, boolean userOp) {
         if (userOp) {
-            return switch (which % 6) {
+            return switch (which % 7) {
                 case 0 -> new Policy.Sudo();
                 case 1 -> timeFrame();
                 case 2 -> new Policy.UsageLimit(new BigInteger(1 + r.nextInt(128), r).add(BigInteger.ONE).min(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)));
                 case 3 -> new Policy.ValueLimit(new BigInteger(1 + r.nextInt(255), r).add(BigInteger.ONE));
                 case 4 -> new Policy.RateLimit(1 + (r.nextLong() & 0xffffffffL) % 0xfffffffeL, 1 + (r.nextLong() & 0xfffffffffffeL));
-                default -> new Policy.GasCostLimit(new BigInteger(1 + r.nextInt(200), r).add(BigInteger.ONE));
+                case 5 -> new Policy.GasCostLimit(new BigInteger(1 + r.nextInt(200), r).add(BigInteger.ONE));
+                default -> new Policy.OperationDeadline();
             };
         }
         return switch (which) {

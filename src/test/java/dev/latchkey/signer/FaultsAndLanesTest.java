@@ -137,6 +137,37 @@ class FaultsAndLanesTest {
     }
 
     @Test
+    void withOperationDeadlines_aRejectedOperationIsReleasedMinutesLater_notWhenItsSessionEnds() throws Exception {
+        long now = f.chain.chainTime();
+        f.deadline = true;
+        SessionRecord s = f.addSession(now - 60, now + 86_400, SessionStatus.ENABLED);
+        f.bundler.rejectFor.set(1_000_000);
+        f.bundler.rejectMessage = "AA23 reverted (or OOG)";
+        SignerIntent intent = f.pay(BOB, 3_000_000L);
+        try (SignerService signer = f.service()) {
+            signer.start();
+            assertThat(signer.submit(intent).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Unconfirmed.class);
+            CompletableFuture<Outcome> settled = signer.submit(intent);
+            f.chain.offsetSeconds = dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS - 60; // before its deadline
+            Thread.sleep(1_000);
+            assertThat(settled).as("still able to land: held").isNotDone();
+            assertThat(f.keystore.journal().get(intent.id()).state()).isEqualTo(dev.latchkey.keystore.JournalState.UNKNOWN);
+            f.chain.offsetSeconds = dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS + 60; // a day before the session ends
+            assertThat(settled.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(Outcome.Failed.class,
+                    o -> assertThat(o.error()).contains("can no longer land"));
+        }
+        var row = f.keystore.journal().get(intent.id());
+        assertThat(row.state()).isEqualTo(dev.latchkey.keystore.JournalState.FAILED);
+        assertThat(f.usdcLine(s).reserved()).isZero();
+        assertThat(f.keystore.journal().lastSequence(ACCOUNT.hex(), row.nonceKey())).as("released").isEqualTo(-1);
+        // The operation the bundler was sent carries its deadline where the policy reads it (bytes 20..25 of the mode word).
+        byte[] mode = java.util.Arrays.copyOfRange(f.bundler.lastOffered.callData().unsafeBytes(), 4, 36);
+        assertThat(dev.latchkey.session.engine.WindowClaim.deadline(mode))
+                .isBetween(now + dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS - 5,
+                        now + dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS + 5);
+    }
+
+    @Test
     void rejectedWhileAnEarlierOpOfTheLaneIsNotOnChainIsRetriedNotFailed() throws Exception {
         SessionRecord s = f.addSession();
         try (SignerService signer = f.service()) {

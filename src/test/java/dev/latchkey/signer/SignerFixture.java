@@ -60,8 +60,11 @@ final class SignerFixture implements AutoCloseable {
     static final KdfParams CHEAP = new KdfParams(8 * 1024, 1, 1);
 
     static final Address PERIODIC_POLICY = new Address("0x4000000000000000000000000000000000000001");
+    static final Address DEADLINE_POLICY = new Address("0x4000000000000000000000000000000000000009");
     final PolicyAddresses addresses = PolicyAddresses.canonical().with(dev.latchkey.session.policy.PolicyKind.PERIODIC_SPENDING_LIMIT,
-            PERIODIC_POLICY);
+            PERIODIC_POLICY).with(dev.latchkey.session.policy.PolicyKind.OPERATION_DEADLINE, DEADLINE_POLICY);
+    /** When set, sessions added next give each operation its own deadline (OperationDeadlinePolicy). */
+    volatile boolean deadline;
     /** When set, sessions added next also carry this periodic allowance on their transfer action. */
     volatile Policy.PeriodicSpendingLimit periodic;
     final Path dir;
@@ -104,7 +107,8 @@ final class SignerFixture implements AutoCloseable {
         if (periodic != null) actionPolicies.add(periodic);
         Action transfer = new Action(token, TRANSFER, actionPolicies);
         WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(new Address(key.address().toLowerCase())), 1), List.of(transfer),
-                List.of(new Policy.TimeFrame(validUntil, validAfter)), HexBytes.of(salt), List.of(CHAIN), Optional.empty(), true);
+                deadline ? List.of(new Policy.TimeFrame(validUntil, validAfter), new Policy.OperationDeadline())
+                        : List.of(new Policy.TimeFrame(validUntil, validAfter)), HexBytes.of(salt), List.of(CHAIN), Optional.empty(), true);
         OnchainSession onchain = SessionMapper.toOnchain(ws, addresses);
         byte[] pid = Ids.permissionId(onchain).bytes();
         SessionRecord rec = new SessionRecord(pid, ACCOUNT.hex(), key.address(), salt, new byte[] {1}, new byte[32], validAfter,
@@ -236,6 +240,8 @@ final class SignerFixture implements AutoCloseable {
         /** Operations sent by a process that died before recording the send: held, not mined until sent again. */
         final Set<HexBytes> heldFromEarlierSend = ConcurrentHashMap.newKeySet();
         final List<UserOperation> sends = Collections.synchronizedList(new ArrayList<>());
+        /** The last operation offered to this bundler, whatever it answered. */
+        volatile UserOperation lastOffered;
         final Map<HexBytes, UserOperation> accepted = new ConcurrentHashMap<>();
         final Map<BigInteger, HexBytes> byNonce = new HashMap<>();
         volatile long receiptDelayMillis;
@@ -251,6 +257,7 @@ final class SignerFixture implements AutoCloseable {
 
         @Override
         public HexBytes send(UserOperation op) throws SendException {
+            lastOffered = op;
             if (downFor.get() > 0 && downFor.getAndDecrement() > 0) {
                 throw new SendException(SendException.Kind.UNREACHABLE, "connection refused", null);
             }

@@ -58,7 +58,7 @@ class NetworksTest {
         Map<String, String> addresses = new LinkedHashMap<>();
         String[] names = {"EntryPoint", "SmartSession", "SudoPolicy", "UniActionPolicy", "ERC20SpendingLimitPolicy", "TimeFramePolicy",
                 "UsageLimitPolicy", "ValueLimitPolicy", "PeriodicSpendingLimitPolicy", "RateLimitPolicy", "GasCostLimitPolicy",
-                "OwnableValidator", "LatchkeyAccountFactory", "USDC", "DAI", "WETH", "SwapRouter02", "QuoterV2", "AavePool"};
+                "OwnableValidator", "OperationDeadlinePolicy", "LatchkeyAccountFactory", "USDC", "DAI", "WETH", "SwapRouter02", "QuoterV2", "AavePool"};
         for (int i = 0; i < names.length; i++) addresses.put(names[i], String.format("0x%040x", 0x1000 + i));
         Manifest m = new Manifest(1, 31337, "http://127.0.0.1:8545", null, addresses, Map.of("deployer", "0x" + "11".repeat(20)),
                 "0x" + "22".repeat(32));
@@ -68,6 +68,7 @@ class NetworksTest {
         NetworkProfile p = Networks.resolve(NetworkRequest.devnet().withManifest(file));
         assertThat(p.isDevnet()).isTrue();
         assertThat(p.policy(PolicyKind.GAS_COST_LIMIT)).isEqualTo(new Address(addresses.get("GasCostLimitPolicy")));
+        assertThat(p.policy(PolicyKind.OPERATION_DEADLINE)).isEqualTo(new Address(addresses.get("OperationDeadlinePolicy")));
         assertThat(p.factory()).isEqualTo(new Address(addresses.get("LatchkeyAccountFactory")));
         assertThat(p.ownableValidator()).isEqualTo(new Address(addresses.get("OwnableValidator")));
         assertThat(p.submission()).as("no bundler in the manifest: direct submission").isInstanceOf(Submission.Direct.class);

@@ -67,6 +67,7 @@ function policyData(p, ours) {
       initData: encodePacked(['uint32', 'uint48'], [Number(p.maxUses), Number(p.interval)]) };
     case 'gas-cost-limit': return { policy: ours['gas-cost-limit'],
       initData: encodeAbiParameters([{ type: 'uint256' }], [BigInt(p.costLimit)]) };
+    case 'operation-deadline': return { policy: ours['operation-deadline'], initData: '0x' };
     case 'custom': return { policy: p.address, initData: p.initData };
     default: throw new Error(`unknown policy type ${p.type}`);
   }

@@ -25,9 +25,11 @@ public final class OperationContexts {
         Shape shape;
         List<Call> calls;
         OptionalLong modeClaim = OptionalLong.empty();
+        OptionalLong modeDeadline = OptionalLong.empty();
         if (startsWith(cd, Erc7579Execute.SELECTOR)) {
             ExecuteCall ex = Erc7579Execute.decode(op.callData());
             modeClaim = WindowClaim.suffix(ex.mode().word().unsafeBytes());
+            modeDeadline = OptionalLong.of(WindowClaim.deadline(ex.mode().word().unsafeBytes()));
             int callType = ex.mode().callType();
             boolean supported = ex.mode().execType() == ExecutionMode.EXEC_DEFAULT
                     && (callType == ExecutionMode.CALL_SINGLE || callType == ExecutionMode.CALL_BATCH);
@@ -42,7 +44,7 @@ public final class OperationContexts {
         }
         OperationContext.Gas gas = new OperationContext.Gas(op.verificationGasLimit(), op.callGasLimit(), op.preVerificationGas(),
                 op.paymasterVerificationGasLimit(), op.paymasterPostOpGasLimit(), op.maxFeePerGas(), op.maxPriorityFeePerGas());
-        return new OperationContext(op.sender(), smartSession, shape, calls, op.paymaster().isPresent(), gas, now, baseFee, modeClaim);
+        return new OperationContext(op.sender(), smartSession, shape, calls, op.paymaster().isPresent(), gas, now, baseFee, modeClaim, modeDeadline);
     }
 
     private static boolean startsWith(byte[] data, HexBytes prefix) {

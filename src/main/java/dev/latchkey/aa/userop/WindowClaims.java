@@ -19,7 +19,9 @@ import java.util.List;
  * Writes the time an operation claims to land at where the windowed policies (PeriodicSpendingLimit, RateLimit) read
  * it: the last 6 bytes of the mode word when a user-operation policy is a RateLimit, and a 6-byte suffix on every call
  * whose action policies hold one of them. The policies count the claimed window and pin the operation into it, so
- * validation reads no clock (ERC-7562 OP-011). Other calls and other callData are left byte for byte as they are.
+ * validation reads no clock (ERC-7562 OP-011). Where the session has OperationDeadlinePolicy, the mode word also carries
+ * the operation's deadline (claim + {@link WindowClaim#OPERATION_LIFETIME_SECONDS}, bytes 20..25). Other calls and other
+ * callData are left byte for byte as they are.
  */
 public final class WindowClaims {
 
@@ -43,6 +45,12 @@ public final class WindowClaims {
             mode = new ExecutionMode(HexBytes.of(w));
             changed = true;
         }
+        if (hasDeadline(session)) {
+            byte[] w = mode.word().bytes();
+            System.arraycopy(claimBytes(claim + WindowClaim.OPERATION_LIFETIME_SECONDS), 0, w, WindowClaim.DEADLINE_OFFSET, WindowClaim.LENGTH);
+            mode = new ExecutionMode(HexBytes.of(w));
+            changed = true;
+        }
         List<Execution> out = new ArrayList<>();
         for (Execution e : ex.executions()) {
             if (actionPolicies(session, smartSession, e).stream().anyMatch(p -> windowed(p.policy()))) {
@@ -59,9 +67,9 @@ public final class WindowClaims {
     }
 
     /**
-     * The last second at which {@code callData} (as {@link #stamp} wrote it) can still land: the end of the
-     * shortest window it claims (the EntryPoint refuses it after that, AA22), or {@code sessionUntil} when it claims
-     * none. What the signer needs to know when it may release a held sequence.
+     * The last second at which {@code callData} (as {@link #stamp} wrote it) can still land: its deadline or the end
+     * of the shortest window it claims (the EntryPoint refuses it after that, AA22), or {@code sessionUntil} when it
+     * claims none. What the signer needs to know when it may release a held sequence.
      */
     public static long validUntil(PreparedSession session, Address smartSession, HexBytes callData, long sessionUntil) {
         byte[] cd = callData.unsafeBytes();
@@ -75,6 +83,8 @@ public final class WindowClaims {
         long until = sessionUntil;
         byte[] w = ex.mode().word().bytes();
         long modeClaim = WindowClaim.uint48(w, 32 - WindowClaim.LENGTH);
+        long deadline = WindowClaim.deadline(w);
+        if (hasDeadline(session) && deadline != 0) until = Math.min(until, deadline);
         for (PreparedSession.Entry e : session.userOpPolicies()) {
             if (e.policy() instanceof Policy.RateLimit r) until = Math.min(until, WindowClaim.of(modeClaim, r.interval()).validUntil());
         }
@@ -88,6 +98,10 @@ public final class WindowClaims {
             }
         }
         return until;
+    }
+
+    private static boolean hasDeadline(PreparedSession session) {
+        return session.userOpPolicies().stream().anyMatch(e -> e.policy() instanceof Policy.OperationDeadline);
     }
 
     private static boolean windowed(Policy p) {

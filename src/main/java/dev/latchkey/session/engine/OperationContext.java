@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * What the engine needs to know about one session user operation, already decoded (see
  * {@code dev.latchkey.aa.userop.OperationContexts}). {@code now} and {@code baseFee} are the expected inclusion
  * time and block base fee. {@code modeClaim}: the time claimed in the mode word of {@code execute} (see
- * {@link WindowClaim}); empty for any other callData.
+ * {@link WindowClaim}); empty for any other callData. {@code modeDeadline}: the deadline in the same mode word (see
+ * {@link WindowClaim#deadline}); empty for any other callData.
  */
 public record OperationContext(
         Address account,
@@ -22,7 +23,8 @@ public record OperationContext(
         Gas gas,
         long now,
         BigInteger baseFee,
-        OptionalLong modeClaim) {
+        OptionalLong modeClaim,
+        OptionalLong modeDeadline) {
 
     /** How SmartSession treats the callData (spec §2.5 step 4). */
     public enum Shape {
@@ -62,6 +64,12 @@ public record OperationContext(
         this(account, smartSession, shape, calls, hasPaymaster, gas, now, baseFee, OptionalLong.empty());
     }
 
+    /** An operation whose mode word carries a claim but no deadline. */
+    public OperationContext(Address account, Address smartSession, Shape shape, List<Call> calls, boolean hasPaymaster,
+            Gas gas, long now, BigInteger baseFee, OptionalLong modeClaim) {
+        this(account, smartSession, shape, calls, hasPaymaster, gas, now, baseFee, modeClaim, OptionalLong.empty());
+    }
+
     public OperationContext {
         if (account == null) throw new FieldException("account", "missing");
         if (smartSession == null) throw new FieldException("smartSession", "missing");
@@ -71,6 +79,7 @@ public record OperationContext(
         UInt.check("now", now, 48);
         UInt.check("baseFee", baseFee, 256);
         if (modeClaim == null) throw new FieldException("modeClaim", "missing");
+        if (modeDeadline == null) throw new FieldException("modeDeadline", "missing");
         calls = List.copyOf(calls);
     }
 }

@@ -48,6 +48,7 @@ final class PolicyChecks {
             }
             case Policy.RateLimit r -> rate(c, r, cfg, op.modeClaim(), "the mode word of execute");
             case Policy.GasCostLimit g -> gasCost(c, g, cfg);
+            case Policy.OperationDeadline o -> deadline(c);
             case Policy.Custom x -> custom(c);
             default -> c.refuse("interface", null, null, p.kind().jsonName() + " cannot be a user-operation policy (enabling it reverts)");
         };
@@ -66,6 +67,7 @@ final class PolicyChecks {
             case Policy.RateLimit r -> rate(c, r, cfg, WindowClaim.suffix(call.data().unsafeBytes()), "the call's last 6 bytes");
             case Policy.Custom x -> custom(c);
             case Policy.GasCostLimit g -> c.refuse("interface", null, null, "gas-cost-limit cannot be an action policy (enabling it reverts)");
+            case Policy.OperationDeadline o -> c.refuse("interface", null, null, "operation-deadline cannot be an action policy (enabling it reverts)");
         };
     }
 
@@ -85,6 +87,18 @@ final class PolicyChecks {
         }
         validAfter = Math.max(validAfter, t.validAfter());
         if (t.validUntil() != 0) validUntil = validUntil == 0 ? t.validUntil() : Math.min(validUntil, t.validUntil());
+        return Optional.empty();
+    }
+
+    /** OperationDeadlinePolicy: the operation's own deadline is its validUntil; none (or 0) fails the check. */
+    private Optional<Refusal> deadline(Ctx c) {
+        long until = op.modeDeadline().orElse(0);
+        if (until == 0) return c.refuse("deadline", null, null, "the operation carries no deadline (expected in the mode word of execute)");
+        if (op.now() > until) {
+            return c.refuse("deadline", BigInteger.valueOf(op.now()), BigInteger.valueOf(until),
+                    "the operation's deadline " + until + " passed (now " + op.now() + ")");
+        }
+        validUntil = validUntil == 0 ? until : Math.min(validUntil, until);
         return Optional.empty();
     }
 

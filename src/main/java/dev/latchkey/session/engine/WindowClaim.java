@@ -36,6 +36,24 @@ public record WindowClaim(long start, long validUntil) {
         return Arrays.copyOf(data, data.length - LENGTH);
     }
 
+    /**
+     * Where OperationDeadlinePolicy reads an operation's deadline: bytes 20..25 of the mode word of {@code execute},
+     * just before the RateLimit claim (bytes 26..31).
+     */
+    public static final int DEADLINE_OFFSET = 32 - 2 * LENGTH;
+
+    /**
+     * How long after signing the signer's operations stay valid where the session has OperationDeadlinePolicy: long
+     * enough for a slow bundler and a fee bump, short enough that an operation a bundler called "rejected" is dead
+     * (and its sequence free again) minutes later, not when the session ends.
+     */
+    public static final long OPERATION_LIFETIME_SECONDS = 600;
+
+    /** The deadline in a 32-byte mode word (0 = none, which the policy refuses). */
+    public static long deadline(byte[] modeWord) {
+        return uint48(modeWord, DEADLINE_OFFSET);
+    }
+
     public static long uint48(byte[] d, int from) {
         long v = 0;
         for (int i = from; i < from + LENGTH; i++) v = (v << 8) | (d[i] & 0xff);

@@ -69,6 +69,10 @@ public final class PolicyJson {
                     onlyFields(path, n, Set.of("type", "costLimit"));
                     yield new Policy.GasCostLimit(uint(path, n, "costLimit", 256));
                 }
+                case OPERATION_DEADLINE -> {
+                    onlyFields(path, n, Set.of("type"));
+                    yield new Policy.OperationDeadline();
+                }
                 case CUSTOM -> {
                     onlyFields(path, n, Set.of("type", "address", "initData"));
                     yield new Policy.Custom(address(path, n, "address"), Json.hex(path, n, "initData"));
@@ -128,6 +132,7 @@ public final class PolicyJson {
             }
             case Policy.RateLimit rl -> n.put("maxUses", rl.maxUses()).put("interval", rl.interval());
             case Policy.GasCostLimit g -> n.put("costLimit", g.costLimit().toString());
+            case Policy.OperationDeadline o -> { }
             case Policy.Custom c -> n.put("address", c.policy().hex()).put("initData", c.initData().hex());
         }
         return n;

@@ -100,6 +100,14 @@ public sealed interface Policy {
         public PolicyKind kind() { return PolicyKind.GAS_COST_LIMIT; }
     }
 
+    /**
+     * Latchkey {@code OperationDeadlinePolicy}: each operation carries its own deadline (in the mode word of
+     * {@code execute}) and the EntryPoint refuses it after that, so a signed operation never outlives a few minutes.
+     */
+    record OperationDeadline() implements Policy {
+        public PolicyKind kind() { return PolicyKind.OPERATION_DEADLINE; }
+    }
+
     /** A policy contract this wallet does not know: shown and carried as raw bytes, never checked locally. */
     record Custom(Address policy, HexBytes initData) implements Policy {
         public Custom {

@@ -40,6 +40,7 @@ public final class PolicyCodec {
             case Policy.RateLimit r -> HexBytes.of(concat(UInt.toBytes(BigInteger.valueOf(r.maxUses()), 4),
                     UInt.toBytes(BigInteger.valueOf(r.interval()), 6)));
             case Policy.GasCostLimit g -> new AbiWords().uint(g.costLimit()).toHexBytes();
+            case Policy.OperationDeadline o -> HexBytes.EMPTY;
             case Policy.Custom c -> c.initData();
         };
     }
@@ -99,6 +100,10 @@ public final class PolicyCodec {
             case GAS_COST_LIMIT -> {
                 requireLength(field, d, 32);
                 yield new Policy.GasCostLimit(word(field, d, 0));
+            }
+            case OPERATION_DEADLINE -> {
+                requireLength(field, d, 0);
+                yield new Policy.OperationDeadline();
             }
             case CUSTOM -> throw new FieldException(field, "custom policies have no known layout");
         };

@@ -13,6 +13,7 @@ public enum PolicyKind {
     PERIODIC_SPENDING_LIMIT("periodic-spending-limit", false, true, false),
     RATE_LIMIT("rate-limit", true, true, false),
     GAS_COST_LIMIT("gas-cost-limit", true, false, false),
+    OPERATION_DEADLINE("operation-deadline", true, false, false),
     CUSTOM("custom", true, true, true);
 
     private final String jsonName;

@@ -144,6 +144,8 @@ public final class SessionReview {
             case Policy.SpendingLimits s -> "spending at most " + String.join(", ", s.limits().stream().map(l -> tokenAmount(l, n)).toList()) + " in total";
             case Policy.PeriodicSpendingLimit ps -> "spending at most " + String.join(", ", ps.limits().stream().map(l -> tokenAmount(l, n)).toList())
                     + " per " + (ps.period() == SessionBounds.DAY ? "day" : ps.period() + " s");
+            case Policy.OperationDeadline o -> "each operation expires " + dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS / 60
+                    + " minutes after it is signed";
             case Policy.Sudo x -> "SUDO: anything";
             case Policy.UniversalAction u -> "argument rules";
             case Policy.Custom c -> "unknown policy " + c.policy() + " (not checked locally)";

@@ -14,6 +14,7 @@ import dev.latchkey.session.policy.Policy;
 import dev.latchkey.session.wallet.Action;
 import dev.latchkey.session.wallet.Owners;
 import dev.latchkey.session.wallet.SessionMapper;
+import dev.latchkey.session.wallet.OperationDeadlines;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.Amounts;
 import dev.latchkey.trade.catalog.Catalog;
@@ -55,8 +56,9 @@ public final class SessionTemplates {
         };
         List<Policy> userOp = List.of(new Policy.TimeFrame(bounds.validUntil(), bounds.validAfter()),
                 new Policy.UsageLimit(BigInteger.valueOf(bounds.maxOperations())), new Policy.GasCostLimit(bounds.maxGasCostWei()));
-        WalletSession ws = new WalletSession(new Owners.Ecdsa(List.of(ctx.sessionKey()), 1, ctx.sessionValidator()), d.actions(), userOp, ctx.salt(),
-                List.of(ctx.network().chainId()), Optional.empty(), false);
+        WalletSession ws = OperationDeadlines.whereDeployed(new WalletSession(new Owners.Ecdsa(List.of(ctx.sessionKey()), 1,
+                ctx.sessionValidator()), d.actions(), userOp, ctx.salt(), List.of(ctx.network().chainId()), Optional.empty(), false),
+                ctx.policyAddresses());
         LeastPrivilege.check(ws, ctx.account(), ctx.network());
         OnchainSession on = SessionMapper.toOnchain(ws, ctx.policyAddresses());
         String until = WHEN.format(Instant.ofEpochSecond(bounds.validUntil()));

@@ -5,6 +5,7 @@ import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.FieldException;
 import dev.latchkey.session.model.HexBytes;
 import dev.latchkey.session.model.OnchainSession;
+import dev.latchkey.session.wallet.OperationDeadlines;
 import dev.latchkey.session.wallet.SessionMapper;
 import dev.latchkey.session.wallet.WalletSession;
 import dev.latchkey.trade.catalog.Catalog;
@@ -215,7 +216,8 @@ public final class SessionBuilderViewModel implements Activatable {
         review.run(progress -> {
             progress.update(-1, "Generating the session key in the vault");
             Address key = keys.create();
-            WalletSession ws = SessionCompiler.compile(s, key, salts.get(), context.network().chainId(), context.sessionValidator());
+            WalletSession ws = OperationDeadlines.whereDeployed(SessionCompiler.compile(s, key, salts.get(), context.network().chainId(),
+                    context.sessionValidator()), context.policyAddresses());
             OnchainSession on = SessionMapper.toOnchain(ws, context.policyAddresses());
             return new ApprovalRequest(on, context.account(), context.network().smartSession(),
                     List.of(new EnablePlan.ChainNonce(context.network().chainId(), BigInteger.ZERO)), context.network(),
@@ -265,8 +267,8 @@ public final class SessionBuilderViewModel implements Activatable {
         }
         SessionSpec s = new SessionSpec(owners.get(), parsed, anyCall.get() || parsed.isEmpty(), l.get());
         try {
-            WalletSession preview = SessionCompiler.compile(s, PREVIEW_KEY, HexBytes.zeros(32), context.network().chainId(),
-                    context.sessionValidator());
+            WalletSession preview = OperationDeadlines.whereDeployed(SessionCompiler.compile(s, PREVIEW_KEY, HexBytes.zeros(32),
+                    context.network().chainId(), context.sessionValidator()), context.policyAddresses());
             SessionMapper.toOnchain(preview, context.policyAddresses()); // every policy type must be deployed on this network
             spec = Optional.of(s);
             summary.set(String.join("\n", SessionSummary.lines(preview, context.network(), context.account(), context.zone()).stream()

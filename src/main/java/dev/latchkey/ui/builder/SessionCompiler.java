@@ -102,7 +102,11 @@ public final class SessionCompiler {
     }
 
     /** As {@link #fromWallet(WalletSession, Address)}, where ECDSA owners checked by {@code validator} are the plain forms. */
-    public static SessionSpec fromWallet(WalletSession s, Address sessionKey, Address validator) {
+    public static SessionSpec fromWallet(WalletSession in, Address sessionKey, Address validator) {
+        // The deadline is not a form field: the builder adds it back wherever the network has it (OperationDeadlines).
+        List<Policy> kept = in.policies().stream().filter(p -> !(p instanceof Policy.OperationDeadline)).toList();
+        WalletSession s = kept.size() == in.policies().size() ? in : new WalletSession(in.owners(), in.actions(),
+                kept.isEmpty() ? List.of(new Policy.Sudo()) : kept, in.salt(), in.chains(), in.signing(), in.permitErc4337Paymaster());
         Map<Address, BigInteger> perPeriod = new LinkedHashMap<>();
         Map<Address, BigInteger> totals = new LinkedHashMap<>();
         long[] period = {0};

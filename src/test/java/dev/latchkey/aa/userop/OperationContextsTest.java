@@ -112,6 +112,34 @@ class OperationContextsTest {
         assertThat(batch.attempted()).contains(BigInteger.valueOf(120));
     }
 
+    @Test
+    void operationDeadline_stampedClaimPlusLifetime_pinsValidUntil_andIsRequired() {
+        PolicyAddresses withDeadline = addresses.with(PolicyKind.OPERATION_DEADLINE, new Address("0x5555555555555555555555555555555555555555"));
+        PolicyEngine e = new PolicyEngine(withDeadline, SoftLimits.NONE, SoftLimits.LocalHistory.EMPTY);
+        OnchainSession s = SessionMapper.toOnchain(new WalletSession(new Owners.Ecdsa(List.of(ACCOUNT), 1), List.of(Action.anyCall()),
+                List.of(new Policy.TimeFrame(NOW + 86_400, 0), new Policy.OperationDeadline()), HexBytes.zeros(32), List.of(),
+                Optional.empty(), false), withDeadline);
+        HexBytes plain = Erc7579Execute.encode(List.of(new Execution(TOKEN, BigInteger.ZERO, transfer(1))));
+        HexBytes stamped = WindowClaims.stamp(e.prepare(s), SS, plain, NOW);
+        long until = NOW + dev.latchkey.session.engine.WindowClaim.OPERATION_LIFETIME_SECONDS;
+        byte[] mode = java.util.Arrays.copyOfRange(stamped.unsafeBytes(), 4, 36);
+        assertThat(dev.latchkey.session.engine.WindowClaim.deadline(mode)).isEqualTo(until);
+        assertThat(java.util.Arrays.copyOfRange(mode, 26, 32)).as("no RateLimit: its claim bytes stay zero").containsOnly(0);
+        assertThat(Erc7579Execute.decode(stamped).executions()).as("the calls are untouched").isEqualTo(Erc7579Execute.decode(plain).executions());
+        assertThat(e.check(s, OperationContexts.of(op(stamped), SS, NOW, BigInteger.ONE), new InMemoryPolicyState()))
+                .isEqualTo(new Decision.Allowed(0, until));
+        assertThat(WindowClaims.validUntil(e.prepare(s), SS, stamped, NOW + 86_400)).as("what the signer holds the sequence for").isEqualTo(until);
+        assertThat(refused(e.check(s, OperationContexts.of(op(stamped), SS, until + 1, BigInteger.ONE), new InMemoryPolicyState())).rule())
+                .isEqualTo("deadline");
+        assertThat(refused(e.check(s, OperationContexts.of(op(plain), SS, NOW, BigInteger.ONE), new InMemoryPolicyState())).message())
+                .contains("carries no deadline");
+        // Without the policy the same operation keeps its bytes and lives as long as its session.
+        OnchainSession without = SessionMapper.toOnchain(new WalletSession(new Owners.Ecdsa(List.of(ACCOUNT), 1), List.of(Action.anyCall()),
+                List.of(new Policy.TimeFrame(NOW + 86_400, 0)), HexBytes.zeros(32), List.of(), Optional.empty(), false), withDeadline);
+        assertThat(WindowClaims.stamp(e.prepare(without), SS, plain, NOW)).isEqualTo(plain);
+        assertThat(WindowClaims.validUntil(e.prepare(without), SS, plain, NOW + 86_400)).isEqualTo(NOW + 86_400);
+    }
+
     /** The operation of {@code calls} claiming {@code now}, as the signer sends it, landing at {@code now}. */
     OperationContext claimed(OnchainSession s, List<Execution> calls, long now) {
         HexBytes cd = WindowClaims.stamp(engine.prepare(s), SS, Erc7579Execute.encode(calls), now);

@@ -53,6 +53,20 @@ class SessionCompilerTest {
         assertThat(abi).isEqualTo(snapshotAbi(id)); // the pinned bytes of docs/trade.md §2, not just our own round trip
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void onANetworkWithOperationDeadlines_aTemplateLoadedAndLeftUnchangedCompilesToItsOwnBytes(String id, SessionTemplate template) {
+        var addresses = POLICIES.with(dev.latchkey.session.policy.PolicyKind.OPERATION_DEADLINE,
+                new dev.latchkey.session.model.Address("0x4000000000000000000000000000000000000009"));
+        TemplateSession t = SessionTemplates.build(template, week(), new dev.latchkey.trade.template.TemplateContext(DEVNET, ACCOUNT,
+                SESSION_KEY, SALT, addresses));
+        assertThat(t.wallet().policies()).last().isEqualTo(new dev.latchkey.session.policy.Policy.OperationDeadline());
+        SessionSpec spec = SessionCompiler.fromWallet(t.wallet(), SESSION_KEY);
+        WalletSession again = dev.latchkey.session.wallet.OperationDeadlines.whereDeployed(
+                SessionCompiler.compile(spec, SESSION_KEY, SALT, DEVNET.chainId()), addresses);
+        assertThat(again).isEqualTo(t.wallet());
+    }
+
     @Test
     void specFieldsOfTheSwapTemplateAreTheOnesTheFormShows() {
         TemplateSession t = SessionTemplates.build(new SessionTemplate.UniswapSwap("USDC", "WETH", 500, usdc(500), usdc(2000)), week(), TEMPLATE_CONTEXT);
