@@ -74,6 +74,19 @@ final class AccountReads {
         return new Owners(owners, threshold, "the Safe owners");
     }
 
+    /**
+     * A Kernel's owners: those of OwnableValidator when it is the root validator ({@code rootValidator()} is
+     * {@code 0x01 ‖ OwnableValidator}); any other root (ZeroDev's ECDSA validator, a passkey, a permission) has no
+     * owners this wallet signs for.
+     */
+    Owners kernelOwners(Address account, Address validator) {
+        Optional<String> root = call(account, Abi.call("rootValidator()"));
+        HexBytes expected = HexBytes.of(new byte[] {1}).concat(HexBytes.of(validator.bytes()));
+        boolean ours = root.map(r -> HexBytes.parse("root", r).slice(0, 21).equals(expected)).orElse(false);
+        if (!ours) return new Owners(List.of(), 0, "a root validator other than OwnableValidator at " + validator.checksummed() + ", owners");
+        return ownableOwners(account, validator);
+    }
+
     /** OwnableValidator's owners of {@code account}, when the account has it installed. */
     Owners ownableOwners(Address account, Address validator) {
         if (!isValidatorInstalled(account, validator)) return new Owners(List.of(), 0, "validators other than OwnableValidator; owners");

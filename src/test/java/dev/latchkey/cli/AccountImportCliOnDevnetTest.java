@@ -92,9 +92,9 @@ class AccountImportCliOnDevnetTest {
             String twoOfTwo = createSafe(devnet, node, List.of(owner, STRANGER), 2, 12);
             refused(cli, twoOfTwo, "needs 2 owner signatures");
         }
-        CliRunner.Run kernel = cli.chain("account", "create", "--kind", "kernel");
-        assertThat(kernel.exit()).isEqualTo(1);
-        assertThat(kernel.json().path("message").asText()).startsWith("Kernel v3 accounts are not supported yet");
+        CliRunner.Run nexus = cli.chain("account", "create", "--kind", "nexus");
+        assertThat(nexus.exit()).isEqualTo(1);
+        assertThat(nexus.json().path("message").asText()).startsWith("Nexus accounts are not supported yet");
         try (Keystore ks = Keystore.open(WalletLocation.walletFile(tmp.resolve("wallet")), KdfPolicy.standard(), java.time.Clock.systemUTC())) {
             assertThat(ks.sessions().accounts()).as("no account stored").isEmpty();
         }
