@@ -51,8 +51,10 @@ final class AccountReads {
         return call(account, Abi.call("supportsModule(uint256)", new Uint256(1))).map(r -> word(r, 0).signum() != 0).orElse(false);
     }
 
+    /** The account's EntryPoint: {@code entryPoint()}, or Kernel v3's lower-case {@code entrypoint()} public immutable. */
     Optional<Address> entryPoint(Address account) {
-        return call(account, Abi.call("entryPoint()")).map(r -> Address.parse("entryPoint", Abi.address(r, 0)));
+        return call(account, Abi.call("entryPoint()")).or(() -> call(account, Abi.call("entrypoint()")))
+                .map(r -> Address.parse("entryPoint", Abi.address(r, 0)));
     }
 
     boolean isValidatorInstalled(Address account, Address module) {
