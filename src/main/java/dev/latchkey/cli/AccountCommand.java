@@ -35,7 +35,7 @@ public final class AccountCommand implements Runnable {
             description = "Register the counterfactual account of an owner key (a new owner key if the vault has none).")
     static final class Create extends ChainCommand {
         @Option(names = "--kind", defaultValue = "latchkey", paramLabel = "KIND",
-                description = "latchkey (default) or safe7579 (a Safe with the Safe7579 adapter); kernel and nexus are not supported yet.")
+                description = "latchkey (default), safe7579 (a Safe with the Safe7579 adapter) or kernel (ZeroDev Kernel v3.1); nexus is not supported yet.")
         String kind;
 
         @Option(names = "--owner", paramLabel = "ADDR", description = "Owner key in the vault (default: the only one).")
@@ -73,7 +73,7 @@ public final class AccountCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Register an ERC-7579 account created elsewhere (Safe7579 or LatchkeyAccount) that a vault owner key"
+            description = "Register an ERC-7579 account created elsewhere (Safe7579, Kernel v3.1 or LatchkeyAccount) that a vault owner key"
                     + " controls alone; installs SmartSession with one owner-signed operation when it is missing.")
     static final class Import extends ChainCommand {
         @Option(names = "--address", required = true, paramLabel = "ADDR", description = "The deployed account.")

@@ -9,8 +9,9 @@ import org.web3j.abi.datatypes.Address;
 /**
  * The account stacks people already hold, deployed beside ours from the creation bytecode that
  * {@code @rhinestone/modulekit} 0.5.9 ships ({@code src/deployment/precompiles/}, fetched pinned and hash-checked by
- * {@code tools/registry-tarballs.mjs}): the Safe singleton, its proxy factory, the Safe7579 adapter and launchpad. They
- * come after everything else so the CREATE addresses of the tokens, Uniswap and Aave stay where they were.
+ * {@code tools/registry-tarballs.mjs}): the Safe singleton, its proxy factory, the Safe7579 adapter and launchpad, then
+ * Kernel v3.1's implementation and factory. They come after everything else so the CREATE addresses of the tokens,
+ * Uniswap and Aave stay where they were (and Kernel after Safe, so the Safe stack's addresses stay too).
  */
 final class AccountFactories {
 
@@ -27,6 +28,11 @@ final class AccountFactories {
         // the devnet has no attesters to trust (docs/devnet.md).
         addresses.put("Safe7579Launchpad", deployer.deploy("Safe7579Launchpad", creation(nodeModules, "Safe7579Launchpad"),
                 new Address(addresses.get("EntryPoint")), new Address("0x0000000000000000000000000000000000000000")));
+        deployer.progress("deploying Kernel v3.1 + KernelFactory (modulekit 0.5.9 precompiles)");
+        // Kernel's implementation is bound to its EntryPoint; the factory clones it (ERC-1967 proxies) per account.
+        addresses.put("Kernel", deployer.deploy("Kernel", creation(nodeModules, "Kernel"), new Address(addresses.get("EntryPoint"))));
+        addresses.put("KernelFactory", deployer.deploy("KernelFactory", creation(nodeModules, "KernelFactory"),
+                new Address(addresses.get("Kernel"))));
     }
 
     /** The 0x-hex creation bytecode {@code name} extracted from the pinned tarball. */

@@ -27,9 +27,9 @@ public record Manifest(int version, long chainId, String rpcUrl, String bundlerU
 
     /**
      * Bumped whenever the bootstrap deploys something different (2: our contracts at their CREATE2 addresses; 3: the
-     * Safe7579 stack beside ours).
+     * Safe7579 stack beside ours; 4: Kernel v3.1 and its factory after it).
      */
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
 
     public Manifest {
         addresses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(addresses));

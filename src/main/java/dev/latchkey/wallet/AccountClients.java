@@ -1,7 +1,9 @@
 package dev.latchkey.wallet;
 
 import dev.latchkey.aa.account.AccountSetup;
+import dev.latchkey.aa.flow.KernelAccounts;
 import dev.latchkey.aa.flow.SafeAccounts;
+import dev.latchkey.aa.account.KernelStack;
 import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.aa.flow.SmartAccountClient;
 import dev.latchkey.session.model.AccountKind;
@@ -19,6 +21,7 @@ final class AccountClients {
         AccountKinds.requireSupported(kind);
         return switch (kind) {
             case SAFE7579 -> safe(chain, owner, new BigInteger(1, salt.bytes()));
+            case KERNEL -> kernel(chain, owner, salt);
             default -> chain.account(AccountSpecs.spec(owner, salt));
         };
     }
@@ -35,6 +38,14 @@ final class AccountClients {
         chain.requireCode("SafeProxyFactory", stack.proxyFactory());
         chain.requireCode("Safe7579", stack.adapter());
         return SafeAccounts.counterfactual(chain.node(), chain.profile().chainAddresses(), stack, owner, saltNonce);
+    }
+
+    /** A new Kernel v3.1 account of {@code owner} ({@link KernelAccounts#counterfactual}) on this network's factory. */
+    static SmartAccountClient kernel(ChainConnection chain, Address owner, HexBytes salt) {
+        KernelStack stack = AccountKinds.kernel(chain.profile());
+        chain.requireCode("KernelFactory", stack.factory());
+        chain.requireCode("Kernel", stack.implementation());
+        return KernelAccounts.counterfactual(chain.node(), chain.profile().chainAddresses(), stack, owner, salt);
     }
 
     /** The single {@code bytes} of an ABI return value. */

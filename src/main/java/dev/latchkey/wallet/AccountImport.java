@@ -88,10 +88,14 @@ public final class AccountImport {
         // The adapter modulekit 0.5.9 ships says "rhinestone.safe7579.v1.0.0"; later sources say "safe-<version>.erc7579.…".
         if (id.startsWith("rhinestone.safe7579.") || id.startsWith("safe-") && id.contains(".erc7579.")) return AccountKind.SAFE7579;
         if (id.startsWith("latchkey.account.")) return AccountKind.LATCHKEY;
-        if (id.startsWith("kernel.")) return AccountKind.KERNEL;
+        if (id.equals("kernel.advanced.v0.3.1")) return AccountKind.KERNEL;
+        if (id.startsWith("kernel.")) {
+            throw refused(address.checksummed() + " is a Kernel Latchkey has not verified ('" + id + "'): only kernel.advanced.v0.3.1"
+                    + " is supported (its ERC-1271 wrapper is bound to the implementation's EIP-712 version)");
+        }
         if (id.startsWith("biconomy.nexus.")) return AccountKind.NEXUS;
         throw refused(address.checksummed() + " is an ERC-7579 account Latchkey does not know ('" + id + "'): supported are"
-                + " Safe7579 and LatchkeyAccount; Kernel v3 and Nexus are recognised but not driven yet");
+                + " Safe7579, Kernel v0.3.1 and LatchkeyAccount; Nexus is recognised but not driven yet");
     }
 
     /** The vault's owner key that controls {@code address} alone, or a refusal saying who does. */
@@ -99,6 +103,7 @@ public final class AccountImport {
         List<Address> vault = keystore.keys().ownerKeys().stream().map(SecretInfo::publicRef).map(a -> Address.parse("owner", a)).toList();
         AccountReads.Owners owners = switch (kind) {
             case SAFE7579 -> reads.safeOwners(address, AccountKinds.safe(chain.profile()).adapter());
+            case KERNEL -> reads.kernelOwners(address, chain.profile().ownableValidator());
             default -> reads.ownableOwners(address, chain.profile().ownableValidator());
         };
         Optional<Address> mine = owners.owners().stream().filter(vault::contains).findFirst();

@@ -1,6 +1,8 @@
 package dev.latchkey.wallet;
 
 import dev.latchkey.aa.account.AccountEncoding;
+import dev.latchkey.aa.account.KernelEncodings;
+import dev.latchkey.aa.account.KernelStack;
 import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.devnet.Manifest;
 import dev.latchkey.keystore.KeystoreException;
@@ -44,9 +46,7 @@ public final class AccountKinds {
     /** Kinds Latchkey can create and drive today; the others are refused with why. */
     static void requireSupported(AccountKind kind) {
         String why = switch (kind) {
-            case LATCHKEY, SAFE7579 -> null;
-            case KERNEL -> "Kernel v3 accounts are not supported yet: Kernel routes SmartSession through its own validation"
-                    + " config (hook and selector grants) and wraps ERC-1271 hashes, which this version does not encode";
+            case LATCHKEY, SAFE7579, KERNEL -> null;
             case NEXUS -> "Nexus accounts are not supported yet: Nexus's nonce key layout and ERC-1271 wrapper are not encoded"
                     + " by this version";
             case ERC7579_REFERENCE -> "the ERC-7579 reference account is a test account, not supported";
@@ -67,11 +67,24 @@ public final class AccountKinds {
         }
     }
 
+    /** The Kernel v3.1 implementation and factory of {@code profile}: on the devnet from its manifest. */
+    static KernelStack kernel(NetworkProfile profile) {
+        Manifest m = profile.devnet().orElseThrow(() -> new WalletException(WalletException.Kind.MISSING_DEPLOYMENT, "network "
+                + profile.name() + " has no Kernel v3.1 implementation and factory configured; Kernel accounts can be created on the devnet"));
+        try {
+            return new KernelStack(addr(m, "Kernel"), addr(m, "KernelFactory"));
+        } catch (NoSuchElementException e) {
+            throw new WalletException(WalletException.Kind.MISSING_DEPLOYMENT, e.getMessage()
+                    + "; the devnet predates Kernel: restart it with 'latchkey devnet up'", e);
+        }
+    }
+
     /** How the account's kind is encoded on {@code profile}. */
     static AccountEncoding encoding(AccountKind kind, NetworkProfile profile) {
         requireSupported(kind);
         return switch (kind) {
             case SAFE7579 -> new AccountEncoding.Safe7579(safe(profile).adapter());
+            case KERNEL -> new AccountEncoding.Kernel(profile.ownableValidator(), KernelEncodings.VERSION);
             default -> new AccountEncoding.Latchkey(profile.ownableValidator());
         };
     }

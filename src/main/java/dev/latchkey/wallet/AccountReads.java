@@ -51,8 +51,10 @@ final class AccountReads {
         return call(account, Abi.call("supportsModule(uint256)", new Uint256(1))).map(r -> word(r, 0).signum() != 0).orElse(false);
     }
 
+    /** The account's EntryPoint: {@code entryPoint()}, or Kernel v3's lower-case {@code entrypoint()} public immutable. */
     Optional<Address> entryPoint(Address account) {
-        return call(account, Abi.call("entryPoint()")).map(r -> Address.parse("entryPoint", Abi.address(r, 0)));
+        return call(account, Abi.call("entryPoint()")).or(() -> call(account, Abi.call("entrypoint()")))
+                .map(r -> Address.parse("entryPoint", Abi.address(r, 0)));
     }
 
     boolean isValidatorInstalled(Address account, Address module) {
@@ -72,6 +74,19 @@ final class AccountReads {
         List<Address> owners = call(safe, Abi.call("getOwners()")).map(AccountReads::addresses).orElse(List.of());
         long threshold = call(safe, Abi.call("getThreshold()")).map(r -> word(r, 0).longValueExact()).orElse(0L);
         return new Owners(owners, threshold, "the Safe owners");
+    }
+
+    /**
+     * A Kernel's owners: those of OwnableValidator when it is the root validator ({@code rootValidator()} is
+     * {@code 0x01 ‖ OwnableValidator}); any other root (ZeroDev's ECDSA validator, a passkey, a permission) has no
+     * owners this wallet signs for.
+     */
+    Owners kernelOwners(Address account, Address validator) {
+        Optional<String> root = call(account, Abi.call("rootValidator()"));
+        HexBytes expected = HexBytes.of(new byte[] {1}).concat(HexBytes.of(validator.bytes()));
+        boolean ours = root.map(r -> HexBytes.parse("root", r).slice(0, 21).equals(expected)).orElse(false);
+        if (!ours) return new Owners(List.of(), 0, "a root validator other than OwnableValidator at " + validator.checksummed() + ", owners");
+        return ownableOwners(account, validator);
     }
 
     /** OwnableValidator's owners of {@code account}, when the account has it installed. */

@@ -72,7 +72,7 @@ public final class SessionService {
             List<Budgets.Line> budget = Budgets.of(built.wallet(), built.validAfter(), built.validUntil());
             keystore.sessions().add(new SessionRecord(pid.bytes(), account.address(), key.address(), built.wallet().salt().bytes(),
                     SessionAbi.encode(built.onchain()).bytes(), plan.hashToSign().bytes(), built.validAfter(), built.validUntil(),
-                    SessionStatus.PENDING_ENABLE, new byte[24],
+                    SessionStatus.PENDING_ENABLE, nonceBase(accountAddress, pid),
                     List.of(new SessionRecord.Chain(p.chainId(), p.smartSession().checksummed(), nonce.longValueExact()))));
             for (Budgets.Line line : budget) {
                 keystore.sessions().setBudget(pid.bytes(), line.token(), line.cap(), line.uses());
@@ -127,13 +127,19 @@ public final class SessionService {
                 List.of(new EnablePlan.ChainNonce(p.chainId(), nonce)));
         keystore.sessions().add(new SessionRecord(pid.bytes(), account.address(), sessionKey.checksummed(), ws.salt().bytes(),
                 SessionAbi.encode(onchain).bytes(), plan.hashToSign().bytes(), frame.validAfter(), validUntil,
-                SessionStatus.PENDING_ENABLE, new byte[24],
+                SessionStatus.PENDING_ENABLE, nonceBase(accountAddress, pid),
                 List.of(new SessionRecord.Chain(p.chainId(), p.smartSession().checksummed(), nonce.longValueExact()))));
         for (Budgets.Line line : Budgets.of(ws, frame.validAfter(), validUntil)) {
             keystore.sessions().setBudget(pid.bytes(), line.token(), line.cap(), line.uses());
         }
         keystore.settings().put(SessionLabels.key(pid), label == null || label.isBlank() ? "custom session" : label);
         return keystore.sessions().get(pid.bytes());
+    }
+
+    /** The session's nonce lane base: Kernel routes on its own key layout (NonceLane); the other kinds use the default lane. */
+    private byte[] nonceBase(Address account, HexBytes pid) throws KeystoreException {
+        if (AccountKinds.stored(keystore.settings(), account) != dev.latchkey.session.model.AccountKind.KERNEL) return new byte[24];
+        return dev.latchkey.signer.NonceLane.kernelBase(pid.bytes(), chain.profile().smartSession());
     }
 
     /** The stored session {@code id} (full id or an unambiguous prefix of at least 8 hex digits). */

@@ -146,4 +146,56 @@ public sealed interface AccountEncoding {
             return owners.stream().sorted(Comparator.comparing((ECKeyPair k) -> Keys.getAddress(k.getPublicKey()))).toList();
         }
     }
+
+    /**
+     * Kernel v3.1 with our OwnableValidator as its root validator: an owner operation's nonce key is 0 (mode default,
+     * type root), signed as OwnableValidator validates (personal_sign of the userOpHash); a session operation's key is
+     * {@code 0x00 ‖ 0x01 ‖ SmartSession ‖ lane}; the enable approval is the owners' raw signature over Kernel's
+     * wrapped hash ({@link KernelEncodings#wrappedHash}) as {@code 0x01 ‖ OwnableValidator ‖ signatures}; validators
+     * are installed with Kernel's {@code hook ‖ abi.encode(data, hookData, selectorData)} granting {@code execute}.
+     */
+    record Kernel(Address ownableValidator, String version) implements AccountEncoding {
+        public Kernel {
+            if (ownableValidator == null) throw new FieldException("ownableValidator", "missing");
+            if (version == null || version.isBlank()) throw new FieldException("version", "missing");
+        }
+
+        @Override
+        public AccountKind kind() {
+            return AccountKind.KERNEL;
+        }
+
+        @Override
+        public BigInteger ownerNonceKey() {
+            return BigInteger.ZERO;
+        }
+
+        @Override
+        public HexBytes ownerStub(int owners) {
+            return MockSignatures.repeat(MockSignatures.OWNABLE_MOCK, owners);
+        }
+
+        @Override
+        public HexBytes ownerSignature(UserOperation op, HexBytes userOpHash, List<ECKeyPair> owners, long chainId, Address entryPoint) {
+            HexBytes prefixed = HexBytes.of(Sign.getEthereumMessageHash(userOpHash.unsafeBytes()));
+            return SessionKeySignatures.signAll(owners, prefixed, SessionKeySignatures.Form.RAW);
+        }
+
+        @Override
+        public HexBytes enableHash(Address account, long chainId, HexBytes digest) {
+            return KernelEncodings.wrappedHash(account, chainId, version, digest);
+        }
+
+        @Override
+        public HexBytes enableSignature(HexBytes ownerSignature) {
+            return PermissionEnableSig.format(AccountKind.KERNEL, ownableValidator, ownerSignature);
+        }
+
+        @Override
+        public HexBytes installValidator(Address validator, HexBytes initData) {
+            return HexBytes.parse("callData", Abi.call("installModule(uint256,address,bytes)", new Uint256(1),
+                    new org.web3j.abi.datatypes.Address(validator.hex()),
+                    new DynamicBytes(KernelEncodings.validatorInstallData(initData).bytes())));
+        }
+    }
 }

@@ -51,6 +51,34 @@ public sealed interface AccountSetup {
         }
     }
 
+    /**
+     * {@code KernelFactory.createAccount(initialize(…), salt)} as ZeroDev's SDK calls it, with the initializer of
+     * {@link KernelEncodings#initialize}: OwnableValidator with {@code owner} as root validator, SmartSession installed.
+     */
+    record Kernel(KernelStack stack, Address ownableValidator, Address owner, Address smartSession, HexBytes salt) implements AccountSetup {
+        public Kernel {
+            if (salt == null || salt.length() != 32) throw new dev.latchkey.session.model.FieldException("salt", "expected 32 bytes");
+        }
+
+        @Override
+        public Optional<Address> factory() {
+            return Optional.of(stack.factory());
+        }
+
+        @Override
+        public HexBytes factoryData() {
+            return HexBytes.parse("factoryData", Abi.call("createAccount(bytes,bytes32)", new DynamicBytes(initializer().bytes()),
+                    new Bytes32(salt.bytes())));
+        }
+
+        /** The {@code initialize} call the factory makes on the new account (and hashes into its address). */
+        public HexBytes initializer() {
+            HexBytes ownerConfig = dev.latchkey.session.wallet.SessionMapper.validatorInitData(
+                    new dev.latchkey.session.wallet.Owners.Ecdsa(java.util.List.of(owner), 1));
+            return KernelEncodings.initialize(ownableValidator, ownerConfig, smartSession);
+        }
+    }
+
     /** An account created outside Latchkey and imported by its address: it is deployed, nothing creates it. */
     record Existing() implements AccountSetup {
         @Override

@@ -85,6 +85,53 @@ class AccountEncodingTest {
         assertThat(new AccountEncoding.Safe7579(ADAPTER).kind()).isEqualTo(AccountKind.SAFE7579);
     }
 
+    @Test
+    void kernelWrappedHashIsViemsTypedDataHashOfKernelBytes32() {
+        HexBytes digest = HexBytes.parse("d", "0x" + "ab".repeat(32));
+        HexBytes wrapped = new AccountEncoding.Kernel(ADAPTER, KernelEncodings.VERSION).enableHash(SAFE, 31337, digest);
+        // viem: hashTypedData({domain: {name: "Kernel", version: "0.3.1", chainId: 31337, verifyingContract: SAFE},
+        //        types: {Kernel: [{name: "hash", type: "bytes32"}]}, primaryType: "Kernel", message: {hash: digest}})
+        assertThat(wrapped.hex()).isEqualTo("0xe5ed7a5f2ac0b575a04a16c8964401121911a8f2c1e6483f0a5bf94c65676273");
+        assertThat(KernelEncodings.wrappedHash(SAFE, 31337, "0.3.3", digest)).as("bound to the version").isNotEqualTo(wrapped);
+        assertThat(KernelEncodings.wrappedHash(ADAPTER, 31337, "0.3.1", digest)).as("bound to the account").isNotEqualTo(wrapped);
+        assertThatThrownBy(() -> KernelEncodings.wrappedHash(SAFE, 1, "0.3.1", digest.slice(0, 31))).isInstanceOf(FieldException.class);
+    }
+
+    @Test
+    void kernelInstallsAValidatorWithNoHookAndTheExecuteSelectorOnly() {
+        // viem: concat([zeroAddress, encodeAbiParameters([bytes, bytes, bytes], ["0x", "0x", "0xe9ae5c53"])])
+        String expected = "0x" + "00".repeat(20)
+                + "0000000000000000000000000000000000000000000000000000000000000060"
+                + "0000000000000000000000000000000000000000000000000000000000000080"
+                + "00000000000000000000000000000000000000000000000000000000000000a0"
+                + "00".repeat(32) + "00".repeat(32)
+                + "0000000000000000000000000000000000000000000000000000000000000004"
+                + "e9ae5c53" + "00".repeat(28);
+        assertThat(KernelEncodings.validatorInstallData(HexBytes.EMPTY).hex()).isEqualTo(expected);
+        HexBytes call = new AccountEncoding.Kernel(ADAPTER, KernelEncodings.VERSION).installValidator(SMART_SESSION, HexBytes.EMPTY);
+        assertThat(call.hex()).startsWith("0x9517e29f").endsWith(expected.substring(2) + "00".repeat(12));
+    }
+
+    @Test
+    void kernelRoutesOwnersToTheRootAndSessionsToSmartSessionAsAValidator() throws Exception {
+        AccountEncoding.Kernel enc = new AccountEncoding.Kernel(ADAPTER, KernelEncodings.VERSION);
+        assertThat(enc.ownerNonceKey()).as("mode 0, type root: the root validator").isZero();
+        BigInteger nonce = NonceKeys.nonce(enc.sessionNonceKey(SMART_SESSION), BigInteger.TEN);
+        assertThat(nonce.shiftRight(248)).as("mode default").isZero();
+        assertThat(nonce.shiftRight(240).and(BigInteger.valueOf(0xff))).as("type validator").isEqualTo(BigInteger.ONE);
+        assertThat(NonceKeys.validatorOf(AccountKind.KERNEL, nonce)).isEqualTo(SMART_SESSION);
+        HexBytes sig = HexBytes.parse("s", "0x" + "11".repeat(65));
+        assertThat(enc.enableSignature(sig)).isEqualTo(HexBytes.of(new byte[] {1}).concat(HexBytes.of(ADAPTER.bytes())).concat(sig));
+        ECKeyPair owner = Keys.createEcKeyPair();
+        UserOperation op = op(BigInteger.valueOf(100_000), BigInteger.valueOf(200_000));
+        HexBytes hash = UserOpHash.hash(op, UserOpHash.ENTRY_POINT_V07, BigInteger.valueOf(31337));
+        byte[] s = enc.ownerSignature(op, hash, List.of(owner), 31337, UserOpHash.ENTRY_POINT_V07).bytes();
+        assertThat(s).hasSize(65);
+        BigInteger key = Sign.signedPrefixedMessageToKey(hash.bytes(), new Sign.SignatureData(s[64], Arrays.copyOfRange(s, 0, 32),
+                Arrays.copyOfRange(s, 32, 64)));
+        assertThat(key).as("personal_sign of the userOpHash, as OwnableValidator.validateUserOp checks").isEqualTo(owner.getPublicKey());
+    }
+
     private static UserOperation op(BigInteger callGas, BigInteger verificationGas) {
         return UserOperation.of(SAFE, BigInteger.valueOf(5), HexBytes.parse("c", "0xe9ae5c53"))
                 .withGas(callGas, verificationGas, BigInteger.valueOf(50_000), BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(1_000_000_000L));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.latchkey.aa.flow.SafeAccounts;
+import dev.latchkey.aa.account.KernelStack;
 import dev.latchkey.aa.account.SafeStack;
 import dev.latchkey.aa.execution.Execution;
 import dev.latchkey.aa.submit.UserOperationReceipt;
@@ -62,6 +63,10 @@ class GasPerAccountKindOnDevnetTest {
         ECKeyPair owner2 = Keys.createEcKeyPair();
         report.put("safe7579", measure(devnet, SafeAccounts.counterfactual(devnet.client(), a, safe, FlowFixture.address(owner2),
                 new BigInteger(1, randomSalt().bytes())), owner2));
+        ECKeyPair owner3 = Keys.createEcKeyPair();
+        KernelStack kernel = new KernelStack(addr(devnet, "Kernel"), addr(devnet, "KernelFactory"));
+        report.put("kernel", measure(devnet, KernelAccounts.counterfactual(devnet.client(), a, kernel, FlowFixture.address(owner3),
+                randomSalt()), owner3));
 
         for (Map<String, Gas> kind : report.values()) {
             assertThat(kind.get("enable").transactionGas()).isGreaterThan(kind.get("use").transactionGas());
