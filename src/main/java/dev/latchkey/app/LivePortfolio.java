@@ -39,4 +39,15 @@ final class LivePortfolio implements PortfolioPort {
         workspace.changed();
         return s;
     }
+
+    @Override
+    public Snapshot deploy(AsyncAction.Progress progress) throws Exception {
+        WalletWorkspace w = workspace.current();
+        progress.update(-1, "Signing the account's first operation with the owner key and waiting for the chain");
+        w.deployer().deploy(w.account());
+        progress.update(-1, "Reading the deployed account");
+        Snapshot s = load();
+        workspace.changed();
+        return s;
+    }
 }

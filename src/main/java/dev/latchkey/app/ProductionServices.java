@@ -41,7 +41,7 @@ final class ProductionServices implements AutoCloseable {
         return new UiServices(this::startDevnet, environment(wallet, network, zone),
                 () -> new Address(wallet.keystore().keys().createSessionKey("session").address()),
                 approvals(wallet, network), UiServices.randomSalts(), zone,
-                new AppAutomations(wallet, network));
+                new AppAutomations(wallet, network), new LiveNetworkBook());
     }
 
     static SessionEnvironment environment(WalletSession wallet, WalletNetwork network, ZoneId zone) {

@@ -9,6 +9,7 @@ import dev.latchkey.wallet.ChainConnection;
 import dev.latchkey.wallet.NetworkProfile;
 import dev.latchkey.wallet.NetworkRequest;
 import dev.latchkey.wallet.Networks;
+import dev.latchkey.wallet.UserNetworks;
 import dev.latchkey.wallet.WalletException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The wallet's chosen network (first run / Settings) as a {@link NetworkProfile}: the local devnet's manifest in
- * {@code devnetDirectory} by default, a public preset with the user's RPC. A custom RPC has no known Latchkey
- * contracts, so sessions cannot be built there: that is said plainly.
+ * {@code devnetDirectory} by default, a public preset with the user's RPC, or one of the user's own networks from the
+ * {@code networks.json} beside the wallet. An old custom RPC has no known Latchkey contracts: that is said plainly.
  */
 final class WalletNetwork {
 
@@ -36,9 +37,17 @@ final class WalletNetwork {
             case NetworkChoice.Preset p -> new NetworkRequest(p.preset(), Optional.empty(), Optional.empty(),
                     Optional.of(URI.create(p.rpcUrl())), p.bundlerUrl().map(URI::create));
             case NetworkChoice.Custom c -> throw new WalletException(WalletException.Kind.MISSING_DEPLOYMENT, "a custom RPC ("
-                    + c.rpcUrl() + ") has no known SmartSession, policy or token addresses; pick the local devnet or a preset network");
+                    + c.rpcUrl() + ") has no known SmartSession, policy or token addresses; add it as your own network in"
+                    + " Settings (its chain id, bundler and tokens) and switch to it");
+            case NetworkChoice.Own o -> NetworkRequest.named(o.name());
         };
-        return Networks.resolve(request);
+        return Networks.resolve(request, ownNetworks());
+    }
+
+    /** The user's own networks, beside the open wallet's file. */
+    UserNetworks ownNetworks() throws KeystoreException {
+        return new UserNetworks(wallet.walletFile().orElseThrow(() -> new WalletException(WalletException.Kind.STATE,
+                "no wallet is open")).getParent());
     }
 
     ChainConnection open() throws KeystoreException {

@@ -3,9 +3,8 @@ package dev.latchkey.cli;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.chain.RpcException;
 import dev.latchkey.keystore.WalletLocation;
-import dev.latchkey.trade.catalog.Token;
+import dev.latchkey.wallet.NetworkAdding;
 import dev.latchkey.wallet.NetworkCheck;
-import dev.latchkey.wallet.NetworkTokens;
 import dev.latchkey.wallet.UserNetwork;
 import dev.latchkey.wallet.UserNetworks;
 import dev.latchkey.wallet.WalletException;
@@ -124,23 +123,10 @@ public final class NetworkCommand implements Runnable {
         Map<String, Object> execute() {
             UserNetwork bare = new UserNetwork(name, chainId, rpcUrl, Optional.ofNullable(bundlerUrl),
                     Optional.ofNullable(explorerUrl), addresses, List.of());
-            UserNetworks store = store();
-            if (store.get(name).isPresent()) {
-                throw new WalletException(WalletException.Kind.INVALID, "a network named '" + name
-                        + "' exists; remove it first or choose another name");
-            }
-            UserNetwork network;
-            List<NetworkCheck.Checked> checked;
-            try (EvmClient client = new EvmClient(bare.rpcUrl().toString())) {
-                NetworkCheck.check(bare, client);
-                List<Token> read = new ArrayList<>();
-                tokens.forEach((symbol, address) -> read.add(NetworkTokens.read(client, symbol, address, name)));
-                network = bare.withTokens(read);
-                checked = NetworkCheck.check(network, client);
-            }
-            store.add(network);
+            NetworkAdding.Checked checked = NetworkAdding.add(store(), bare, tokens);
+            UserNetwork network = checked.network();
             Map<String, Object> out = describe(network);
-            out.put("contracts", rows(checked));
+            out.put("contracts", rows(checked.contracts()));
             return out;
         }
     }

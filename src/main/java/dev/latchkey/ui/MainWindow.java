@@ -163,7 +163,9 @@ public final class MainWindow {
     /** Shows a section in the shell's content area. */
     public void showSection(Section section) {
         if (section == Section.SETTINGS) {
-            SettingsViewModel vm = new SettingsViewModel(wallet, theme.modeProperty(), action(), saves, fx, services);
+            SettingsViewModel vm = new SettingsViewModel(wallet, theme.modeProperty(), action(), saves, fx, services,
+                    java.util.Optional.of(new dev.latchkey.ui.network.NetworksViewModel(wallet, services.networks(), action(),
+                            workspace::release)));
             setContent(views.load(SettingsView.class, () -> new SettingsView(vm)));
             return;
         }

@@ -1,6 +1,9 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.latchkey.app.FxLookups.text;
+import static dev.latchkey.app.FxLookups.waitFor;
+import static dev.latchkey.app.FxLookups.waitUntil;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.automation.AutomationService;
@@ -152,23 +155,4 @@ class AwayAutomationsFxTest {
                 new org.web3j.abi.datatypes.Address(holder.hex()))), 0);
     }
 
-    private static String text(FxRobot robot, String query) throws Exception {
-        return robot.lookup(query).tryQuery().map(n -> {
-            try {
-                return WaitForAsyncUtils.asyncFx(((Label) n)::getText).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                return "";
-            }
-        }).orElse("");
-    }
-
-    private static void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -1,6 +1,10 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.latchkey.app.FxLookups.fx;
+import static dev.latchkey.app.FxLookups.text;
+import static dev.latchkey.app.FxLookups.waitFor;
+import static dev.latchkey.app.FxLookups.waitUntil;
 
 import dev.latchkey.chain.Abi;
 import dev.latchkey.devnet.Devnet;
@@ -145,27 +149,4 @@ class Safe7579AppFlowFxTest {
         return titles.stream().filter(t -> t.startsWith(titlePrefix)).count();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> {
-            try {
-                return fx(((Label) n)::getText);
-            } catch (Exception e) {
-                return "";
-            }
-        }).orElse("");
-    }
-
-    private static void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

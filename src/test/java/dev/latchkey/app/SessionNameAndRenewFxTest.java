@@ -1,6 +1,10 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.latchkey.app.FxLookups.fx;
+import static dev.latchkey.app.FxLookups.text;
+import static dev.latchkey.app.FxLookups.waitFor;
+import static dev.latchkey.app.FxLookups.waitUntil;
 
 import dev.latchkey.devnet.Devnet;
 import dev.latchkey.devnet.DevnetExtension;
@@ -155,27 +159,4 @@ class SessionNameAndRenewFxTest {
         return fx(() -> ((TextField) robot.lookup(query).query()).getText());
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static String text(FxRobot robot, String query) throws Exception {
-        return robot.lookup(query).tryQuery().map(n -> {
-            try {
-                return fx(((Labeled) n)::getText);
-            } catch (Exception e) {
-                return "";
-            }
-        }).orElse("");
-    }
-
-    private static void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

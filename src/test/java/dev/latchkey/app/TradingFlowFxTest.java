@@ -1,6 +1,9 @@
 package dev.latchkey.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.latchkey.app.FxLookups.fx;
+import static dev.latchkey.app.FxLookups.text;
+import static dev.latchkey.app.FxLookups.waitFor;
 
 import dev.latchkey.aa.flow.ChainPolicyState;
 import dev.latchkey.devnet.Devnet;
@@ -226,25 +229,6 @@ class TradingFlowFxTest {
 
     private static BigInteger usdc(long whole) {
         return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static String text(FxRobot robot, String query) throws Exception {
-        return robot.lookup(query).tryQuery().map(n -> {
-            try {
-                return fx(((Label) n)::getText);
-            } catch (Exception e) {
-                return "";
-            }
-        }).orElse("");
-    }
-
-    private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {

@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The network picked at first run and shown in Settings: the local devnet, a public preset (its contract addresses
- * are known; the RPC is the user's), or a custom RPC. No bundler URL means direct submission.
+ * The network picked at first run or in Settings: the local devnet, a public preset (its contract addresses are
+ * known; the RPC is the user's), or one of the user's own networks (added with its chain id, RPC, bundler and tokens,
+ * checked on its chain, kept in {@code networks.json} beside the wallet). {@link Custom} is only read back from
+ * wallets made before own networks existed. No bundler URL means direct submission.
  */
 public sealed interface NetworkChoice {
 
@@ -16,6 +18,9 @@ public sealed interface NetworkChoice {
     record Preset(String preset, String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
 
     record Custom(String rpcUrl, Optional<String> bundlerUrl) implements NetworkChoice { }
+
+    /** One of the user's own networks, by the name it was added under. */
+    record Own(String name) implements NetworkChoice { }
 
     /** Why {@code text} is not an http(s) URL with a host, or empty when it is one. */
     static String urlProblem(String text, boolean optional) {
@@ -55,6 +60,7 @@ public sealed interface NetworkChoice {
             case Preset p -> displayName(p.preset()) + " via " + p.rpcUrl()
                     + p.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
             case Custom c -> "Custom RPC " + c.rpcUrl() + c.bundlerUrl().map(b -> ", bundler " + b).orElse(", direct submission");
+            case Own o -> "Your network '" + o.name() + "'";
         };
     }
 }

@@ -240,7 +240,7 @@ public final class WalletSession implements AutoCloseable {
         current().settings().put(key, value);
     }
 
-    /** Stores the network picked at first run (plain settings: nothing here is secret). */
+    /** Stores the network picked at first run or in Settings (plain settings: nothing here is secret). */
     public void saveNetwork(NetworkChoice choice) throws KeystoreException {
         Settings st = current().settings();
         switch (choice) {
@@ -256,6 +256,10 @@ public final class WalletSession implements AutoCloseable {
                 st.put("network.rpcUrl", c.rpcUrl());
                 st.put("network.bundlerUrl", c.bundlerUrl().orElse(""));
             }
+            case NetworkChoice.Own o -> {
+                st.put("network.kind", "own");
+                st.put("network.name", o.name());
+            }
         }
     }
 
@@ -267,6 +271,7 @@ public final class WalletSession implements AutoCloseable {
         return switch (kind) {
             case "preset" -> new NetworkChoice.Preset(st.get("network.preset"), st.get("network.rpcUrl"), bundler);
             case "custom" -> new NetworkChoice.Custom(st.get("network.rpcUrl"), bundler);
+            case "own" -> new NetworkChoice.Own(st.get("network.name"));
             default -> new NetworkChoice.LocalDevnet();
         };
     }

@@ -16,6 +16,12 @@ public interface PortfolioPort {
     Snapshot fund(AsyncAction.Progress progress) throws Exception;
 
     /**
+     * Off the devnet: creates the account contract with one owner-signed operation that the account pays for from its
+     * own ETH (send it some first), then reads the account again.
+     */
+    Snapshot deploy(AsyncAction.Progress progress) throws Exception;
+
+    /**
      * @param account what the chain says about the account
      * @param faucet  whether {@link #fund} is available (the local devnet)
      * @param funding what one press of the faucet button gives, for its label

@@ -46,6 +46,8 @@ public final class PortfolioViewModel implements Activatable {
 
     private final PortfolioPort port;
     private final AsyncAction fund;
+    /** Whether the network has the devnet faucet (else the button deploys the account). */
+    private boolean faucet;
     private final Consumer<String> clipboard;
     private final ChangeFeed changes;
     private final FxExecutor fx;
@@ -104,12 +106,22 @@ public final class PortfolioViewModel implements Activatable {
         reloader.request();
     }
 
-    /** Devnet faucet: funds and deploys the account, then shows the new balances. */
+    /**
+     * The account button: on the devnet the faucet funds and deploys the account; elsewhere an account that is not
+     * deployed yet is deployed by one owner operation paid from its own ETH.
+     */
     public void onFund() {
         if (!faucetAvailable.get()) {
             return;
         }
         notice.set("");
+        if (!faucet) {
+            fund.run(port::deploy, snapshot -> {
+                show(snapshot);
+                notice.set(snapshot.account().deployed() ? "The account is deployed." : "The account is still not deployed.");
+            }, this::showError);
+            return;
+        }
         fund.run(port::fund, snapshot -> {
             show(snapshot);
             notice.set("Test funds received: " + snapshot.funding() + ".");
@@ -132,7 +144,7 @@ public final class PortfolioViewModel implements Activatable {
         deployed.set(a.deployed());
         deployment.set(a.deployed() ? "Deployed"
                 : "Counterfactual: the address is reserved; the account contract is created by its first operation"
-                + (s.faucet() ? " or by the faucet" : ""));
+                + (s.faucet() ? " or by the faucet" : "; send it ETH, then deploy it here"));
         List<Balance> rows = new ArrayList<>();
         rows.add(new Balance("ETH", Formats.amount(a.ethWei(), 18), a.ethWei()));
         a.tokens().forEach(t -> rows.add(new Balance(t.symbol(), Formats.amount(t.raw(), t.decimals()), t.raw())));
@@ -146,8 +158,10 @@ public final class PortfolioViewModel implements Activatable {
             health.set(Health.NONE);
             reserves.clear();
         });
-        faucetAvailable.set(s.faucet());
-        faucetLabel.set(s.faucet() ? "Get test funds (" + s.funding() + ")" : "Faucet: local devnet only");
+        faucet = s.faucet();
+        faucetAvailable.set(s.faucet() || !a.deployed());
+        faucetLabel.set(s.faucet() ? "Get test funds (" + s.funding() + ")"
+                : a.deployed() ? "Faucet: local devnet only" : "Deploy the account (paid from its ETH)");
         loaded.set(true);
     }
 

@@ -26,6 +26,7 @@ public final class SettingsView implements View<SettingsViewModel> {
     @FXML private Label network;
     @FXML private VBox addresses;
     @FXML private Label submission;
+    @FXML private VBox networks;
     @FXML private CheckBox dark;
     @FXML private TextField autoLockMinutes;
     @FXML private Label autoLockHint;
@@ -62,6 +63,7 @@ public final class SettingsView implements View<SettingsViewModel> {
         submission.textProperty().bind(vm.submissionProperty().map(s -> s == Submission.BUNDLER
                 ? "Through the network's ERC-4337 bundler (set by the network: it has a bundler URL)."
                 : "Direct: a funded key sends handleOps (set by the network: it has no bundler URL)."));
+        vm.networks().ifPresent(n -> networks.getChildren().add(new dev.latchkey.ui.network.NetworksView(n).root()));
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
         autoLockMinutes.textProperty().bindBidirectional(vm.autoLockMinutesProperty());
         autoLockHint.textProperty().bind(vm.autoLockHintProperty());

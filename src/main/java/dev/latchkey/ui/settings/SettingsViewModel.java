@@ -52,6 +52,7 @@ public final class SettingsViewModel implements Activatable {
     private final java.util.concurrent.Executor saves;
     private final java.util.concurrent.Executor fx;
     private final UiServices services;
+    private final Optional<dev.latchkey.ui.network.NetworksViewModel> networks;
 
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper(this, "network", "");
     private final ObservableList<String> addresses = FXCollections.observableArrayList();
@@ -80,6 +81,14 @@ public final class SettingsViewModel implements Activatable {
      */
     public SettingsViewModel(WalletSession wallet, ObjectProperty<ThemeService.Mode> theme, AsyncAction work,
                              java.util.concurrent.Executor saves, java.util.concurrent.Executor fx, UiServices services) {
+        this(wallet, theme, work, saves, fx, services, Optional.empty());
+    }
+
+    /** @param networks the networks section (switch, add), activated with this screen */
+    public SettingsViewModel(WalletSession wallet, ObjectProperty<ThemeService.Mode> theme, AsyncAction work,
+                             java.util.concurrent.Executor saves, java.util.concurrent.Executor fx, UiServices services,
+                             Optional<dev.latchkey.ui.network.NetworksViewModel> networks) {
+        this.networks = Objects.requireNonNull(networks);
         this.wallet = Objects.requireNonNull(wallet);
         this.theme = Objects.requireNonNull(theme);
         this.work = Objects.requireNonNull(work);
@@ -99,6 +108,7 @@ public final class SettingsViewModel implements Activatable {
 
     @Override
     public void activate() {
+        networks.ifPresent(dev.latchkey.ui.network.NetworksViewModel::activate);
         work.run(progress -> {
             NetworkChoice n = wallet.network();
             List<String> lines = new ArrayList<>();
@@ -137,6 +147,7 @@ public final class SettingsViewModel implements Activatable {
                 case NetworkChoice.LocalDevnet d -> Submission.BUNDLER;
                 case NetworkChoice.Preset p -> p.bundlerUrl().isPresent() ? Submission.BUNDLER : Submission.DIRECT;
                 case NetworkChoice.Custom c -> c.bundlerUrl().isPresent() ? Submission.BUNDLER : Submission.DIRECT;
+                case NetworkChoice.Own o -> Submission.BUNDLER;
             };
             // How operations reach the chain is the network's (a bundler URL or none), not a stored choice: nothing read one.
             submission.set(defaultMode);
@@ -167,6 +178,7 @@ public final class SettingsViewModel implements Activatable {
 
     @Override
     public void deactivate() {
+        networks.ifPresent(dev.latchkey.ui.network.NetworksViewModel::deactivate);
         walletPassword.set("");
         exportPassword.set("");
     }
@@ -286,5 +298,10 @@ public final class SettingsViewModel implements Activatable {
     public ReadOnlyStringProperty autoLockHintProperty() { return autoLockHint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty softHintProperty() { return softHint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The networks section, when this app offers switching and adding networks. */
+    public Optional<dev.latchkey.ui.network.NetworksViewModel> networks() {
+        return networks;
+    }
+
     public AsyncAction workAction() { return work; }
 }

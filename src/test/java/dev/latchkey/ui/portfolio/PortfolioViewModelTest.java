@@ -78,6 +78,11 @@ class PortfolioViewModelTest {
                 public Snapshot fund(AsyncAction.Progress progress) throws Exception {
                     return live.fund(progress);
                 }
+
+                @Override
+                public Snapshot deploy(AsyncAction.Progress progress) throws Exception {
+                    return live.deploy(progress);
+                }
             };
             PortfolioViewModel vm = new PortfolioViewModel(faulty, TestWalletSessions.synchronous(), TestWalletSessions.synchronous(),
                     text -> { }, ChangeFeed.NONE, FxExecutor.direct());
