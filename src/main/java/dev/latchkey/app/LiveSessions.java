@@ -78,7 +78,9 @@ final class LiveSessions implements SessionsPort {
                 continue;
             }
             Address smartSession = r.chain(p.chainId()).map(c -> Address.parse("smartSession", c.smartSession())).orElse(p.smartSession());
-            out.add(cards.card(r, def.get(), label, new ChainPolicyState(w.chain().node(), smartSession, account), now));
+            SessionCard card = cards.card(r, def.get(), label, new ChainPolicyState(w.chain().node(), smartSession, account), now);
+            Optional<dev.latchkey.agent.bundle.SessionShares.Share> shared = dev.latchkey.agent.bundle.SessionShares.of(w.keystore().settings(), pid);
+            out.add(shared.isPresent() ? card.sharedWith(shared.get().server()) : card);
         }
         // live sessions first, newest first within each group
         List<SessionCard> ordered = new ArrayList<>(out);
@@ -99,6 +101,30 @@ final class LiveSessions implements SessionsPort {
         } finally {
             workspace.changed();
         }
+    }
+
+    @Override
+    public dev.latchkey.ui.sessions.SessionSharing.Plan sharePlan(HexBytes permissionId) throws Exception {
+        WalletWorkspace w = workspace.current();
+        return AppSessionShares.plan(w, find(w, permissionId));
+    }
+
+    @Override
+    public dev.latchkey.ui.sessions.SessionSharing.Shared share(HexBytes permissionId, dev.latchkey.ui.sessions.SessionSharing.Request request,
+                                                                AsyncAction.Progress progress) throws Exception {
+        WalletWorkspace w = workspace.current();
+        progress.update(-1, "Sealing the session for " + request.server());
+        try {
+            return AppSessionShares.share(w, find(w, permissionId), request);
+        } finally {
+            workspace.changed();
+        }
+    }
+
+    private static SessionRecord find(WalletWorkspace w, HexBytes permissionId) throws Exception {
+        return mine(w).stream().filter(s -> HexBytes.of(s.permissionId()).equals(permissionId)).findFirst()
+                .orElseThrow(() -> new WalletException(WalletException.Kind.NOT_FOUND, "no session " + permissionId.hex()
+                        + " of this account on " + w.profile().name()));
     }
 
     @Override

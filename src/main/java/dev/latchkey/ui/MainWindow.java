@@ -205,7 +205,7 @@ public final class MainWindow {
             }
             case SESSIONS -> {
                 SessionsViewModel vm = new SessionsViewModel(workspace.sessions(), action(), action(), ticker, clock, notes,
-                        workspace.changes(), fx, this::openBuilder, action(), this::openRenewal);
+                        workspace.changes(), fx, this::openBuilder, action(), this::openRenewal, this::action);
                 yield views.load(SessionsView.class, () -> new SessionsView(vm, views));
             }
             case ACTIVITY -> {

@@ -18,16 +18,16 @@ import java.util.function.Predicate;
  * {@code latchkey agent run} as its own OS process, through the program's real entry point ({@code app.Launcher}), with
  * the JVM's class-loading log on: its JSON lines are collected while it runs.
  */
-final class AgentProcess {
+public final class AgentProcess {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Process process;
+    public final Process process;
     final Path classLog;
     final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
-    AgentProcess(Path classLog, String... args) throws IOException {
+    public AgentProcess(Path classLog, String... args) throws IOException {
         this.classLog = classLog;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + classLog, "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
@@ -47,7 +47,7 @@ final class AgentProcess {
     }
 
     /** The JSON log lines of {@code event} so far. */
-    List<JsonNode> events(String event) {
+    public List<JsonNode> events(String event) {
         List<JsonNode> out = new ArrayList<>();
         for (String l : lines) {
             if (!l.startsWith("{")) continue;
@@ -62,7 +62,7 @@ final class AgentProcess {
     }
 
     /** Waits until {@code done} holds over the collected lines (or the process ended, or the timeout). */
-    boolean await(Predicate<AgentProcess> done, long seconds) throws InterruptedException {
+    public boolean await(Predicate<AgentProcess> done, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (done.test(this)) return true;
@@ -72,32 +72,32 @@ final class AgentProcess {
         return false;
     }
 
-    void sigkill() throws InterruptedException {
+    public void sigkill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         reader.join(5_000);
     }
 
     /** SIGTERM; returns the exit code. */
-    int sigterm() throws InterruptedException {
+    public int sigterm() throws InterruptedException {
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
         if (!process.waitFor(45, TimeUnit.SECONDS)) throw new AssertionError("the agent did not stop on SIGTERM:\n" + String.join("\n", lines));
         reader.join(5_000);
         return process.exitValue();
     }
 
-    int waitForExit(long seconds) throws InterruptedException {
+    public int waitForExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) throw new AssertionError("the agent did not exit:\n" + String.join("\n", lines));
         reader.join(5_000);
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         return String.join("\n", lines);
     }
 
     /** Classes the JVM loaded, from its class-loading log. */
-    List<String> loadedClasses() throws IOException {
+    public List<String> loadedClasses() throws IOException {
         return Files.readAllLines(classLog).stream().filter(l -> l.contains("[class,load]")).toList();
     }
 }

@@ -51,11 +51,11 @@ import org.web3j.utils.Numeric;
  * devnet), with the adapters the signer and the engine need, an account deployer (the one owner signature installs
  * SmartSession with the sessions enabled) and a whale that moves the Uniswap pool price.
  */
-final class DevnetWorld implements AutoCloseable {
+public final class DevnetWorld implements AutoCloseable {
 
-    final Devnet devnet;
-    final Manifest m;
-    final EvmClient client;
+    public final Devnet devnet;
+    public final Manifest m;
+    public final EvmClient client;
     final JsonRpcClient bundlerRpc;
     final BundlerSubmitter bundler;
     final TradeNetwork network;
@@ -87,7 +87,7 @@ final class DevnetWorld implements AutoCloseable {
         return new DevnetWorld(null, manifest, new EvmClient(manifest.rpcUrl()));
     }
 
-    static DevnetWorld start(Path dir) {
+    public static DevnetWorld start(Path dir) {
         Devnet d = Devnet.start(DevnetConfig.defaults(dir), message -> System.err.println("[automation devnet] " + message));
         if (d.manifest().bundlerUrl() == null) {
             d.close();
@@ -182,19 +182,19 @@ final class DevnetWorld implements AutoCloseable {
         devnet.faucet().fund(new Funding(to.hex(), BigDecimal.ONE, BigDecimal.valueOf(usdc), null, weth == null ? null : new BigDecimal(weth)));
     }
 
-    BigInteger balance(String token, Address who) {
+    public BigInteger balance(String token, Address who) {
         return Abi.word(client.call(m.address(token), Abi.call("balanceOf(address)", new org.web3j.abi.datatypes.Address(who.hex()))), 0);
     }
 
     /** WETH price in USDC from slot0 (display only). */
-    BigDecimal wethPrice() {
+    public BigDecimal wethPrice() {
         var reader = reader();
         var pool = reader.pool(addr("WETH"), addr("USDC"), 500);
         return PriceLevel.price(reader.sqrtPriceX96(pool.address()), pool.token0().equals(addr("WETH")), 18, 6);
     }
 
     /** Swaps through the WETH/USDC pool from a whale until the price is at or beyond {@code target} (down: sells WETH). */
-    void movePriceTo(BigDecimal target) throws Exception {
+    public void movePriceTo(BigDecimal target) throws Exception {
         ECKeyPair whaleKey = Keys.createEcKeyPair();
         String whale = "0x" + Keys.getAddress(whaleKey);
         client.rpc().call("anvil_setBalance", whale, "0x" + BigInteger.TEN.pow(25).toString(16));
@@ -230,7 +230,7 @@ final class DevnetWorld implements AutoCloseable {
     }
 
     /** Moves chain time forward and mines a block (this devnet only). */
-    void advance(long seconds) {
+    public void advance(long seconds) {
         client.rpc().call("evm_increaseTime", seconds);
         client.rpc().call("evm_mine");
     }
@@ -239,13 +239,19 @@ final class DevnetWorld implements AutoCloseable {
      * Mines a block {@code phase} seconds into the next epoch-aligned window of {@code window} seconds: the windowed
      * policies pin an operation into its window, and a bundler refuses one whose window ends within seconds.
      */
-    void alignTo(long window, long phase) {
+    public void alignTo(long window, long phase) {
         long now = client.latestTimestamp();
         client.rpc().call("evm_setNextBlockTimestamp", now - Math.floorMod(now, window) + window + phase);
         client.rpc().call("evm_mine");
     }
 
-    void mine() {
+    public void mine() {
+        client.rpc().call("evm_mine");
+    }
+
+    /** Mines the next block at chain time {@code epochSecond} (later than the latest block; this devnet only). */
+    public void mineAt(long epochSecond) {
+        client.rpc().call("evm_setNextBlockTimestamp", epochSecond);
         client.rpc().call("evm_mine");
     }
 

@@ -115,6 +115,24 @@ final class WalletScreenshots {
             SessionsViewModel sessions = Fx.call(() -> (SessionsViewModel) window.content().viewModel());
             Fx.await(() -> sessions.cards().size() == 2 && !sessions.loading().isRunning());
             both(context, stage, "sessions");
+            Fx.call(() -> {
+                sessions.cards().get(0).onShare();
+                return null;
+            });
+            Fx.await(() -> sessions.sharingProperty().get() != null
+                    && !sessions.sharingProperty().get().automationsProperty().get().startsWith("Reading"));
+            Fx.call(() -> {
+                var form = sessions.sharingProperty().get();
+                form.serverProperty().set("rack-1");
+                form.passphraseProperty().set("meadow lantern");
+                form.fileProperty().set("/home/you/latchkey-aave-supply-borrow-repay.bundle");
+                return null;
+            });
+            both(context, stage, "sessions-share");
+            Fx.call(() -> {
+                sessions.sharingProperty().get().onClose();
+                return null;
+            });
 
             show(shell, Section.ACTIVITY);
             ActivityViewModel activity = Fx.call(() -> (ActivityViewModel) window.content().viewModel());

@@ -53,38 +53,12 @@ public final class SessionShare {
             throw new WalletException(WalletException.Kind.INVALID, "--server: a name of 1 to " + MAX_SERVER_NAME
                     + " printable characters (what the wallet shows: \"shared with <name>\"), got '" + name + "'");
         }
-        HexBytes pid = HexBytes.of(s.permissionId());
         if (Files.exists(file)) throw new WalletException(WalletException.Kind.INVALID, "--to: " + file + " exists; choose a new file");
-        if (s.status() == SessionStatus.REVOKED || s.status() == SessionStatus.REVOKING) {
-            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is " + s.status() + "; only a live session can be shared");
-        }
-        if (s.status() != SessionStatus.ENABLED && !s.approved()) {
-            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is not approved yet; approve it first ('latchkey session enable')");
-        }
-        if (s.chain(network.chainId()).isEmpty()) {
-            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is not on " + network.name());
-        }
-        if (s.validUntil() <= clock.instant().getEpochSecond()) {
-            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " has expired");
-        }
-        if (!(network.submission() instanceof Submission.Bundler)) {
-            throw new WalletException(WalletException.Kind.STATE, "an agent submits through an ERC-4337 bundler and " + network.name()
-                    + " has none configured; give --bundler-url");
-        }
-        Optional<SessionShares.Share> earlier = SessionShares.of(keystore.settings(), pid);
-        if (earlier.isPresent()) {
-            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is already " + earlier.get().text()
-                    + " (agent " + earlier.get().agentId() + "); one session runs on one agent: revoke it and share a new session");
-        }
+        HexBytes pid = HexBytes.of(s.permissionId());
         Sessions.Account account = keystore.sessions().accounts().stream().filter(a -> a.address().equalsIgnoreCase(s.account()))
                 .findFirst().orElseThrow(() -> new WalletException(WalletException.Kind.NOT_FOUND, "no account " + s.account() + " in this wallet"));
         List<AgentBundle.Rule> rules = new ArrayList<>();
-        for (AutomationRule r : keystore.automations().all()) {
-            if (!Arrays.equals(r.permissionId(), s.permissionId()) || r.status() != AutomationRule.Status.ACTIVE) continue;
-            if (r.nextSeq() != 0 || r.nextAttempt() != 0) {
-                throw new WalletException(WalletException.Kind.STATE, "rule " + HexBytes.of(r.ruleId()).hex().substring(2, 10) + " (" + r.label()
-                        + ") already fired in this wallet; only rules that never fired are handed to an agent (remove it, or pause it to keep it here)");
-            }
+        for (AutomationRule r : handedOver(s)) {
             rules.add(new AgentBundle.Rule(r.ruleId(), r.kind(), r.label(), keystore.automations().spec(r.ruleId())));
         }
         List<AgentBundle.Budget> budget = new ArrayList<>();
@@ -115,5 +89,44 @@ public final class SessionShare {
             throw e;
         }
         return new Result(agentId, name, pid, rules.stream().map(r -> HexBytes.of(r.ruleId()).hex()).toList(), file);
+    }
+
+    /**
+     * Whether {@code s} can be shared now, and if so the automation rules that go along (ACTIVE, never fired); a session
+     * that cannot be shared is refused with the reason. Reads only: the Sessions screen shows this before its form.
+     */
+    public List<AutomationRule> handedOver(SessionRecord s) throws KeystoreException {
+        HexBytes pid = HexBytes.of(s.permissionId());
+        if (s.status() == SessionStatus.REVOKED || s.status() == SessionStatus.REVOKING) {
+            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is " + s.status() + "; only a live session can be shared");
+        }
+        if (s.status() != SessionStatus.ENABLED && !s.approved()) {
+            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is not approved yet; approve it first ('latchkey session enable')");
+        }
+        if (s.chain(network.chainId()).isEmpty()) {
+            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is not on " + network.name());
+        }
+        if (s.validUntil() <= clock.instant().getEpochSecond()) {
+            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " has expired");
+        }
+        if (!(network.submission() instanceof Submission.Bundler)) {
+            throw new WalletException(WalletException.Kind.STATE, "an agent submits through an ERC-4337 bundler and " + network.name()
+                    + " has none configured; give --bundler-url");
+        }
+        Optional<SessionShares.Share> earlier = SessionShares.of(keystore.settings(), pid);
+        if (earlier.isPresent()) {
+            throw new WalletException(WalletException.Kind.STATE, "session " + pid.hex() + " is already " + earlier.get().text()
+                    + " (agent " + earlier.get().agentId() + "); one session runs on one agent: revoke it and share a new session");
+        }
+        List<AutomationRule> rules = new ArrayList<>();
+        for (AutomationRule r : keystore.automations().all()) {
+            if (!Arrays.equals(r.permissionId(), s.permissionId()) || r.status() != AutomationRule.Status.ACTIVE) continue;
+            if (r.nextSeq() != 0 || r.nextAttempt() != 0) {
+                throw new WalletException(WalletException.Kind.STATE, "rule " + HexBytes.of(r.ruleId()).hex().substring(2, 10) + " (" + r.label()
+                        + ") already fired in this wallet; only rules that never fired are handed to an agent (remove it, or pause it to keep it here)");
+            }
+            rules.add(r);
+        }
+        return rules;
     }
 }

@@ -10,14 +10,32 @@ import java.util.Optional;
 
 /**
  * What one session card shows: its life-cycle status, validity, usage read live from the policy contracts, and the
- * functions it may call. {@code problem} is set when the usage could not be read (the card still shows the rest).
+ * functions it may call. {@code problem} is set when the usage could not be read (the card still shows the rest);
+ * {@code sharedWith} names the server the session was handed to ({@code latchkey session share} or the card's Share).
  */
 public record SessionCard(HexBytes permissionId, String label, Status status, long validAfter, long validUntil,
-                          Optional<Meter> operations, List<Meter> meters, List<String> actions, Optional<String> problem) {
+                          Optional<Meter> operations, List<Meter> meters, List<String> actions, Optional<String> problem,
+                          Optional<String> sharedWith) {
 
     public SessionCard {
         meters = List.copyOf(meters);
         actions = List.copyOf(actions);
+    }
+
+    public SessionCard(HexBytes permissionId, String label, Status status, long validAfter, long validUntil,
+                       Optional<Meter> operations, List<Meter> meters, List<String> actions, Optional<String> problem) {
+        this(permissionId, label, status, validAfter, validUntil, operations, meters, actions, problem, Optional.empty());
+    }
+
+    /** The same card, shared with {@code server}. */
+    public SessionCard sharedWith(String server) {
+        return new SessionCard(permissionId, label, status, validAfter, validUntil, operations, meters, actions, problem,
+                Optional.of(server));
+    }
+
+    /** Live and not handed to a server yet: one session runs on one agent. */
+    public boolean shareable() {
+        return sharedWith.isEmpty() && (status == Status.READY || status == Status.ENABLED);
     }
 
     /** Where a session is in its life. */

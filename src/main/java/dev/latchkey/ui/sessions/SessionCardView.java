@@ -30,6 +30,8 @@ public final class SessionCardView implements View<SessionCardViewModel> {
     @FXML private Label problem;
     @FXML private Button revoke;
     @FXML private Button renew;
+    @FXML private Button share;
+    @FXML private Label shared;
     @FXML private HBox confirm;
     @FXML private Button confirmRevoke;
     @FXML private Button cancelRevoke;
@@ -55,6 +57,14 @@ public final class SessionCardView implements View<SessionCardViewModel> {
         problem.setText(vm.problem());
         problem.setVisible(!vm.problem().isEmpty());
         problem.setManaged(problem.isVisible());
+        shared.setId("shared-" + vm.id());
+        shared.setText(vm.sharedWith());
+        shared.setVisible(!vm.sharedWith().isEmpty());
+        shared.setManaged(shared.isVisible());
+        share.setId("share-" + vm.id());
+        share.setVisible(vm.shareable());
+        share.setManaged(share.isVisible());
+        share.setOnAction(e -> vm.onShare());
         renew.setId("renew-" + vm.id());
         renew.setOnAction(e -> vm.onRenew());
         revoke.setVisible(vm.revocable());

@@ -23,16 +23,44 @@ public final class SessionCardViewModel implements Activatable {
     private final BooleanProperty confirming = new SimpleBooleanProperty(this, "confirming", false);
 
     private final Consumer<SessionCard> renew;
+    private final Consumer<SessionCard> share;
 
     SessionCardViewModel(SessionCard card, long now, Consumer<SessionCard> revoke) {
         this(card, now, revoke, c -> { });
     }
 
     SessionCardViewModel(SessionCard card, long now, Consumer<SessionCard> revoke, Consumer<SessionCard> renew) {
+        this(card, now, revoke, renew, c -> { });
+    }
+
+    SessionCardViewModel(SessionCard card, long now, Consumer<SessionCard> revoke, Consumer<SessionCard> renew,
+                         Consumer<SessionCard> share) {
         this.card = card;
         this.revoke = revoke;
         this.renew = renew;
+        this.share = share;
         tick(now);
+    }
+
+    /** Opens "Share with a server…" for this session. */
+    public void onShare() {
+        if (shareable()) {
+            share.accept(card);
+        }
+    }
+
+    /** Live, approved and not shared yet. */
+    public boolean shareable() {
+        return card.shareable();
+    }
+
+    /** "Shared with rack-1 — its rules run there", or empty. */
+    public String sharedWith() {
+        return card.sharedWith().map(s -> "Shared with " + s + " — a server signs with this session until you revoke it").orElse("");
+    }
+
+    static String when(long epochSecond) {
+        return WHEN.format(Instant.ofEpochSecond(epochSecond));
     }
 
     /** A new session with the same scope, for the owner's one approval (the approve screen opens). */

@@ -25,6 +25,16 @@ public interface SessionsPort {
      */
     dev.latchkey.ui.builder.ApprovalRequest renewal(HexBytes permissionId) throws Exception;
 
+    /** What sharing {@code permissionId} with a server would hand over, or why it cannot be shared now. */
+    SessionSharing.Plan sharePlan(HexBytes permissionId) throws Exception;
+
+    /**
+     * Seals one session for one server's agent after re-checking the wallet password: the session key, its approved
+     * definition, its rules that never fired and the network, never an owner key. The wallet then shows it shared and
+     * pauses those rules here. Nothing is written when it fails.
+     */
+    SessionSharing.Shared share(HexBytes permissionId, SessionSharing.Request request, AsyncAction.Progress progress) throws Exception;
+
     /** The panic button: every live session of the account, in one owner-signed operation. */
     String revokeAll(AsyncAction.Progress progress) throws Exception;
 

@@ -32,6 +32,7 @@ public final class SessionsView implements View<SessionsViewModel> {
     @FXML private VBox emptyState;
     @FXML private Button buildFirst;
     @FXML private FlowPane cards;
+    @FXML private VBox shareHost;
 
     public SessionsView(SessionsViewModel vm, ViewFactory views) {
         this.vm = vm;
@@ -56,8 +57,20 @@ public final class SessionsView implements View<SessionsViewModel> {
         error.managedProperty().bind(error.visibleProperty());
         emptyState.visibleProperty().bind(vm.emptyProperty());
         emptyState.managedProperty().bind(emptyState.visibleProperty());
+        vm.sharingProperty().addListener((o, before, now) -> showShare(now));
+        showShare(vm.sharingProperty().get());
         vm.cards().addListener((ListChangeListener<SessionCardViewModel>) c -> render());
         render();
+    }
+
+    private void showShare(ShareSessionViewModel form) {
+        shareHost.getChildren().setAll(form == null ? java.util.List.of()
+                : java.util.List.of(views.load(ShareSessionView.class, () -> new ShareSessionView(form)).root()));
+        shareHost.setVisible(form != null);
+        shareHost.setManaged(form != null);
+        if (form != null) {
+            root.setVvalue(0);
+        }
     }
 
     private void render() {

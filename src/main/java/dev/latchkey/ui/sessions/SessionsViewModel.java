@@ -12,6 +12,10 @@ import dev.latchkey.ui.common.ChangeFeed;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -49,6 +53,8 @@ public final class SessionsViewModel implements Activatable {
 
     private final AsyncAction renewing;
     private final java.util.function.Consumer<dev.latchkey.ui.builder.ApprovalRequest> onRenew;
+    private final Supplier<AsyncAction> actions;
+    private final ObjectProperty<ShareSessionViewModel> sharing = new SimpleObjectProperty<>(this, "sharing");
     private long chainTimeAtLoad;
     private long wallAtLoad;
     private Ticker.Repeating tick;
@@ -63,6 +69,15 @@ public final class SessionsViewModel implements Activatable {
     public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
                              NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession,
                              AsyncAction renewing, java.util.function.Consumer<dev.latchkey.ui.builder.ApprovalRequest> onRenew) {
+        this(port, load, revoking, ticker, clock, notifications, changes, fx, onBuildSession, renewing, onRenew, () -> renewing);
+    }
+
+    /** {@code actions} gives the share form fresh actions (reading its plan, writing the bundle). */
+    public SessionsViewModel(SessionsPort port, AsyncAction load, AsyncAction revoking, Ticker ticker, InstantSource clock,
+                             NotificationsViewModel notifications, ChangeFeed changes, FxExecutor fx, Runnable onBuildSession,
+                             AsyncAction renewing, java.util.function.Consumer<dev.latchkey.ui.builder.ApprovalRequest> onRenew,
+                             Supplier<AsyncAction> actions) {
+        this.actions = Objects.requireNonNull(actions);
         this.renewing = Objects.requireNonNull(renewing);
         this.onRenew = Objects.requireNonNull(onRenew);
         this.port = Objects.requireNonNull(port);
@@ -95,6 +110,7 @@ public final class SessionsViewModel implements Activatable {
             subscription = null;
         }
         confirmingRevokeAll.set(false);
+        sharing.set(null);
     }
 
     public void onRefresh() {
@@ -137,6 +153,20 @@ public final class SessionsViewModel implements Activatable {
                 failure -> error.set("Cannot renew " + card.label() + ": " + UserMessages.describe(failure)));
     }
 
+    /** Opens the share form for one card (one at a time); a share reloads the cards, so the card says "Shared with". */
+    private void share(SessionCard card) {
+        error.set("");
+        sharing.set(new ShareSessionViewModel(card, port, actions.get(), actions.get(), shared -> {
+            notifications.show(Kind.SUCCESS, card.label() + " shared with " + shared.server(), "Bundle written to " + shared.file());
+            reloader.request();
+        }, () -> sharing.set(null)));
+    }
+
+    /** The open share form, or null. */
+    public ReadOnlyObjectProperty<ShareSessionViewModel> sharingProperty() {
+        return sharing;
+    }
+
     private void revoke(SessionCard card) {
         long note = notifications.show(Kind.PROGRESS, "Revoking " + card.label(), card.permissionId().hex());
         boolean started = revoking.run(progress -> port.revoke(card.permissionId(), progress), done -> {
@@ -155,7 +185,7 @@ public final class SessionsViewModel implements Activatable {
         error.set("");
         chainTimeAtLoad = s.chainTime();
         wallAtLoad = clock.instant().getEpochSecond();
-        cards.setAll(s.cards().stream().map(c -> new SessionCardViewModel(c, s.chainTime(), this::revoke, this::renew)).toList());
+        cards.setAll(s.cards().stream().map(c -> new SessionCardViewModel(c, s.chainTime(), this::revoke, this::renew, this::share)).toList());
         long live = s.cards().stream().filter(c -> c.status().live()).count();
         long expired = s.cards().stream().filter(c -> c.status() == SessionCard.Status.EXPIRED).count();
         long revoked = s.cards().size() - live - expired;
