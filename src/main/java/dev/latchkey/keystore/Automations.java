@@ -76,7 +76,7 @@ public final class Automations {
                 } catch (SQLException e) {
                     throw Sessions.constraint(e, "rule " + SecretRows.hexRef(ruleId));
                 }
-                evaluation(c, notes(dek, dekVersion), ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
+                AutomationRows.evaluation(c, notes(dek, dekVersion), clock.millis(), ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
                 ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_ADDED, SecretRows.hexRef(ruleId), kind + " " + label,
                         ActivityFields.NONE.withRuleKind(kind));
                 return null;
@@ -159,7 +159,7 @@ public final class Automations {
                         throw new KeystoreException.JournalConflictException("rule " + SecretRows.hexRef(ruleId) + " changed since version " + expectedVersion);
                     }
                 }
-                evaluation(c, notes(dek, dekVersion), ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
+                AutomationRows.evaluation(c, notes(dek, dekVersion), clock.millis(), ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
                 return null;
             });
         });
@@ -177,8 +177,8 @@ public final class Automations {
             if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(ruleId));
             if (!from.contains(rule.status())) return false;
             SealedNotes n = notes(dek, dekVersion);
-            updateStatus(c, n, ruleId, to, reason);
-            evaluation(c, n, ruleId, block, chainTime, result, reason);
+            AutomationRows.updateStatus(c, n, clock.millis(), ruleId, to, reason);
+            AutomationRows.evaluation(c, n, clock.millis(), ruleId, block, chainTime, result, reason);
             String shown = PublicWords.status(to, reason);
             ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), SecretRows.hexRef(ruleId), shown, ActivityFields.because(shown));
             return true;
@@ -223,7 +223,7 @@ public final class Automations {
                 ps.setBytes(3, f.ruleId());
                 ps.executeUpdate();
             }
-            evaluation(c, n, f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
+            AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
                     "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + SecretRows.hexRef(f.intentId()) + ": " + f.reason());
             ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_FIRED, SecretRows.hexRef(f.ruleId()), "intent " + SecretRows.hexRef(f.intentId()) + " trigger " + f.seq(),
                     ActivityFields.fired(SecretRows.hexRef(f.intentId()), f.seq()));
@@ -249,7 +249,7 @@ public final class Automations {
                 if (ps.executeUpdate() != 1) return false;
             }
             boolean ok = r.state() == AutomationFiring.State.SUCCEEDED;
-            evaluation(c, n, f.ruleId(), r.block(), r.chainTime(), ok ? AutomationEvaluation.Result.SUCCEEDED : AutomationEvaluation.Result.FAILED,
+            AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), ok ? AutomationEvaluation.Result.SUCCEEDED : AutomationEvaluation.Result.FAILED,
                     "trigger " + f.seq() + " attempt " + f.attempt() + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
             switch (r.change()) {
                 case RuleChange.Continue k -> { }
@@ -265,12 +265,12 @@ public final class Automations {
                     }
                 }
                 case RuleChange.Done d -> {
-                    updateStatus(c, n, f.ruleId(), AutomationRule.Status.DONE, d.reason());
-                    evaluation(c, n, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.DONE, d.reason());
+                    AutomationRows.updateStatus(c, n, clock.millis(), f.ruleId(), AutomationRule.Status.DONE, d.reason());
+                    AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.DONE, d.reason());
                 }
                 case RuleChange.Attention a -> {
-                    updateStatus(c, n, f.ruleId(), AutomationRule.Status.NEEDS_ATTENTION, a.reason());
-                    evaluation(c, n, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
+                    AutomationRows.updateStatus(c, n, clock.millis(), f.ruleId(), AutomationRule.Status.NEEDS_ATTENTION, a.reason());
+                    AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
                 }
             }
             ActivityLog.append(c, clock.instant(), ok ? ActivityKind.AUTOMATION_SUCCEEDED : ActivityKind.AUTOMATION_FAILED, SecretRows.hexRef(f.ruleId()),
@@ -296,7 +296,7 @@ public final class Automations {
     public AutomationFiring firing(byte[] intentId) throws KeystoreException {
         AutomationFiring f = db.read(c -> AutomationRows.readFiring(c, intentId));
         if (f == null) throw new KeystoreException.NotFoundException("no firing " + SecretRows.hexRef(intentId));
-        return keystore.withDek((dek, dekVersion) -> opened(notes(dek, dekVersion), f));
+        return keystore.withDek((dek, dekVersion) -> AutomationRows.opened(notes(dek, dekVersion), f));
     }
 
     /** Firings still waiting for the signer's outcome, oldest first: what the engine drives on after a restart. */
@@ -314,7 +314,7 @@ public final class Automations {
         keystore.withDek((dek, dekVersion) -> db.transaction(c -> {
             SealedNotes sealer = notes(dek, dekVersion);
             for (AutomationEvaluation.New n : rows) {
-                evaluation(c, sealer, n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
+                AutomationRows.evaluation(c, sealer, clock.millis(), n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
                 // A skip is a decision too: `signer run` prints it from the activity log (the engine records a rule's
                 // skip once per change of reason, so this does not grow every block).
                 if (n.result() == AutomationEvaluation.Result.SKIPPED) {
@@ -355,30 +355,6 @@ public final class Automations {
 
     private SealedNotes notes(byte[] dek, long dekVersion) {
         return new SealedNotes(aead, dek, dekVersion);
-    }
-
-    private void updateStatus(Connection c, SealedNotes n, byte[] ruleId, AutomationRule.Status to, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET status = ?, status_reason = ?, updated_at = ? WHERE rule_id = ?")) {
-            ps.setString(1, to.name());
-            ps.setString(2, n.text(ruleId, SealedNotes.Column.STATUS_REASON, reason == null ? "" : reason));
-            ps.setLong(3, clock.millis());
-            ps.setBytes(4, ruleId);
-            ps.executeUpdate();
-        }
-    }
-
-    private void evaluation(Connection c, SealedNotes n, byte[] ruleId, long block, long chainTime, AutomationEvaluation.Result result,
-                            String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_evaluation (rule_id, block, chain_time, result, reason, at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setBytes(1, ruleId);
-            ps.setLong(2, block);
-            ps.setLong(3, chainTime);
-            ps.setString(4, result.name());
-            ps.setString(5, n.text(ruleId, SealedNotes.Column.EVALUATION_REASON, reason));
-            ps.setLong(6, clock.millis());
-            ps.executeUpdate();
-        }
     }
 
     /** Rules with their status reason opened while unlocked; locked, the reason reads "" (kind, label and status stay readable). */
@@ -428,16 +404,11 @@ public final class Automations {
         return keystore.withDek((dek, dekVersion) -> {
             SealedNotes n = notes(dek, dekVersion);
             List<AutomationFiring> out = new ArrayList<>();
-            for (AutomationFiring f : raw) out.add(opened(n, f));
+            for (AutomationFiring f : raw) out.add(AutomationRows.opened(n, f));
             return out;
         });
     }
 
-    private static AutomationFiring opened(SealedNotes n, AutomationFiring f) throws KeystoreException {
-        return new AutomationFiring(f.intentId(), f.ruleId(), f.seq(), f.attempt(), f.block(), f.chainTime(),
-                n.openBytes(f.ruleId(), SealedNotes.Column.FIRING_CALLDATA, f.callData()), f.state(), f.outcome(),
-                n.openText(f.ruleId(), SealedNotes.Column.FIRING_DETAIL, f.detail()), f.updatedAt());
-    }
 
     @Override
     public String toString() {
