@@ -2,7 +2,6 @@ package dev.latchkey.app;
 
 import dev.latchkey.cli.LatchkeyCommand;
 import javafx.application.Application;
-import picocli.CommandLine;
 
 /**
  * Entry point of the {@code latchkey} program: without arguments (or with only {@code --smoke}) it starts the
@@ -19,7 +18,7 @@ public final class Launcher {
             Application.launch(LatchkeyApp.class, args);
             return;
         }
-        int exit = new CommandLine(new LatchkeyCommand()).execute(args);
+        int exit = LatchkeyCommand.commandLine().execute(args);
         if (exit != 0) {
             System.exit(exit);
         }

@@ -25,24 +25,27 @@ public final class EvmClient implements AutoCloseable {
     }
 
     /** The underlying JSON-RPC client, for node-specific methods (anvil_*, evm_*). */
+    /** A uint256 has at most 78 decimal digits (or 64 hex digits); longer text is not a quantity. */
+    private static final int MAX_QUANTITY_CHARS = 80;
+
     public JsonRpcClient rpc() {
         return rpc;
     }
 
     public long chainId() {
-        return quantity(rpc.call("eth_chainId")).longValueExact();
+        return quantity("eth_chainId", rpc.call("eth_chainId")).longValueExact();
     }
 
     public BigInteger blockNumber() {
-        return quantity(rpc.call("eth_blockNumber"));
+        return quantity("eth_blockNumber", rpc.call("eth_blockNumber"));
     }
 
     public BigInteger balance(String address) {
-        return quantity(rpc.call("eth_getBalance", address, "latest"));
+        return quantity("eth_getBalance", rpc.call("eth_getBalance", address, "latest"));
     }
 
     public String code(String address) {
-        return rpc.call("eth_getCode", address, "latest").asText();
+        return data("eth_getCode", rpc.call("eth_getCode", address, "latest"));
     }
 
     public boolean hasCode(String address) {
@@ -51,23 +54,29 @@ public final class EvmClient implements AutoCloseable {
     }
 
     public BigInteger transactionCount(String address) {
-        return quantity(rpc.call("eth_getTransactionCount", address, "pending"));
+        return quantity("eth_getTransactionCount", rpc.call("eth_getTransactionCount", address, "pending"));
     }
 
     /** Base fee of the latest block (0 when the node has no EIP-1559). */
     public BigInteger baseFee() {
-        JsonNode block = rpc.call("eth_getBlockByNumber", "latest", false);
+        JsonNode block = latestBlock();
         JsonNode fee = block.get("baseFeePerGas");
-        return fee == null || fee.isNull() ? BigInteger.ZERO : quantity(fee);
+        return fee == null || fee.isNull() ? BigInteger.ZERO : quantity("the block's baseFeePerGas", fee);
     }
 
     /** Timestamp (unix seconds) of the latest block. */
     public long latestTimestamp() {
-        return quantity(rpc.call("eth_getBlockByNumber", "latest", false).path("timestamp")).longValueExact();
+        return quantity("the block's timestamp", latestBlock().path("timestamp")).longValueExact();
+    }
+
+    private JsonNode latestBlock() {
+        JsonNode block = rpc.call("eth_getBlockByNumber", "latest", false);
+        if (!block.isObject()) throw RpcException.malformed("eth_getBlockByNumber", "a block object", block);
+        return block;
     }
 
     public BigInteger maxPriorityFee() {
-        return quantity(rpc.call("eth_maxPriorityFeePerGas"));
+        return quantity("eth_maxPriorityFeePerGas", rpc.call("eth_maxPriorityFeePerGas"));
     }
 
     /** eth_call at latest; returns the 0x-hex result or throws {@link RpcException} with the revert data. */
@@ -78,7 +87,7 @@ public final class EvmClient implements AutoCloseable {
         }
         tx.put("to", to);
         tx.put("data", data);
-        return rpc.call("eth_call", tx, "latest").asText();
+        return data("eth_call", rpc.call("eth_call", tx, "latest"));
     }
 
     public String call(String to, String data) {
@@ -86,16 +95,16 @@ public final class EvmClient implements AutoCloseable {
     }
 
     public BigInteger estimateGas(String from, String to, BigInteger value, String data) {
-        return quantity(rpc.call("eth_estimateGas", transaction(from, to, value, data, null)));
+        return quantity("eth_estimateGas", rpc.call("eth_estimateGas", transaction(from, to, value, data, null)));
     }
 
     /** eth_sendTransaction from an account the node unlocked (anvil's dev accounts); returns the hash. */
     public String sendFromUnlocked(String from, String to, BigInteger value, String data, BigInteger gas) {
-        return rpc.call("eth_sendTransaction", transaction(from, to, value, data, gas)).asText();
+        return data("eth_sendTransaction", rpc.call("eth_sendTransaction", transaction(from, to, value, data, gas)));
     }
 
     public String sendRaw(String signedTransaction) {
-        return rpc.call("eth_sendRawTransaction", signedTransaction).asText();
+        return data("eth_sendRawTransaction", rpc.call("eth_sendRawTransaction", signedTransaction));
     }
 
     /** Polls for the receipt of {@code hash}; fails after a minute. */
@@ -105,6 +114,7 @@ public final class EvmClient implements AutoCloseable {
         while (true) {
             JsonNode receipt = rpc.call("eth_getTransactionReceipt", hash);
             if (receipt != null && !receipt.isNull() && !receipt.isMissingNode()) {
+                if (!receipt.isObject()) throw RpcException.malformed("eth_getTransactionReceipt", "a receipt object or null", receipt);
                 return toReceipt(receipt);
             }
             if (System.nanoTime() > deadline) {
@@ -147,13 +157,27 @@ public final class EvmClient implements AutoCloseable {
         return tx;
     }
 
-    /** Parses a JSON-RPC quantity (0x-hex or decimal). */
+    /** Parses a JSON-RPC quantity (0x-hex or decimal); anything else is {@link RpcException.Failure#MALFORMED_ANSWER}. */
     public static BigInteger quantity(JsonNode node) {
-        String text = node.asText();
-        if (text.startsWith("0x") || text.startsWith("0X")) {
-            return text.length() == 2 ? BigInteger.ZERO : new BigInteger(text.substring(2), 16);
+        return quantity("a call", node);
+    }
+
+    /** {@link #quantity(JsonNode)} naming what was read ({@code what}: the method or field) in the error. */
+    public static BigInteger quantity(String what, JsonNode node) {
+        if (node != null && node.isIntegralNumber() && node.bigIntegerValue().signum() >= 0) return node.bigIntegerValue();
+        String text = node != null && node.isTextual() ? node.asText() : null;
+        if (text != null && text.length() <= MAX_QUANTITY_CHARS) {
+            if (text.matches("0[xX][0-9a-fA-F]*")) return text.length() == 2 ? BigInteger.ZERO : new BigInteger(text.substring(2), 16);
+            if (text.matches("[0-9]+")) return new BigInteger(text);
         }
-        return text.isEmpty() ? BigInteger.ZERO : new BigInteger(text);
+        throw RpcException.malformed(what, "a number (hex quantity)", node);
+    }
+
+    /** A 0x-hex data result (call output, code, hash); anything else is {@link RpcException.Failure#MALFORMED_ANSWER}. */
+    public static String data(String what, JsonNode node) {
+        String text = node != null && node.isTextual() ? node.asText() : null;
+        if (text == null || !text.matches("0[xX]([0-9a-fA-F]{2})*")) throw RpcException.malformed(what, "0x-hex data", node);
+        return text;
     }
 
     private static void sleep(long millis) {

@@ -16,6 +16,11 @@ public final class LatchkeyCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The command line as the program runs it: usage errors exit 2 in one line, nothing prints a stack trace ({@link CliErrors}). */
+    public static picocli.CommandLine commandLine() {
+        return CliErrors.commandLine();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

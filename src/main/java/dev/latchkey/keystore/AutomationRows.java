@@ -53,5 +53,35 @@ final class AutomationRows {
                 Instant.ofEpochMilli(rs.getLong(11)));
     }
 
+    static void updateStatus(Connection c, SealedNotes n, long now, byte[] ruleId, AutomationRule.Status to, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET status = ?, status_reason = ?, updated_at = ? WHERE rule_id = ?")) {
+            ps.setString(1, to.name());
+            ps.setString(2, n.text(ruleId, SealedNotes.Column.STATUS_REASON, reason == null ? "" : reason));
+            ps.setLong(3, now);
+            ps.setBytes(4, ruleId);
+            ps.executeUpdate();
+        }
+    }
+
+    static void evaluation(Connection c, SealedNotes n, long now, byte[] ruleId, long block, long chainTime, AutomationEvaluation.Result result,
+                            String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_evaluation (rule_id, block, chain_time, result, reason, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setBytes(1, ruleId);
+            ps.setLong(2, block);
+            ps.setLong(3, chainTime);
+            ps.setString(4, result.name());
+            ps.setString(5, n.text(ruleId, SealedNotes.Column.EVALUATION_REASON, reason));
+            ps.setLong(6, now);
+            ps.executeUpdate();
+        }
+    }
+
+    static AutomationFiring opened(SealedNotes n, AutomationFiring f) throws KeystoreException {
+        return new AutomationFiring(f.intentId(), f.ruleId(), f.seq(), f.attempt(), f.block(), f.chainTime(),
+                n.openBytes(f.ruleId(), SealedNotes.Column.FIRING_CALLDATA, f.callData()), f.state(), f.outcome(),
+                n.openText(f.ruleId(), SealedNotes.Column.FIRING_DETAIL, f.detail()), f.updatedAt());
+    }
+
     private AutomationRows() { }
 }

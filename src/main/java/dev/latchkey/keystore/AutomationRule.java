@@ -12,4 +12,8 @@ public record AutomationRule(byte[] ruleId, byte[] permissionId, String kind, St
 
     /** Life cycle: ACTIVE rules are evaluated; NEEDS_ATTENTION waits for the owner; REMOVED is kept for history. */
     public enum Status { ACTIVE, PAUSED, NEEDS_ATTENTION, DONE, REMOVED }
+
+    AutomationRule withStatusReason(String reason) {
+        return new AutomationRule(ruleId, permissionId, kind, label, version, status, reason, nextSeq, nextAttempt, createdAt, updatedAt);
+    }
 }

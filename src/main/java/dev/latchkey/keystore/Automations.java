@@ -76,7 +76,7 @@ public final class Automations {
                 } catch (SQLException e) {
                     throw Sessions.constraint(e, "rule " + SecretRows.hexRef(ruleId));
                 }
-                evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
+                AutomationRows.evaluation(c, notes(dek, dekVersion), clock.millis(), ruleId, 0, 0, AutomationEvaluation.Result.CREATED, kind + " " + label);
                 ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_ADDED, SecretRows.hexRef(ruleId), kind + " " + label,
                         ActivityFields.NONE.withRuleKind(kind));
                 return null;
@@ -159,7 +159,7 @@ public final class Automations {
                         throw new KeystoreException.JournalConflictException("rule " + SecretRows.hexRef(ruleId) + " changed since version " + expectedVersion);
                     }
                 }
-                evaluation(c, ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
+                AutomationRows.evaluation(c, notes(dek, dekVersion), clock.millis(), ruleId, 0, 0, AutomationEvaluation.Result.EDITED, "version " + next);
                 return null;
             });
         });
@@ -172,15 +172,17 @@ public final class Automations {
      */
     public boolean setStatus(byte[] ruleId, Set<AutomationRule.Status> from, AutomationRule.Status to, String reason,
                              AutomationEvaluation.Result result, long block, long chainTime) throws KeystoreException {
-        return db.transaction(c -> {
+        return keystore.withDek((dek, dekVersion) -> db.transaction(c -> {
             AutomationRule rule = AutomationRows.readRule(c, ruleId);
             if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(ruleId));
             if (!from.contains(rule.status())) return false;
-            updateStatus(c, ruleId, to, reason);
-            evaluation(c, ruleId, block, chainTime, result, reason);
-            ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), SecretRows.hexRef(ruleId), reason, ActivityFields.because(reason));
+            SealedNotes n = notes(dek, dekVersion);
+            AutomationRows.updateStatus(c, n, clock.millis(), ruleId, to, reason);
+            AutomationRows.evaluation(c, n, clock.millis(), ruleId, block, chainTime, result, reason);
+            String shown = PublicWords.status(to, reason);
+            ActivityLog.append(c, clock.instant(), ActivityKind.ofRuleStatus(to), SecretRows.hexRef(ruleId), shown, ActivityFields.because(shown));
             return true;
-        });
+        }));
     }
 
     /**
@@ -189,7 +191,8 @@ public final class Automations {
      */
     public AutomationFiring fire(Fire f) throws KeystoreException {
         if (f.intentId() == null || f.intentId().length != 16) throw new KeystoreException.InvalidInputException("an intent id is 16 bytes");
-        db.transaction(c -> {
+        keystore.withDek((dek, dekVersion) -> db.transaction(c -> {
+            SealedNotes n = notes(dek, dekVersion);
             AutomationRule rule = AutomationRows.readRule(c, f.ruleId());
             if (rule == null) throw new KeystoreException.NotFoundException("no automation rule " + SecretRows.hexRef(f.ruleId()));
             if (rule.status() != AutomationRule.Status.ACTIVE || rule.nextSeq() != f.seq() || rule.nextAttempt() != f.attempt()
@@ -206,7 +209,7 @@ public final class Automations {
                 ps.setInt(4, f.attempt());
                 ps.setLong(5, f.block());
                 ps.setLong(6, f.chainTime());
-                ps.setBytes(7, f.callData());
+                ps.setBytes(7, n.bytes(f.ruleId(), SealedNotes.Column.FIRING_CALLDATA, f.callData()));
                 ps.setLong(8, now);
                 ps.setLong(9, now);
                 ps.executeUpdate();
@@ -220,32 +223,33 @@ public final class Automations {
                 ps.setBytes(3, f.ruleId());
                 ps.executeUpdate();
             }
-            evaluation(c, f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
+            AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), f.block(), f.chainTime(), AutomationEvaluation.Result.FIRED,
                     "trigger " + f.seq() + " attempt " + f.attempt() + ", intent " + SecretRows.hexRef(f.intentId()) + ": " + f.reason());
             ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_FIRED, SecretRows.hexRef(f.ruleId()), "intent " + SecretRows.hexRef(f.intentId()) + " trigger " + f.seq(),
                     ActivityFields.fired(SecretRows.hexRef(f.intentId()), f.seq()));
             return null;
-        });
+        }));
         return firing(f.intentId());
     }
 
     /** Closes a PENDING firing and moves its rule; false if the firing was already closed. */
     public boolean resolve(Resolution r) throws KeystoreException {
         if (r.state() == AutomationFiring.State.PENDING) throw new KeystoreException.InvalidInputException("a resolution must close the firing");
-        return db.transaction(c -> {
+        return keystore.withDek((dek, dekVersion) -> db.transaction(c -> {
+            SealedNotes n = notes(dek, dekVersion);
             AutomationFiring f = AutomationRows.readFiring(c, r.intentId());
             if (f == null) throw new KeystoreException.NotFoundException("no firing " + SecretRows.hexRef(r.intentId()));
             try (PreparedStatement ps = c.prepareStatement("UPDATE automation_firing SET state = ?, outcome = ?, detail = ?, updated_at = ?"
                     + " WHERE intent_id = ? AND state = 'PENDING'")) {
                 ps.setString(1, r.state().name());
                 ps.setString(2, r.outcome());
-                ps.setString(3, r.detail());
+                ps.setString(3, n.text(f.ruleId(), SealedNotes.Column.FIRING_DETAIL, r.detail()));
                 ps.setLong(4, clock.millis());
                 ps.setBytes(5, r.intentId());
                 if (ps.executeUpdate() != 1) return false;
             }
             boolean ok = r.state() == AutomationFiring.State.SUCCEEDED;
-            evaluation(c, f.ruleId(), r.block(), r.chainTime(), ok ? AutomationEvaluation.Result.SUCCEEDED : AutomationEvaluation.Result.FAILED,
+            AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), ok ? AutomationEvaluation.Result.SUCCEEDED : AutomationEvaluation.Result.FAILED,
                     "trigger " + f.seq() + " attempt " + f.attempt() + ": " + r.outcome() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")"));
             switch (r.change()) {
                 case RuleChange.Continue k -> { }
@@ -261,32 +265,38 @@ public final class Automations {
                     }
                 }
                 case RuleChange.Done d -> {
-                    updateStatus(c, f.ruleId(), AutomationRule.Status.DONE, d.reason());
-                    evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.DONE, d.reason());
+                    AutomationRows.updateStatus(c, n, clock.millis(), f.ruleId(), AutomationRule.Status.DONE, d.reason());
+                    AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.DONE, d.reason());
                 }
                 case RuleChange.Attention a -> {
-                    updateStatus(c, f.ruleId(), AutomationRule.Status.NEEDS_ATTENTION, a.reason());
-                    evaluation(c, f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
+                    AutomationRows.updateStatus(c, n, clock.millis(), f.ruleId(), AutomationRule.Status.NEEDS_ATTENTION, a.reason());
+                    AutomationRows.evaluation(c, n, clock.millis(), f.ruleId(), r.block(), r.chainTime(), AutomationEvaluation.Result.ATTENTION, a.reason());
                 }
             }
             ActivityLog.append(c, clock.instant(), ok ? ActivityKind.AUTOMATION_SUCCEEDED : ActivityKind.AUTOMATION_FAILED, SecretRows.hexRef(f.ruleId()),
                     "intent " + SecretRows.hexRef(r.intentId()) + ": " + r.outcome(), ActivityFields.because(r.outcome()).withIntent(SecretRows.hexRef(r.intentId())));
             // The status move a closed firing causes is a decision of its own (as the engine's own moves are).
             switch (r.change()) {
-                case RuleChange.Done d -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_DONE, SecretRows.hexRef(f.ruleId()), d.reason(),
-                        ActivityFields.because(d.reason()));
-                case RuleChange.Attention a -> ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_NEEDS_ATTENTION, SecretRows.hexRef(f.ruleId()), a.reason(),
-                        ActivityFields.because(a.reason()));
+                case RuleChange.Done d -> {
+                    String shown = PublicWords.status(AutomationRule.Status.DONE, d.reason());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_DONE, SecretRows.hexRef(f.ruleId()), shown, ActivityFields.because(shown));
+                }
+                case RuleChange.Attention a -> {
+                    String shown = PublicWords.status(AutomationRule.Status.NEEDS_ATTENTION, a.reason());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_NEEDS_ATTENTION, SecretRows.hexRef(f.ruleId()), shown,
+                            ActivityFields.because(shown));
+                }
                 default -> { }
             }
             return true;
-        });
+        }));
     }
 
+    /** A firing with its call data and detail opened. Needs the wallet unlocked (so do {@link #pending} and {@link #firings}). */
     public AutomationFiring firing(byte[] intentId) throws KeystoreException {
         AutomationFiring f = db.read(c -> AutomationRows.readFiring(c, intentId));
         if (f == null) throw new KeystoreException.NotFoundException("no firing " + SecretRows.hexRef(intentId));
-        return f;
+        return keystore.withDek((dek, dekVersion) -> AutomationRows.opened(notes(dek, dekVersion), f));
     }
 
     /** Firings still waiting for the signer's outcome, oldest first: what the engine drives on after a restart. */
@@ -301,23 +311,26 @@ public final class Automations {
     /** Appends evaluations in one transaction. */
     public void record(List<AutomationEvaluation.New> rows) throws KeystoreException {
         if (rows.isEmpty()) return;
-        db.transaction(c -> {
+        keystore.withDek((dek, dekVersion) -> db.transaction(c -> {
+            SealedNotes sealer = notes(dek, dekVersion);
             for (AutomationEvaluation.New n : rows) {
-                evaluation(c, n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
+                AutomationRows.evaluation(c, sealer, clock.millis(), n.ruleId(), n.block(), n.chainTime(), n.result(), n.reason());
                 // A skip is a decision too: `signer run` prints it from the activity log (the engine records a rule's
                 // skip once per change of reason, so this does not grow every block).
                 if (n.result() == AutomationEvaluation.Result.SKIPPED) {
-                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_SKIPPED, SecretRows.hexRef(n.ruleId()), n.reason(),
-                            ActivityFields.because(n.reason()));
+                    String shown = PublicWords.skip(n.reason());
+                    ActivityLog.append(c, clock.instant(), ActivityKind.AUTOMATION_SKIPPED, SecretRows.hexRef(n.ruleId()), shown,
+                            ActivityFields.because(shown));
                 }
             }
             return null;
-        });
+        }));
     }
 
     /** The newest {@code limit} evaluations of a rule, oldest first. */
     public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws KeystoreException {
-        return db.read(c -> {
+        return keystore.withDek((dek, dekVersion) -> db.read(c -> {
+            SealedNotes n = notes(dek, dekVersion);
             List<AutomationEvaluation> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, rule_id, block, chain_time, result, reason, at FROM (SELECT * FROM"
                     + " automation_evaluation WHERE rule_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id")) {
@@ -326,12 +339,13 @@ public final class Automations {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new AutomationEvaluation(rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4),
-                                AutomationEvaluation.Result.valueOf(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                                AutomationEvaluation.Result.valueOf(rs.getString(5)), n.openText(ruleId, SealedNotes.Column.EVALUATION_REASON, rs.getString(6)),
+                                Instant.ofEpochMilli(rs.getLong(7))));
                     }
                 }
             }
             return out;
-        });
+        }));
     }
 
     private static byte[] aad(long dekVersion, byte[] ruleId, byte[] permissionId, String kind, long version) {
@@ -339,32 +353,13 @@ public final class Automations {
         return SecretRows.aad(dekVersion, ruleId, SecretPurpose.AUTOMATION_RULE, ref);
     }
 
-    private void updateStatus(Connection c, byte[] ruleId, AutomationRule.Status to, String reason) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE automation_rule SET status = ?, status_reason = ?, updated_at = ? WHERE rule_id = ?")) {
-            ps.setString(1, to.name());
-            ps.setString(2, reason == null ? "" : reason);
-            ps.setLong(3, clock.millis());
-            ps.setBytes(4, ruleId);
-            ps.executeUpdate();
-        }
+    private SealedNotes notes(byte[] dek, long dekVersion) {
+        return new SealedNotes(aead, dek, dekVersion);
     }
 
-    private void evaluation(Connection c, byte[] ruleId, long block, long chainTime, AutomationEvaluation.Result result, String reason)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_evaluation (rule_id, block, chain_time, result, reason, at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setBytes(1, ruleId);
-            ps.setLong(2, block);
-            ps.setLong(3, chainTime);
-            ps.setString(4, result.name());
-            ps.setString(5, reason);
-            ps.setLong(6, clock.millis());
-            ps.executeUpdate();
-        }
-    }
-
+    /** Rules with their status reason opened while unlocked; locked, the reason reads "" (kind, label and status stay readable). */
     private List<AutomationRule> rules(String where, byte[] arg) throws KeystoreException {
-        return db.read(c -> {
+        List<AutomationRule> raw = db.read(c -> {
             List<AutomationRule> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + AutomationRows.RULE_COLUMNS + " FROM automation_rule " + where + " ORDER BY created_at, rule_id")) {
                 if (arg != null) ps.setBytes(1, arg);
@@ -374,10 +369,29 @@ public final class Automations {
             }
             return out;
         });
+        if (!keystore.isUnlocked()) return raw.stream().map(r -> r.withStatusReason("")).toList();
+        try {
+            return keystore.withDek((dek, dekVersion) -> {
+                SealedNotes n = notes(dek, dekVersion);
+                List<AutomationRule> out = new ArrayList<>();
+                for (AutomationRule r : raw) {
+                    String reason;
+                    try {
+                        reason = n.openText(r.ruleId(), SealedNotes.Column.STATUS_REASON, r.statusReason());
+                    } catch (KeystoreException.TamperedRecordException e) {
+                        reason = "the stored reason was altered and is not shown"; // one bad row must not stop the list or the engine
+                    }
+                    out.add(r.withStatusReason(reason));
+                }
+                return out;
+            });
+        } catch (KeystoreException.LockedException e) {
+            return raw.stream().map(r -> r.withStatusReason("")).toList();
+        }
     }
 
     private List<AutomationFiring> firings(String where, byte[] arg) throws KeystoreException {
-        return db.read(c -> {
+        List<AutomationFiring> raw = db.read(c -> {
             List<AutomationFiring> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + AutomationRows.FIRING_COLUMNS + " FROM automation_firing " + where + " ORDER BY created_at, seq, attempt")) {
                 if (arg != null) ps.setBytes(1, arg);
@@ -387,7 +401,14 @@ public final class Automations {
             }
             return out;
         });
+        return keystore.withDek((dek, dekVersion) -> {
+            SealedNotes n = notes(dek, dekVersion);
+            List<AutomationFiring> out = new ArrayList<>();
+            for (AutomationFiring f : raw) out.add(AutomationRows.opened(n, f));
+            return out;
+        });
     }
+
 
     @Override
     public String toString() {

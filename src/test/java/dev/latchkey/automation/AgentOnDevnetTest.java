@@ -264,7 +264,7 @@ class AgentOnDevnetTest {
     private static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new LatchkeyCommand());
+        CommandLine line = LatchkeyCommand.commandLine();
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(err));
         int exit = line.execute(args);

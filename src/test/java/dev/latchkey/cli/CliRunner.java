@@ -75,7 +75,7 @@ final class CliRunner {
 
         Background(String name, String... args) {
             thread = new Thread(() -> {
-                CommandLine line = new CommandLine(new LatchkeyCommand());
+                CommandLine line = LatchkeyCommand.commandLine();
                 line.setOut(new PrintWriter(out, true));
                 line.setErr(new PrintWriter(new StringWriter(), true));
                 exit.set(line.execute(args));
@@ -106,7 +106,7 @@ final class CliRunner {
     Run raw(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        CommandLine cli = LatchkeyCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);

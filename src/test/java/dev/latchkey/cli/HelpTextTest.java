@@ -19,7 +19,7 @@ class HelpTextTest {
     @Test
     void everyHelpRendersWithoutWarningsAndKeepsItsPercentSigns() {
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new LatchkeyCommand()), all);
+        collect(LatchkeyCommand.commandLine(), all);
         PrintStream before = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         StringBuilder help = new StringBuilder();
@@ -33,7 +33,7 @@ class HelpTextTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).as("picocli warnings").doesNotContain("picocli WARN");
         assertThat(all.size()).as("the whole command tree was walked").isGreaterThan(30);
-        CommandLine limit = new CommandLine(new LatchkeyCommand()).getSubcommands().get("automation").getSubcommands().get("add")
+        CommandLine limit = LatchkeyCommand.commandLine().getSubcommands().get("automation").getSubcommands().get("add")
                 .getSubcommands().get("limit-order");
         assertThat(limit.getUsageMessage(CommandLine.Help.Ansi.OFF)).contains("0.5% or 50bps");
     }

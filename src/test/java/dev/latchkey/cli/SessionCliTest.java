@@ -42,7 +42,7 @@ class SessionCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        CommandLine cli = LatchkeyCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return new Run(cli.execute(args), out.toString(), err.toString());

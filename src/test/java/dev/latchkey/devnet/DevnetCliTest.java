@@ -48,7 +48,7 @@ class DevnetCliTest {
     @Test
     void unknownAssetIsRefusedInWords(Devnet devnet) {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        CommandLine cli = LatchkeyCommand.commandLine();
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("devnet", "oracle", "--dir", devnet.config().dir().toString(), "--asset", "PEPE",
                 "--price", "1");
@@ -60,7 +60,7 @@ class DevnetCliTest {
     void upOnATakenPortFailsWithTheFix(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new LatchkeyCommand());
+            CommandLine cli = LatchkeyCommand.commandLine();
             cli.setErr(new PrintWriter(err));
             int exit = cli.execute("devnet", "up", "--dir", dir.toString(), "--port",
                     Integer.toString(taken.getLocalPort()));
@@ -77,7 +77,7 @@ class DevnetCliTest {
 
     private static int run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        CommandLine cli = LatchkeyCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         return cli.execute(args);
     }

@@ -204,7 +204,7 @@ class OurContractsOnBareChainTest {
     private static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new LatchkeyCommand());
+        CommandLine cli = LatchkeyCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

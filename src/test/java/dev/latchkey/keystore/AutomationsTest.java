@@ -103,7 +103,9 @@ class AutomationsTest {
                     new AutomationEvaluation.New(RULE, 10, 1012, AutomationEvaluation.Result.SKIPPED, "balance: holds 10 USDC, needs 1,000")));
             assertThat(ks.activity().recent(10)).filteredOn(e -> e.kind().code().startsWith("automation."))
                     .extracting(e -> e.kind().code() + " " + e.detail())
-                    .containsExactlyInAnyOrder("automation.added LIMIT_ORDER buy the dip", "automation.skipped balance: holds 10 USDC, needs 1,000");
+                    .containsExactlyInAnyOrder("automation.added LIMIT_ORDER buy the dip", "automation.skipped balance: the balance is too low for it; unlock and open the rule for the details");
+            assertThat(a.evaluations(RULE, 10)).extracting(AutomationEvaluation::reason).as("the full reason stays with the rule, sealed")
+                    .contains("balance: holds 10 USDC, needs 1,000");
         }
     }
 }

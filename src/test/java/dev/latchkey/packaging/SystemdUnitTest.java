@@ -34,7 +34,7 @@ class SystemdUnitTest {
         List<String> argv = Arrays.asList(exec.split(" +"));
         assertThat(argv.get(0)).isEqualTo("/opt/latchkey/bin/Latchkey");
         assertThat(argv.subList(1, 3)).containsExactly("agent", "run");
-        CommandLine.ParseResult parsed = new CommandLine(new LatchkeyCommand()).parseArgs(argv.subList(1, argv.size()).toArray(String[]::new));
+        CommandLine.ParseResult parsed = LatchkeyCommand.commandLine().parseArgs(argv.subList(1, argv.size()).toArray(String[]::new));
         CommandLine.ParseResult run = parsed.subcommand().subcommand();
         assertThat(run.commandSpec().name()).isEqualTo("run");
         assertThat(run.matchedOptionValue("--port", 0)).isEqualTo(9477);
