@@ -64,7 +64,7 @@ final class AppAutomations implements AutomationPort {
     }
 
     @Override
-    public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws Exception {
-        return wallet.keystore().automations().evaluations(ruleId, limit);
+    public java.util.Map<String, AutomationEvaluation> latestEvaluations() throws Exception {
+        return wallet.keystore().automations().latestEvaluations();
     }
 }

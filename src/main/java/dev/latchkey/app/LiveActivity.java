@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.chain.EvmClient;
 import dev.latchkey.keystore.ActivityLog;
 import dev.latchkey.keystore.JournalEntry;
-import dev.latchkey.keystore.KeystoreException;
 import dev.latchkey.keystore.SessionRecord;
 import dev.latchkey.session.model.Address;
 import dev.latchkey.session.model.HexBytes;
@@ -36,19 +35,20 @@ final class LiveActivity implements ActivityPort {
     public Snapshot load(int limit) throws Exception {
         WalletWorkspace w = workspace.current();
         List<ActivityLog.Entry> log = w.keystore().activity().recent(limit);
-        Map<String, JournalEntry> journal = new HashMap<>();
+        java.util.Set<String> intents = new java.util.LinkedHashSet<>();
         for (ActivityLog.Entry e : log) {
             if (e.kind().family() != ActivityKind.Family.SIGNER || e.fields().aboutSession().isPresent()) {
                 continue;
             }
             String intent = e.subject().toLowerCase(Locale.ROOT);
-            if (!journal.containsKey(intent) && intent.matches("[0-9a-f]{32}")) {
-                try {
-                    journal.put(intent, w.keystore().journal().get(HexFormat.of().parseHex(intent)));
-                } catch (KeystoreException.NotFoundException refusedBeforeReservation) {
-                    // refused intents never reach the journal
-                }
+            if (intent.matches("[0-9a-f]{32}")) {
+                intents.add(intent);
             }
+        }
+        // one read for every journaled intent of the page (refused ones have no row)
+        Map<String, JournalEntry> journal = new HashMap<>();
+        for (JournalEntry row : w.keystore().journal().get(intents.stream().map(HexFormat.of()::parseHex).toList())) {
+            journal.put(HexFormat.of().formatHex(row.intentId()), row);
         }
         Address account = Address.parse("account", w.account().address());
         OperationDescriptions describe = new OperationDescriptions(w.profile().tradeNetwork());

@@ -116,11 +116,20 @@ public final class AutomationService {
                 "removed by the owner", AutomationEvaluation.Result.REMOVED, 0, 0);
     }
 
+    /** Every rule with its parameters and firings, oldest first; three reads whatever the number of rules. */
     public List<RuleView> list(boolean includeRemoved) throws KeystoreException {
+        java.util.Map<String, byte[]> specs = store.specs();
+        java.util.Map<String, List<AutomationFiring>> firings = new java.util.HashMap<>();
+        for (AutomationFiring f : store.allFirings()) {
+            firings.computeIfAbsent(java.util.HexFormat.of().formatHex(f.ruleId()), k -> new ArrayList<>()).add(f);
+        }
         List<RuleView> out = new ArrayList<>();
         for (AutomationRule row : store.all()) {
             if (!includeRemoved && row.status() == AutomationRule.Status.REMOVED) continue;
-            out.add(new RuleView(row, RuleSpecCodec.decode(store.spec(row.ruleId())), store.firings(row.ruleId())));
+            String id = java.util.HexFormat.of().formatHex(row.ruleId());
+            byte[] spec = specs.get(id);
+            if (spec == null) continue; // added between the two reads: the next refresh shows it
+            out.add(new RuleView(row, RuleSpecCodec.decode(spec), List.copyOf(firings.getOrDefault(id, List.of()))));
         }
         return out;
     }

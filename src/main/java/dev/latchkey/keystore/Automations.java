@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 
@@ -129,6 +132,38 @@ public final class Automations {
             } catch (AEADBadTagException e) {
                 throw new KeystoreException.TamperedRecordException(SecretRows.hexRef(ruleId), SecretPurpose.AUTOMATION_RULE.name(), SecretRows.hexRef(ruleId));
             }
+        });
+    }
+
+    /**
+     * The decrypted parameters of every rule at its current version, by rule id (hex, lower case): one read and one
+     * key use for the whole list (the Automations screen shows a thousand rules at once). Needs the wallet unlocked.
+     */
+    public Map<String, byte[]> specs() throws KeystoreException {
+        record Sealed(byte[] ruleId, byte[] permissionId, String kind, long version, long dekVersion, byte[] nonce, byte[] ciphertext) { }
+        List<Sealed> all = db.read(c -> {
+            List<Sealed> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT rule_id, permission_id, kind, version, dek_version, nonce, ciphertext"
+                    + " FROM automation_rule");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Sealed(rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getBytes(6), rs.getBytes(7)));
+                }
+            }
+            return out;
+        });
+        return keystore.withDek((dek, dekVersion) -> {
+            Map<String, byte[]> out = new HashMap<>();
+            for (Sealed s : all) {
+                try {
+                    out.put(HexFormat.of().formatHex(s.ruleId()), Aead.open(dek, s.nonce(), s.ciphertext(),
+                            aad(s.dekVersion(), s.ruleId(), s.permissionId(), s.kind(), s.version())));
+                } catch (AEADBadTagException e) {
+                    throw new KeystoreException.TamperedRecordException(SecretRows.hexRef(s.ruleId()), SecretPurpose.AUTOMATION_RULE.name(),
+                            SecretRows.hexRef(s.ruleId()));
+                }
+            }
+            return out;
         });
     }
 
@@ -308,6 +343,11 @@ public final class Automations {
         return firings("WHERE rule_id = ?", ruleId);
     }
 
+    /** Every firing of every rule, oldest first (one read for the rule list). */
+    public List<AutomationFiring> allFirings() throws KeystoreException {
+        return firings("", null);
+    }
+
     /** Appends evaluations in one transaction. */
     public void record(List<AutomationEvaluation.New> rows) throws KeystoreException {
         if (rows.isEmpty()) return;
@@ -346,6 +386,22 @@ public final class Automations {
             }
             return out;
         }));
+    }
+
+    /** Each rule's newest evaluation, by rule id (hex, lower case); rules never evaluated are absent. One read. */
+    public Map<String, AutomationEvaluation> latestEvaluations() throws KeystoreException {
+        return db.read(c -> {
+            Map<String, AutomationEvaluation> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.rule_id, e.block, e.chain_time, e.result, e.reason, e.at"
+                    + " FROM automation_evaluation e JOIN (SELECT MAX(id) AS id FROM automation_evaluation GROUP BY rule_id) m ON e.id = m.id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(HexFormat.of().formatHex(rs.getBytes(2)), new AutomationEvaluation(rs.getLong(1), rs.getBytes(2), rs.getLong(3),
+                            rs.getLong(4), AutomationEvaluation.Result.valueOf(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+            return out;
+        });
     }
 
     private static byte[] aad(long dekVersion, byte[] ruleId, byte[] permissionId, String kind, long version) {

@@ -281,6 +281,34 @@ public final class SignerJournal {
         });
     }
 
+    /**
+     * The rows of the given intents that have one (refused intents never reach the journal), in one read of at most
+     * {@value #MAX_BATCH} ids: the activity screen explains up to two thousand log lines at once.
+     */
+    public List<JournalEntry> get(java.util.Collection<byte[]> intentIds) throws KeystoreException {
+        if (intentIds.size() > MAX_BATCH) {
+            throw new KeystoreException.InvalidInputException("at most " + MAX_BATCH + " intents per read, got " + intentIds.size());
+        }
+        if (intentIds.isEmpty()) return List.of();
+        return db.read(c -> {
+            List<JournalEntry> out = new ArrayList<>();
+            String marks = String.join(",", java.util.Collections.nCopies(intentIds.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM userop_journal WHERE intent_id IN (" + marks + ")")) {
+                int i = 1;
+                for (byte[] id : intentIds) ps.setBytes(i++, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ids per batched read: under SQLite's default limit of bound parameters (32,766 since 3.32). */
+    public static final int MAX_BATCH = 5_000;
+
     /** Every row of one session, in sequence order: what reconciliation compares with the chain's operations. */
     public List<JournalEntry> all(byte[] permissionId) throws KeystoreException {
         return db.read(c -> {

@@ -26,8 +26,8 @@ public interface AutomationPort {
     /** The sessions a new rule can be bound to (approved, not revoked or expired), with their labels. */
     List<SessionChoice> sessions() throws Exception;
 
-    /** The newest {@code limit} evaluations of a rule, oldest first. */
-    List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws Exception;
+    /** Each rule's newest evaluation by rule id (hex, lower case, no 0x), in one read (the list shows a thousand rules). */
+    java.util.Map<String, AutomationEvaluation> latestEvaluations() throws Exception;
 
     /** A port for configurations without automations: every call says so. */
     static AutomationPort unavailable() {
@@ -40,7 +40,7 @@ public interface AutomationPort {
             @Override public long chainTime() throws Exception { throw no(); }
             @Override public TradeNetwork network() throws Exception { throw no(); }
             @Override public List<SessionChoice> sessions() throws Exception { throw no(); }
-            @Override public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws Exception { throw no(); }
+            @Override public java.util.Map<String, AutomationEvaluation> latestEvaluations() throws Exception { throw no(); }
         };
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -19,11 +20,14 @@ import javafx.util.StringConverter;
 /** Binds the Automations screen: the rule list with its buttons, and the form of the chosen kind (new or edited rule). */
 public final class AutomationsView implements View<AutomationsViewModel> {
 
+    /** A card with a one-line title and three notes; cards with a reason are taller, the list scrolls. */
+    private static final double CARD_HEIGHT = 112;
+
     private final AutomationsViewModel vm;
 
     @FXML private ScrollPane root;
     @FXML private Button refresh;
-    @FXML private VBox ruleList;
+    @FXML private ListView<RuleItem> ruleList;
     @FXML private Label empty;
     @FXML private Label listError;
     @FXML private Label message;
@@ -76,6 +80,8 @@ public final class AutomationsView implements View<AutomationsViewModel> {
         show(formError, vm.formErrorProperty());
         show(listError, vm.listErrorProperty());
         show(message, vm.messageProperty());
+        ruleList.setItems(vm.rules());
+        ruleList.setCellFactory(l -> new RuleCardCell(vm));
         vm.rules().addListener((javafx.collections.ListChangeListener<RuleItem>) c -> buildRules());
         vm.sessions().addListener((javafx.collections.ListChangeListener<AutomationPort.SessionChoice>) c ->
                 tokens.setText(vm.tokenSymbols().isEmpty() ? "" : "Tokens on this network: " + String.join(", ", vm.tokenSymbols())));
@@ -104,52 +110,13 @@ public final class AutomationsView implements View<AutomationsViewModel> {
     }
 
     private void buildRules() {
-        ruleList.getChildren().clear();
-        for (RuleItem item : vm.rules()) {
-            Label title = new Label(item.title());
-            title.getStyleClass().add("rule-title");
-            title.setWrapText(true);
-            Label status = new Label(item.status());
-            status.getStyleClass().addAll("rule-status", "rule-status-" + item.status().replace(' ', '-'));
-            status.setMinWidth(Region.USE_PREF_SIZE);
-            title.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(title, Priority.ALWAYS);
-            Button pause = button("Pause", item.canPause(), () -> vm.onPause(item));
-            Button resume = button("Resume", item.canResume(), () -> vm.onResume(item));
-            Button edit = button("Edit", item.canEdit(), () -> vm.onEdit(item));
-            Button remove = button("Remove", true, () -> vm.onRemove(item));
-            HBox head = new HBox(8, status, title, pause, resume, edit, remove);
-            head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            VBox card = new VBox(3, head, note("Session: " + item.session() + " · rule " + item.shortId()),
-                    note("Last run: " + item.lastRun()), note("Next run: " + item.nextRun()));
-            if (!item.reason().isEmpty()) {
-                Label reason = new Label(item.reason());
-                reason.setWrapText(true);
-                reason.getStyleClass().add(item.status().equals("needs attention") ? "field-error-note" : "field-note");
-                card.getChildren().add(reason);
-            }
-            card.getStyleClass().add("rule-card");
-            ruleList.getChildren().add(card);
-        }
-        empty.setVisible(vm.rules().isEmpty());
-        empty.setManaged(vm.rules().isEmpty());
-    }
-
-    private Button button(String text, boolean shown, Runnable run) {
-        Button b = new Button(text);
-        b.setVisible(shown);
-        b.setManaged(shown);
-        b.setOnAction(e -> run.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.disableProperty().bind(vm.action().runningProperty());
-        return b;
-    }
-
-    private static Label note(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("field-note");
-        return l;
+        int n = vm.rules().size();
+        // tall enough for a few cards, then it scrolls within itself; the list is virtual (RuleCardCell)
+        ruleList.setPrefHeight(n == 0 ? 0 : Math.min(n, 5) * CARD_HEIGHT + 4);
+        ruleList.setVisible(n > 0);
+        ruleList.setManaged(n > 0);
+        empty.setVisible(n == 0);
+        empty.setManaged(n == 0);
     }
 
     @Override

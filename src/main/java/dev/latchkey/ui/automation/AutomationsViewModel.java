@@ -237,10 +237,9 @@ public final class AutomationsViewModel implements Activatable {
         choices.forEach(c -> labels.put(HexFormat.of().formatHex(c.permissionId()), c.label()));
         RuleDescriptions words = new RuleDescriptions(net, zone);
         List<RuleItem> items = new ArrayList<>();
+        Map<String, AutomationEvaluation> latest = port.latestEvaluations();
         for (AutomationService.RuleView v : port.service().list(false)) {
-            List<AutomationEvaluation> recent = port.evaluations(v.row().ruleId(), 1);
-            Optional<AutomationEvaluation> latest = recent.isEmpty() ? Optional.empty() : Optional.of(recent.getLast());
-            items.add(words.item(v, latest, labels));
+            items.add(words.item(v, Optional.ofNullable(latest.get(HexFormat.of().formatHex(v.row().ruleId()))), labels));
         }
         return new Snapshot(net, items, choices);
     }

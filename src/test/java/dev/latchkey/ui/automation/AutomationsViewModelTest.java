@@ -58,8 +58,8 @@ class AutomationsViewModelTest {
                 for (SessionRecord r : f.keystore.sessions().all()) out.add(new SessionChoice(r.permissionId(), "swap"));
                 return out;
             }
-            @Override public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws Exception {
-                return f.keystore.automations().evaluations(ruleId, limit);
+            @Override public java.util.Map<String, AutomationEvaluation> latestEvaluations() throws Exception {
+                return f.keystore.automations().latestEvaluations();
             }
         };
     }

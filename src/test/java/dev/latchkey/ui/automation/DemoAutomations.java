@@ -62,8 +62,8 @@ public final class DemoAutomations implements AutomationPort {
     }
 
     @Override
-    public List<AutomationEvaluation> evaluations(byte[] ruleId, int limit) throws Exception {
-        return f.keystore.automations().evaluations(ruleId, limit);
+    public java.util.Map<String, AutomationEvaluation> latestEvaluations() throws Exception {
+        return f.keystore.automations().latestEvaluations();
     }
 
 }
